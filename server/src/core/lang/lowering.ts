@@ -1,0 +1,133 @@
+/**
+ * Pieces every lowering (tree-sitter tree → IR) shares.
+ */
+import type { Argument, CallNode, IrNode, OtherNode, Property, StringNode } from '../ir';
+import type { RawNode } from './treesitter';
+
+/** Base for a language's lowering: holds the source text and the generic fallbacks. */
+export abstract class Lowering {
+  constructor(protected readonly source: string) {}
+
+  /** Lowers one node; `undefined` for nodes with no meaning to rules (punctuation, type-only declarations). */
+  abstract lower(node: RawNode): IrNode | undefined;
+
+  protected text(node: { start: number; end: number }): string {
+    return this.source.slice(node.start, node.end);
+  }
+
+  /** Lowers the named children of `node`, dropping the ones that lower to nothing. */
+  protected lowerNamed(node: RawNode): IrNode[] {
+    const out: IrNode[] = [];
+    for (const child of node.children) {
+      if (!child.named) continue;
+      const lowered = this.lower(child);
+      if (lowered) out.push(lowered);
+    }
+    return out;
+  }
+
+  /** The fallback for constructs the lowering does not model: keep the children. */
+  protected other(node: RawNode, children: IrNode[] = this.lowerNamed(node)): OtherNode {
+    return { kind: 'other', type: node.type, start: node.start, end: node.end, children };
+  }
+
+  /** Lowers a node that must produce something, falling back to an `other` leaf. */
+  protected lowerRequired(node: RawNode): IrNode {
+    return this.lower(node) ?? this.other(node, []);
+  }
+
+  protected str(node: RawNode, value: string, interpolated = false): StringNode {
+    return { kind: 'string', value, interpolated, start: node.start, end: node.end };
+  }
+
+  protected positionalArgs(nodes: RawNode[]): Argument[] {
+    const args: Argument[] = [];
+    for (const n of nodes) {
+      const value = this.lower(n);
+      if (value) args.push({ value, start: n.start, end: n.end });
+    }
+    return args;
+  }
+
+  protected property(key: string, keyNode: RawNode, value: IrNode, whole: RawNode): Property {
+    return { key, keyStart: keyNode.start, keyEnd: keyNode.end, value, start: whole.start, end: whole.end };
+  }
+
+  /** A decorator/annotation/attribute as a call with `isDecorator`. */
+  protected decorator(whole: RawNode, callee: IrNode, args: Argument[]): CallNode {
+    return { kind: 'call', callee, args, isNew: false, isDecorator: true, start: whole.start, end: whole.end };
+  }
+}
+
+/** Decodes backslash escapes as written in JavaScript, Java and C# string literals. */
+export function decodeEscapes(body: string): string {
+  if (!body.includes('\\')) return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch !== '\\' || i === body.length - 1) {
+      out += ch;
+      continue;
+    }
+    const next = body[++i];
+    switch (next) {
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case '0':
+        out += '\0';
+        break;
+      case '\n':
+        break;
+      case 'x': {
+        const hex = body.slice(i + 1, i + 3);
+        if (/^[0-9a-fA-F]{2}$/.test(hex)) {
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 2;
+        } else out += 'x';
+        break;
+      }
+      case 'u': {
+        const braced = /^\{([0-9a-fA-F]{1,6})\}/.exec(body.slice(i + 1));
+        const plain = /^[0-9a-fA-F]{4}/.exec(body.slice(i + 1));
+        if (braced) {
+          out += String.fromCodePoint(parseInt(braced[1], 16));
+          i += braced[0].length;
+        } else if (plain) {
+          out += String.fromCharCode(parseInt(plain[0], 16));
+          i += 4;
+        } else out += 'u';
+        break;
+      }
+      default:
+        out += next;
+    }
+  }
+  return out;
+}
+
+/** Parses a numeric literal as written in JS, Java, C# or Python (separators, suffixes, radix prefixes). */
+export function parseNumber(raw: string): number {
+  const digits = raw.replace(/_/g, '');
+  if (/^0[xX]/.test(digits)) return parseInt(digits.slice(2).replace(/[lLuUn]+$/, ''), 16);
+  const cleaned = digits.replace(/[lLfFdDmMuUnjJ]+$/, '');
+  if (/^0[bB]/.test(cleaned)) return parseInt(cleaned.slice(2), 2);
+  if (/^0[oO]/.test(cleaned)) return parseInt(cleaned.slice(2), 8);
+  const value = Number(cleaned);
+  return Number.isNaN(value) ? parseFloat(cleaned) : value;
+}
