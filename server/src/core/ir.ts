@@ -200,16 +200,20 @@ export interface JumpNode extends Base {
   kind: 'continue' | 'break';
 }
 
-/** Any loop: for, for-in/of, foreach, while, do-while, Python for/while, comprehension clauses. */
+/**
+ * Any loop: for, for-in/of, foreach, while, do-while, Python for/while, and Python comprehensions
+ * (`comprehension`: `body` is the element expression, `test` the `if` filter, if any).
+ */
 export interface LoopNode extends Base {
   kind: 'loop';
-  /** Loop variable name for for-each style loops. */
+  /** Loop variable name (as written; a tuple target gives its text) for for-each style loops. */
   variable?: string;
   /** The collection iterated by a for-each style loop. */
   iterable?: IrNode;
-  /** The condition of a while / classic for loop. */
+  /** The condition of a while / classic for loop, or a comprehension's filter. */
   test?: IrNode;
   body: IrNode;
+  comprehension?: boolean;
 }
 
 export interface CatchClause extends Span {
