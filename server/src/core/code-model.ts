@@ -1,0 +1,117 @@
+/**
+ * One piece of lowered code (a source file, or one script of a Mirth channel) with the lookups
+ * rules share: enclosing function and class, constants by name, imports. Derived facts that cost
+ * something are computed once per model (`memo`).
+ */
+import type { ClassNode, CodeLanguage, Comment, FunctionNode, ImportNode, IrNode, LoweredCode, VariableNode } from './ir';
+import { walk } from './ir';
+import type { LanguageId } from './rule';
+
+/** Where a piece of code is embedded, when it is not a file of its own. */
+export interface Embedding {
+  host: 'mirth';
+  /** `script`, `preprocessingScript`, ..., or `code` (code template). */
+  element: string;
+  label: string;
+  transportName?: string;
+}
+
+export class CodeModel {
+  readonly root: LoweredCode['root'];
+  readonly comments: Comment[];
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(
+    readonly language: LanguageId,
+    readonly codeLanguage: CodeLanguage,
+    /** The text the offsets refer to (for a Mirth script: the decoded script). */
+    readonly text: string,
+    lowered: LoweredCode,
+    readonly embedding?: Embedding,
+  ) {
+    this.root = lowered.root;
+    this.comments = lowered.comments;
+  }
+
+  /** Computes a derived fact once per model. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = compute();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  textOf(node: { start: number; end: number }): string {
+    return this.text.slice(node.start, node.end);
+  }
+
+  /** The innermost function (method, lambda, ...) containing `node`, not counting `node` itself. */
+  enclosingFunction(node: IrNode): FunctionNode | undefined {
+    for (let p = node.parent; p; p = p.parent) if (p.kind === 'function') return p;
+    return undefined;
+  }
+
+  /** The outermost function containing `node` that is not a lambda passed somewhere (a named function or method). */
+  enclosingNamedFunction(node: IrNode): FunctionNode | undefined {
+    for (let p = node.parent; p; p = p.parent) if (p.kind === 'function' && !p.isLambda) return p;
+    return undefined;
+  }
+
+  enclosingClass(node: IrNode): ClassNode | undefined {
+    for (let p = node.parent; p; p = p.parent) if (p.kind === 'class') return p;
+    return undefined;
+  }
+
+  /** Every function, method and lambda, in source order. */
+  functions(): FunctionNode[] {
+    return this.memo('functions', () => {
+      const out: FunctionNode[] = [];
+      walk(this.root, (n) => {
+        if (n.kind === 'function') out.push(n);
+      });
+      return out;
+    });
+  }
+
+  /** Top-level and member functions by name (the first declaration wins). */
+  functionNamed(name: string): FunctionNode | undefined {
+    const byName = this.memo('functionsByName', () => {
+      const map = new Map<string, FunctionNode>();
+      for (const f of this.functions()) if (f.name && !map.has(f.name)) map.set(f.name, f);
+      return map;
+    });
+    return byName.get(name);
+  }
+
+  /** Bindings by name: every `variable` node, in source order, so rules can resolve `ALLOWED_TYPES` to its value. */
+  variables(name: string): VariableNode[] {
+    const byName = this.memo('variablesByName', () => {
+      const map = new Map<string, VariableNode[]>();
+      walk(this.root, (n) => {
+        if (n.kind !== 'variable') return;
+        const list = map.get(n.name);
+        if (list) list.push(n);
+        else map.set(n.name, [n]);
+      });
+      return map;
+    });
+    return byName.get(name) ?? [];
+  }
+
+  imports(): ImportNode[] {
+    return this.memo('imports', () => {
+      const out: ImportNode[] = [];
+      walk(this.root, (n) => {
+        if (n.kind === 'import') out.push(n);
+        // Imports sit at the top of a file or a namespace; no need to look inside functions.
+        return n.kind !== 'function';
+      });
+      return out;
+    });
+  }
+
+  /** Whether any import's source contains one of the fragments (`express-rate-limit`, `bucket4j`). */
+  importsFrom(...fragments: string[]): boolean {
+    return this.imports().some((i) => fragments.some((f) => i.source.toLowerCase().includes(f)));
+  }
+}

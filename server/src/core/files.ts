@@ -1,0 +1,169 @@
+/**
+ * Which files the core reads, and how each is parsed into what rules look at: IR for code, the
+ * config tree for JSON/YAML/properties/XML, both for Mirth channel exports.
+ */
+import * as path from 'path';
+import { CodeModel } from './code-model';
+import { parseJson } from './config/json';
+import { isMirthExport, mirthScripts } from './config/mirth';
+import { parseProperties } from './config/properties';
+import { ConfigDocument, ConfigNode, descendants } from './config/tree';
+import { parseXml, XmlDocument, XmlElement, xmlToConfig } from './config/xml';
+import { parseYaml } from './config/yaml';
+import type { CodeLanguage, Comment, IrNode, Span } from './ir';
+import { walk } from './ir';
+import { languageForPath, lowerCode } from './lang';
+import type { LanguageId } from './rule';
+import type { LineIndex } from './text';
+
+export type FileFormat = 'code' | 'json' | 'yaml' | 'properties' | 'xml';
+
+const CONFIG_EXTENSIONS: Record<string, FileFormat> = {
+  '.json': 'json',
+  '.jsonc': 'json',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.properties': 'properties',
+  '.xml': 'xml',
+};
+
+/** The format of a path by its name, or undefined for files the core does not read. */
+export function formatForPath(file: string): FileFormat | undefined {
+  if (languageForPath(file)) return 'code';
+  return CONFIG_EXTENSIONS[path.extname(file).toLowerCase()];
+}
+
+/** The language id a path is reported under before parsing (XML may turn out to be Mirth). */
+export function languageIdForPath(file: string): LanguageId | undefined {
+  const code = languageForPath(file);
+  if (code) return code === 'tsx' ? 'typescript' : code;
+  const format = CONFIG_EXTENSIONS[path.extname(file).toLowerCase()];
+  return format === 'code' ? undefined : format;
+}
+
+/** A piece of code in the file, with the map from its offsets to the file's. */
+export interface CodeUnit {
+  model: CodeModel;
+  toFile(offset: number): number;
+}
+
+export interface ParsedFile {
+  language: LanguageId;
+  codeUnits: CodeUnit[];
+  config?: ConfigDocument;
+  xml?: XmlDocument;
+  /** Every comment in the file, in file offsets. */
+  comments: Comment[];
+  syntaxErrors: { span: Span; message: string; where?: string }[];
+}
+
+export async function parseFile(file: string, text: string): Promise<ParsedFile> {
+  const code = languageForPath(file);
+  if (code) return parseCode(code, text);
+  const format = formatForPath(file);
+  switch (format) {
+    case 'json':
+      return fromConfig('json', parseJson(text));
+    case 'yaml':
+      return fromConfig('yaml', parseYaml(text));
+    case 'properties':
+      return fromConfig('properties', parseProperties(text));
+    case 'xml':
+      return parseXmlFile(text);
+    default:
+      throw new Error(`not a file the analysis reads: ${file}`);
+  }
+}
+
+async function parseCode(code: CodeLanguage, text: string): Promise<ParsedFile> {
+  const lowered = await lowerCode(code, text);
+  const language: LanguageId = code === 'tsx' ? 'typescript' : code;
+  return {
+    language,
+    codeUnits: [{ model: new CodeModel(language, code, text, lowered), toFile: (o) => o }],
+    comments: lowered.comments,
+    syntaxErrors: lowered.syntaxErrors.map((e) => ({ span: e, message: e.message })),
+  };
+}
+
+function fromConfig(language: LanguageId, doc: ConfigDocument): ParsedFile {
+  return {
+    language,
+    codeUnits: [],
+    config: doc,
+    comments: doc.comments,
+    syntaxErrors: doc.syntaxErrors.map((e) => ({ span: e, message: e.message })),
+  };
+}
+
+async function parseXmlFile(text: string): Promise<ParsedFile> {
+  const xml = parseXml(text);
+  const config = xmlToConfig(xml);
+  const parsed: ParsedFile = {
+    language: 'xml',
+    codeUnits: [],
+    config,
+    xml,
+    comments: [...xml.comments],
+    syntaxErrors: xml.syntaxErrors.map((e) => ({ span: e, message: e.message })),
+  };
+  if (!isMirthExport(xml)) return parsed;
+  parsed.language = 'mirth';
+  for (const script of mirthScripts(text, xml)) {
+    const lowered = await lowerCode('javascript', script.text);
+    const toFile = (offset: number): number => script.offsets[Math.max(0, Math.min(offset, script.offsets.length - 1))];
+    const model = new CodeModel('mirth', 'javascript', script.text, lowered, {
+      host: 'mirth',
+      element: script.element,
+      label: script.label,
+      transportName: script.transportName,
+    });
+    parsed.codeUnits.push({ model, toFile });
+    for (const c of lowered.comments) {
+      const start = toFile(c.start);
+      const end = toFile(c.end - 1) + 1;
+      parsed.comments.push({ start, end, text: c.text });
+    }
+    for (const e of lowered.syntaxErrors) {
+      parsed.syntaxErrors.push({ span: { start: toFile(e.start), end: toFile(e.end) }, message: e.message, where: script.label });
+    }
+  }
+  parsed.comments.sort((a, b) => a.start - b.start);
+  return parsed;
+}
+
+/**
+ * For annotation targets: the construct beginning on each line, as file offsets. The outermost
+ * construct wins (the statement, not the call inside it); the root of a file is never a target.
+ */
+export function constructsByLine(parsed: ParsedFile, lines: LineIndex): Map<number, Span> {
+  const byLine = new Map<number, Span>();
+  const offer = (start: number, end: number): void => {
+    const line = lines.positionAt(start).line;
+    const current = byLine.get(line);
+    if (!current || start < current.start || (start === current.start && end > current.end)) byLine.set(line, { start, end });
+  };
+  for (const unit of parsed.codeUnits) {
+    const root = unit.model.root;
+    walk(root, (node: IrNode) => {
+      if (node !== root) offer(unit.toFile(node.start), unit.toFile(Math.max(node.start, node.end - 1)) + 1);
+    });
+  }
+  if (parsed.xml?.root) {
+    const visit = (e: XmlElement): void => {
+      offer(e.start, e.end);
+      e.children.forEach(visit);
+    };
+    visit(parsed.xml.root);
+  } else if (parsed.config) {
+    for (const root of parsed.config.roots) {
+      for (const node of descendants(root)) offerConfig(node, offer);
+    }
+  }
+  return byLine;
+}
+
+function offerConfig(node: ConfigNode, offer: (start: number, end: number) => void): void {
+  if (node.kind === 'map') for (const e of node.entries) offer(e.start, e.end);
+  else if (node.kind === 'seq') for (const item of node.items) offer(item.start, item.end);
+}

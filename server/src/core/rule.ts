@@ -1,0 +1,142 @@
+/**
+ * What a rule is: one unit with its metadata, messages, documentation and checks.
+ * Rules live in `rules/<rule-id>.ts`; the registry is `rules/index.ts`.
+ */
+import type { Annotation } from './annotations/types';
+import type { CodeModel } from './code-model';
+import type { ConfigDocument } from './config/tree';
+import type { XmlDocument } from './config/xml';
+import type { ExceptionId } from './exceptions';
+import type { IrKind, NodeOfKind, Span } from './ir';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Languages and formats a rule can declare. `mirth` is JavaScript inside Mirth Connect channel XML. */
+export type LanguageId = 'typescript' | 'javascript' | 'java' | 'csharp' | 'python' | 'mirth' | 'json' | 'yaml' | 'xml' | 'properties';
+
+export const ALL_LANGUAGES: LanguageId[] = ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'];
+export const CODE_LANGUAGES: LanguageId[] = ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth'];
+
+export interface RuleExample {
+  language: LanguageId;
+  /** Code or config that the rule flags. */
+  flagged: string;
+  /** The same intent written so that the rule has nothing to flag, or documented. */
+  fixed: string;
+}
+
+/** Documentation kept on the rule itself; the docs pages and the README table are generated from it. */
+export interface RuleDocs {
+  /** What it flags, in one or two sentences. */
+  summary: string;
+  /** Why it may be information blocking, citing 45 CFR sections. */
+  why: string;
+  /** How to fix it, or how to document the exception when the restriction is deliberate. */
+  fix: string;
+  /** Patterns that look similar and are deliberately not flagged, and why. */
+  notFlagged: string[];
+  examples: RuleExample[];
+}
+
+export interface RuleMeta {
+  /** Public API: never renamed, never reused. */
+  id: string;
+  title: string;
+  severity: Severity;
+  languages: LanguageId[];
+  /** The exceptions that could make the practice lawful; an annotation must name one of these. */
+  exceptions: ExceptionId[];
+  /**
+   * Lower-case substrings; a file containing none of them cannot produce a finding of this rule, so
+   * it is not parsed for it. Keep this list complete: the prefilter test compares results with
+   * and without it.
+   */
+  triggers: string[];
+  /** Message templates by id; `{name}` placeholders are filled from the report's data. */
+  messages: Record<string, string>;
+  docs: RuleDocs;
+  /** Bump when the rule's behaviour changes (cache keys include it). */
+  version: number;
+}
+
+export interface Report {
+  /** The offending construct, as offsets into the analysed text. */
+  at: Span;
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Other places that make up the finding (the limiter's definition, the route it is applied to). */
+  related?: { at: Span; message: string }[];
+  /**
+   * Exceptions that cannot apply to this particular finding although the rule lists them, with the
+   * reason (for example the Fees exception never covers a patient’s own electronic access).
+   */
+  excluded?: { exception: ExceptionId; reason: string }[];
+}
+
+export interface RuleOptions {
+  /** Regular expression (case-insensitive) that recognises an audit-log call by its callee text. */
+  auditPattern: string;
+  /** Per-rule options from configuration, keyed by rule id. */
+  rules: Record<string, Record<string, unknown>>;
+}
+
+export interface RuleContext {
+  readonly file: { path: string; language: LanguageId; text: string };
+  readonly options: RuleOptions;
+  report(report: Report): void;
+}
+
+export interface CodeContext extends RuleContext {
+  readonly code: CodeModel;
+}
+
+export interface ConfigContext extends RuleContext {
+  readonly config: ConfigDocument;
+  /** The element tree, for XML files. */
+  readonly xml?: XmlDocument;
+}
+
+/** A finding before annotations are applied, as the annotation rules see it. */
+export interface PendingFinding {
+  ruleId: string;
+  at: Span;
+  related: { at: Span; message: string }[];
+  excluded: { exception: ExceptionId; reason: string }[];
+  /** The annotations that document it (valid ones only). */
+  documentedBy: Annotation[];
+}
+
+export interface AnnotationContext extends RuleContext {
+  readonly annotations: readonly Annotation[];
+  readonly findings: readonly PendingFinding[];
+  /** For code files: the model of the code that contains `span` (Mirth files have one per script). */
+  codeAt(span: Span): CodeModel | undefined;
+  readonly now: Date;
+}
+
+export type CodeVisitor = { [K in IrKind]?: (node: NodeOfKind<K>) => void } & { end?: () => void };
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Code languages (and Mirth scripts): visitors called for each IR node of that kind. */
+  code?(context: CodeContext): CodeVisitor;
+  /** JSON, YAML, XML, properties. */
+  config?(context: ConfigContext): void;
+  /** Annotation rules: run after the others, with the file's annotations and pending findings. */
+  annotations?(context: AnnotationContext): void;
+}
+
+/** Defines a rule; checks at load time that its messages and languages are coherent. */
+export function defineRule(rule: Rule): Rule {
+  const { meta } = rule;
+  if (!/^[a-z]+(-[a-z]+)*$/.test(meta.id)) throw new Error(`rule id ${meta.id}: lower-case words joined by '-'`);
+  if (meta.triggers.some((t) => t !== t.toLowerCase())) throw new Error(`rule ${meta.id}: triggers must be lower case`);
+  if (rule.code && !meta.languages.some((l) => CODE_LANGUAGES.includes(l))) throw new Error(`rule ${meta.id}: code checks but no code language`);
+  if (rule.config && !meta.languages.some((l) => !CODE_LANGUAGES.includes(l))) throw new Error(`rule ${meta.id}: config checks but no config format`);
+  return rule;
+}
+
+/** Fills `{name}` placeholders. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

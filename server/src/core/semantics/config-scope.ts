@@ -1,0 +1,73 @@
+/**
+ * For configuration: which URL paths a setting applies to. Gateways and frameworks attach plugins,
+ * filters and limits to services and routes (Kong `services[].routes[].paths`, Spring Cloud Gateway
+ * `predicates: Path=/fhir/**`, bucket4j `filters[].url`, AspNetCoreRateLimit `Endpoint`), so the
+ * scope of a node is read from the path-like keys of the maps around it.
+ */
+import { ConfigNode, descendants, items, scalarString } from '../config/tree';
+import { classifyPath, PathClass } from './access-path';
+
+const PATH_KEYS = /^(path|paths|prefix|url|uri|uris|match|endpoint|pattern|patterns|location|url-pattern|urlPattern|url_pattern|context-path|contextPath|route|base-path|basePath|base_path)$/i;
+
+export interface PathScope {
+  paths: string[];
+  /** The map that carries the paths (service, route, filter). */
+  owner?: ConfigNode;
+}
+
+/** Path-like values set directly on a map, or on its `routes`/`predicates` children. */
+export function pathsOf(map: ConfigNode): string[] {
+  if (map.kind !== 'map') return [];
+  const out: string[] = [];
+  for (const e of map.entries) {
+    if (PATH_KEYS.test(e.key)) for (const item of items(e.value)) addPath(out, scalarString(item));
+    if (/^predicates$/i.test(e.key)) {
+      for (const item of items(e.value)) {
+        const text = scalarString(item);
+        if (text) addPath(out, text.replace(/^Path\s*=\s*/i, '').split(',')[0]);
+        else if (item.kind === 'map') for (const n of descendants(item)) if (n.kind === 'scalar') addPath(out, scalarString(n));
+      }
+    }
+    if (/^routes$/i.test(e.key)) for (const route of items(e.value)) out.push(...pathsOf(route));
+  }
+  return out;
+}
+
+function addPath(out: string[], value: string | undefined): void {
+  if (!value) return;
+  const trimmed = value.trim();
+  if (trimmed.includes('/') || trimmed === '*') out.push(trimmed.replace(/^\*:/, '').replace(/^https?:\/\/[^/]+/, '') || '/');
+}
+
+/**
+ * The paths a node applies to: the nearest enclosing map (up to `maxDepth` levels) that has
+ * path-like keys. Undefined when nothing around it names a path (a global setting).
+ */
+export function scopeOf(node: ConfigNode, maxDepth = 5): PathScope | undefined {
+  let current: ConfigNode | undefined = node;
+  for (let depth = 0; current && depth <= maxDepth; depth++) {
+    const paths = pathsOf(current);
+    if (paths.length > 0) return { paths, owner: current };
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** The strongest classification among paths: EHI when any path is (unless every path is sign-in). */
+export function classifyPaths(paths: string[]): PathClass {
+  const classes = paths.map((p) => (p === '*' || p === '/' || p === '/*' || p === '/**' ? 'all' : classifyPath(p)));
+  if (classes.includes('ehi')) return 'ehi';
+  if (classes.includes('auth')) return 'auth';
+  if (classes.includes('admin')) return 'admin';
+  return 'other';
+}
+
+/** Every path-like value in a document that names an EHI path (for global settings). */
+export function ehiPathsIn(root: ConfigNode): string[] {
+  const out: string[] = [];
+  for (const node of descendants(root)) {
+    if (node.kind !== 'map') continue;
+    for (const p of pathsOf(node)) if (classifyPath(p) === 'ehi' && !out.includes(p)) out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+/** FHIR vocabularies the rules measure against. */
+
+/** Every FHIR R4 (4.0.1) resource type. */
+export const FHIR_RESOURCE_TYPES: ReadonlySet<string> = new Set(
+  `Account ActivityDefinition AdverseEvent AllergyIntolerance Appointment AppointmentResponse AuditEvent Basic Binary
+BiologicallyDerivedProduct BodyStructure Bundle CapabilityStatement CarePlan CareTeam CatalogEntry ChargeItem
+ChargeItemDefinition Claim ClaimResponse ClinicalImpression CodeSystem Communication CommunicationRequest
+CompartmentDefinition Composition ConceptMap Condition Consent Contract Coverage CoverageEligibilityRequest
+CoverageEligibilityResponse DetectedIssue Device DeviceDefinition DeviceMetric DeviceRequest DeviceUseStatement
+DiagnosticReport DocumentManifest DocumentReference EffectEvidenceSynthesis Encounter Endpoint EnrollmentRequest
+EnrollmentResponse EpisodeOfCare EventDefinition Evidence EvidenceVariable ExampleScenario ExplanationOfBenefit
+FamilyMemberHistory Flag Goal GraphDefinition Group GuidanceResponse HealthcareService ImagingStudy Immunization
+ImmunizationEvaluation ImmunizationRecommendation ImplementationGuide InsurancePlan Invoice Library Linkage List
+Location Measure MeasureReport Media Medication MedicationAdministration MedicationDispense MedicationKnowledge
+MedicationRequest MedicationStatement MedicinalProduct MedicinalProductAuthorization MedicinalProductContraindication
+MedicinalProductIndication MedicinalProductIngredient MedicinalProductInteraction MedicinalProductManufactured
+MedicinalProductPackaged MedicinalProductPharmaceutical MedicinalProductUndesirableEffect MessageDefinition
+MessageHeader MolecularSequence NamingSystem NutritionOrder Observation ObservationDefinition OperationDefinition
+OperationOutcome Organization OrganizationAffiliation Parameters Patient PaymentNotice PaymentReconciliation Person
+PlanDefinition Practitioner PractitionerRole Procedure Provenance Questionnaire QuestionnaireResponse RelatedPerson
+RequestGroup ResearchDefinition ResearchElementDefinition ResearchStudy ResearchSubject RiskAssessment
+RiskEvidenceSynthesis Schedule SearchParameter ServiceRequest Slot Specimen SpecimenDefinition StructureDefinition
+StructureMap Subscription Substance SubstanceNucleicAcid SubstancePolymer SubstanceProtein
+SubstanceReferenceInformation SubstanceSourceMaterial SubstanceSpecification SupplyDelivery SupplyRequest Task
+TerminologyCapabilities TestReport TestScript ValueSet VerificationResult VisionPrescription`.split(/\s+/),
+);
+
+/** Resource types that carry a patient's clinical or administrative record (not infrastructure or terminology). */
+export const CLINICAL_RESOURCE_TYPES: ReadonlySet<string> = new Set(
+  `AllergyIntolerance Appointment CarePlan CareTeam ClinicalImpression Communication Composition Condition Consent Coverage
+DetectedIssue Device DeviceRequest DeviceUseStatement DiagnosticReport DocumentManifest DocumentReference Encounter
+EpisodeOfCare ExplanationOfBenefit FamilyMemberHistory Flag Goal ImagingStudy Immunization ImmunizationRecommendation
+Media MedicationAdministration MedicationDispense MedicationRequest MedicationStatement NutritionOrder Observation
+Patient Procedure QuestionnaireResponse RelatedPerson RiskAssessment ServiceRequest Specimen`.split(/\s+/),
+);
+
+/** US Core 6.1.0 resource types (certification criterion 170.315(g)(10), USCDI v3). */
+export const US_CORE_RESOURCE_TYPES: readonly string[] = [
+  'AllergyIntolerance',
+  'CarePlan',
+  'CareTeam',
+  'Condition',
+  'Coverage',
+  'Device',
+  'DiagnosticReport',
+  'DocumentReference',
+  'Encounter',
+  'Goal',
+  'Immunization',
+  'Location',
+  'Medication',
+  'MedicationDispense',
+  'MedicationRequest',
+  'Observation',
+  'Organization',
+  'Patient',
+  'Practitioner',
+  'PractitionerRole',
+  'Procedure',
+  'Provenance',
+  'QuestionnaireResponse',
+  'RelatedPerson',
+  'ServiceRequest',
+  'Specimen',
+];
+
+/** Observation category codes (http://terminology.hl7.org/CodeSystem/observation-category) and US Core additions. */
+export const OBSERVATION_CATEGORIES: ReadonlySet<string> = new Set([
+  'social-history',
+  'vital-signs',
+  'imaging',
+  'laboratory',
+  'procedure',
+  'survey',
+  'exam',
+  'therapy',
+  'activity',
+  'sdoh',
+  'functional-status',
+  'disability-status',
+  'cognitive-status',
+  'clinical-test',
+]);
+
+/** Resource types that only carry errors or outcomes: filtering them out drops no EHI. */
+export const NON_DATA_RESOURCE_TYPES: ReadonlySet<string> = new Set(['OperationOutcome', 'Parameters', 'Bundle', 'CapabilityStatement']);
+
+/** Whether a string is a FHIR resource type name, compared exactly (FHIR type names are case-sensitive). */
+export function isResourceType(value: string): boolean {
+  return FHIR_RESOURCE_TYPES.has(value);
+}

@@ -1,0 +1,277 @@
+/**
+ * Reading values out of code: callee names, arguments, strings, numbers, string lists and
+ * durations, resolving constants declared in the same file.
+ */
+import type { CodeModel } from '../code-model';
+import type { Argument, CallNode, IrNode, ObjectNode } from '../ir';
+
+/** Callee as dotted text: `app.get`, `res.status().send`, `Bucket.builder().addLimit`, `new ForbiddenException` → `ForbiddenException`. */
+export function calleeName(call: CallNode): string {
+  return dotted(call.callee);
+}
+
+/** Dotted text of a name/member chain; calls in the chain appear as `()`. */
+export function dotted(node: IrNode): string {
+  switch (node.kind) {
+    case 'name':
+      return node.name;
+    case 'member':
+      return `${dotted(node.object)}.${node.property}`;
+    case 'call':
+      return `${dotted(node.callee)}()`;
+    case 'index':
+      return `${dotted(node.object)}[]`;
+    default:
+      return '';
+  }
+}
+
+/** The last identifier of the callee: `send` for `res.status(403).send`, `Bucket` for `new io.Bucket()`. */
+export function calleeLast(call: CallNode): string {
+  const callee = call.callee;
+  if (callee.kind === 'name') return callee.name;
+  if (callee.kind === 'member') return callee.property;
+  return '';
+}
+
+/** The object a method is called on (`res.status(...)` → `res`), if the callee is a member. */
+export function receiver(call: CallNode): IrNode | undefined {
+  return call.callee.kind === 'member' ? call.callee.object : undefined;
+}
+
+/** A positional argument by index, or a named (keyword) argument by one of its names. */
+export function argument(call: CallNode, index: number, ...names: string[]): Argument | undefined {
+  if (names.length > 0) {
+    const byName = call.args.find((a) => a.name !== undefined && names.includes(a.name));
+    if (byName) return byName;
+  }
+  if (index < 0) return undefined;
+  const positional = call.args.filter((a) => a.name === undefined);
+  return positional[index];
+}
+
+/** A property of an object literal by key (case-sensitive). */
+export function property(node: IrNode | undefined, ...keys: string[]): IrNode | undefined {
+  if (node?.kind !== 'object') return undefined;
+  return node.properties.find((p) => keys.includes(p.key))?.value;
+}
+
+/** Follows a name to the value it is bound to in this file, when it is bound exactly once (or is a constant). */
+export function resolve(model: CodeModel, node: IrNode | undefined, depth = 0): IrNode | undefined {
+  if (!node || depth > 4) return node;
+  let name: string | undefined;
+  if (node.kind === 'name') name = node.name;
+  else if (node.kind === 'member' && /^[A-Z_][A-Z0-9_]*$/.test(node.property)) name = node.property;
+  if (name === undefined) return node;
+  const bindings = model.variables(name).filter((v) => v.value !== undefined);
+  if (bindings.length === 0) return node;
+  const chosen = bindings.length === 1 ? bindings[0] : bindings.find((b) => b.isConstant);
+  if (!chosen?.value || chosen.value === node) return node;
+  return resolve(model, chosen.value, depth + 1);
+}
+
+/** A string value: a literal, a constant, or a `+` concatenation of those. */
+export function stringValue(model: CodeModel, node: IrNode | undefined): string | undefined {
+  const resolved = resolve(model, node);
+  if (!resolved) return undefined;
+  if (resolved.kind === 'string') return resolved.value;
+  if (resolved.kind === 'other' && resolved.type === 'template_string' && resolved.children[0]?.kind === 'string') return resolved.children[0].value;
+  if (resolved.kind === 'binary' && resolved.operator === '+') {
+    const left = stringValue(model, resolved.left);
+    const right = stringValue(model, resolved.right);
+    if (left !== undefined && right !== undefined) return left + right;
+  }
+  return undefined;
+}
+
+/** A numeric value: a literal, a constant, or arithmetic (`60 * 60 * 1000`) over those. */
+export function numberValue(model: CodeModel, node: IrNode | undefined): number | undefined {
+  const resolved = resolve(model, node);
+  if (!resolved) return undefined;
+  if (resolved.kind === 'number') return resolved.value;
+  if (resolved.kind === 'unary' && resolved.operator === '-') {
+    const v = numberValue(model, resolved.operand);
+    return v === undefined ? undefined : -v;
+  }
+  if (resolved.kind === 'binary') {
+    const l = numberValue(model, resolved.left);
+    const r = numberValue(model, resolved.right);
+    if (l === undefined || r === undefined) return undefined;
+    switch (resolved.operator) {
+      case '*':
+        return l * r;
+      case '+':
+        return l + r;
+      case '-':
+        return l - r;
+      case '/':
+        return r === 0 ? undefined : l / r;
+    }
+  }
+  if (resolved.kind === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(resolved.value)) return Number(resolved.value);
+  return undefined;
+}
+
+const COLLECTION_FACTORIES = new Set([
+  'List.of',
+  'Set.of',
+  'Arrays.asList',
+  'EnumSet.of',
+  'ImmutableList.of',
+  'ImmutableSet.of',
+  'Stream.of',
+  'Collections.singletonList',
+  'Collections.singleton',
+  'Collections.unmodifiableList',
+  'Collections.unmodifiableSet',
+  'Array.of',
+  'set',
+  'frozenset',
+  'tuple',
+  'list',
+  'sorted',
+]);
+
+const COLLECTION_TYPES = /^(Set|HashSet|TreeSet|LinkedHashSet|List|ArrayList|LinkedList|ReadOnlyCollection|ImmutableArray|Array|SortedSet)$/;
+
+/** The element nodes of a list-like value: array literals, collection factories and constructors, resolved through constants. */
+export function listElements(model: CodeModel, node: IrNode | undefined): IrNode[] | undefined {
+  const resolved = resolve(model, node);
+  if (!resolved) return undefined;
+  if (resolved.kind === 'array') return resolved.elements;
+  if (resolved.kind === 'call') {
+    const name = calleeName(resolved);
+    if (resolved.initializer?.kind === 'array') return resolved.initializer.elements;
+    if (COLLECTION_FACTORIES.has(name) || (resolved.isNew && COLLECTION_TYPES.test(calleeLast(resolved)))) {
+      if (resolved.args.length === 1) {
+        const inner = listElements(model, resolved.args[0].value);
+        if (inner) return inner;
+      }
+      return resolved.args.map((a) => a.value);
+    }
+    // Chained `.asList()`, `.toList()`, `.freeze()`-style wrappers around a list.
+    if (resolved.callee.kind === 'member' && /^(toList|asList|toArray|ToList|ToArray|ToHashSet|freeze|copyOf)$/.test(resolved.callee.property)) {
+      return listElements(model, resolved.callee.object);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The strings of a list-like value. Enum member references (`Channel.FAX`, `ResourceType.Patient`)
+ * count as their member name. `undefined` if the value is not a list or any element is not a string.
+ */
+export function stringList(model: CodeModel, node: IrNode | undefined): string[] | undefined {
+  const elements = listElements(model, node);
+  if (!elements) return undefined;
+  const out: string[] = [];
+  for (const e of elements) {
+    const s = stringValue(model, e) ?? memberName(e);
+    if (s === undefined) return undefined;
+    out.push(s);
+  }
+  return out;
+}
+
+/** `Channel.FAX` → `FAX`; `ResourceType.Patient` → `Patient`. */
+export function memberName(node: IrNode | undefined): string | undefined {
+  if (node?.kind === 'member' && node.object.kind === 'name') return node.property;
+  return undefined;
+}
+
+/** Object literal (or C# object initializer) of a value. */
+export function objectValue(model: CodeModel, node: IrNode | undefined): ObjectNode | undefined {
+  const resolved = resolve(model, node);
+  if (resolved?.kind === 'object') return resolved;
+  if (resolved?.kind === 'call' && resolved.initializer?.kind === 'object') return resolved.initializer;
+  return undefined;
+}
+
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  millis: 1,
+  milliseconds: 1,
+  s: 1000,
+  sec: 1000,
+  secs: 1000,
+  second: 1000,
+  seconds: 1000,
+  m: 60_000,
+  min: 60_000,
+  mins: 60_000,
+  minute: 60_000,
+  minutes: 60_000,
+  h: 3_600_000,
+  hr: 3_600_000,
+  hrs: 3_600_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
+  days: 86_400_000,
+  w: 604_800_000,
+  week: 604_800_000,
+  weeks: 604_800_000,
+};
+
+/**
+ * A duration in milliseconds from code: `Duration.ofMinutes(5)`, `TimeSpan.FromHours(1)`,
+ * `timedelta(hours=72)`, `TimeUnit.SECONDS.toMillis(30)`, or a plain number in `defaultUnit`.
+ */
+export function durationMs(model: CodeModel, node: IrNode | undefined, defaultUnit: keyof typeof UNIT_MS = 'ms'): number | undefined {
+  const resolved = resolve(model, node);
+  if (!resolved) return undefined;
+  const plain = numberValue(model, resolved);
+  if (plain !== undefined) return plain * UNIT_MS[defaultUnit];
+  if (resolved.kind === 'string') return parseDurationText(resolved.value);
+  if (resolved.kind !== 'call') return undefined;
+  const name = calleeLast(resolved);
+  const first = resolved.args[0]?.value;
+  const fromFactory = /^(?:of|From)(Millis|Milliseconds|Seconds|Minutes|Hours|Days)$/.exec(name);
+  if (fromFactory) {
+    const n = numberValue(model, first);
+    const unit = fromFactory[1].toLowerCase().replace('millis', 'milliseconds');
+    return n === undefined ? undefined : n * UNIT_MS[unit];
+  }
+  if (name === 'timedelta') {
+    let total = 0;
+    for (const a of resolved.args) {
+      const n = numberValue(model, a.value);
+      if (n === undefined || !a.name || !(a.name in UNIT_MS)) continue;
+      total += n * UNIT_MS[a.name];
+    }
+    return total > 0 ? total : undefined;
+  }
+  const timeUnit = /^to(Millis|Seconds|Minutes|Hours|Days)$/.exec(name);
+  if (timeUnit && resolved.callee.kind === 'member') {
+    const unitName = resolved.callee.object.kind === 'member' ? resolved.callee.object.property.toLowerCase() : '';
+    const n = numberValue(model, first);
+    if (n !== undefined && unitName in UNIT_MS) return n * UNIT_MS[unitName];
+  }
+  return undefined;
+}
+
+/** `"30s"`, `"5m"`, `"1 hour"`, `"PT30M"`, `"00:05:00"` → milliseconds. */
+export function parseDurationText(text: string): number | undefined {
+  const trimmed = text.trim();
+  const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(trimmed);
+  if (iso && trimmed.length > 1) {
+    const [, d, h, m, s] = iso;
+    return (Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3_600 + Number(m ?? 0) * 60 + Number(s ?? 0)) * 1000;
+  }
+  const clock = /^(\d+):(\d{2}):(\d{2})$/.exec(trimmed);
+  if (clock) return (Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3])) * 1000;
+  const simple = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(trimmed);
+  if (simple && simple[2].toLowerCase() in UNIT_MS) return Number(simple[1]) * UNIT_MS[simple[2].toLowerCase()];
+  return undefined;
+}
+
+/** Words of an identifier: `getPatientRecords` → `get patient records`, `RESULT_HOLD_HOURS` → `result hold hours`. */
+export function identifierWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w.toLowerCase());
+}
