@@ -224,7 +224,7 @@ function ehiContext(ctx: CodeContext, node: IrNode): Handler | undefined {
 function checkSleep(ctx: CodeContext, call: CallNode, report: Reporter): void {
   const delay = delayOf(ctx.code, call);
   if (!delay || (delay.ms !== undefined && delay.ms < MIN_SLEEP_MS)) return;
-  if (isOutboundBackoff(ctx.code, call)) return;
+  if (isOutboundBackoff(call)) return;
   const handler = enclosingHandler(ctx.code, call);
   if (handler?.classification !== 'ehi') return;
   const at = delay.kind === 'timer' ? promiseAround(call) ?? call : call;

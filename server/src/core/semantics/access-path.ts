@@ -611,7 +611,7 @@ export function handlerFor(model: CodeModel, fn: FunctionNode): Handler | undefi
 function fromRoutes(fn: FunctionNode | undefined, routes: Route[]): Handler {
   const classes = routes.map((r) => classifyPath(r.path));
   const strongest: PathClass = classes.includes('ehi') && !classes.includes('auth') ? 'ehi' : classes.includes('auth') ? 'auth' : classes.includes('admin') ? 'admin' : classes.includes('ehi') ? 'ehi' : 'other';
-  const route = routes.find((r, i) => classes[i] === strongest) ?? routes[0];
+  const route = routes.find((_route, i) => classes[i] === strongest) ?? routes[0];
   const method = route.methods.length === 1 ? `${route.methods[0]} ` : '';
   const evidence = route.framework === 'hapi-fhir' ? `HAPI FHIR server ${fn?.name ? `method ${fn.name}` : 'hook'}` : `route ${method}${route.path || '(all paths)'}`;
   return { fn, routes, classification: strongest === 'other' && fn?.name ? fallbackByName(fn.name) : strongest, evidence };

@@ -38,7 +38,7 @@ export function containsOutboundCall(node: IrNode): boolean {
  * Whether `node` is part of a retry or back-off around an outbound call: inside a loop or a catch
  * whose construct also calls another server, or inside a function named for retrying or polling.
  */
-export function isOutboundBackoff(model: CodeModel, node: IrNode): boolean {
+export function isOutboundBackoff(node: IrNode): boolean {
   for (let p = node.parent; p; p = p.parent) {
     if (p.kind === 'loop' && containsOutboundCall(p.body)) return true;
     if (p.kind === 'try' && (containsOutboundCall(p.body) || p.handlers.some((h) => containsOutboundCall(h.body)))) return true;
