@@ -166,7 +166,7 @@ function judge(code: CodeModel, site: IrNode, where: string, predicate: Predicat
   // An allow-list: everything but the listed values is removed.
   const explicitDrop = mode === 'drop';
   const several = predicate.values.length >= 2;
-  if (!explicitDrop && !(several && flowsToOutput(code, site))) return;
+  if (!explicitDrop && !(several && flowsToOutput(site))) return;
   if (predicate.dataClass === 'resource type' && !predicate.values.some((t) => CLINICAL_RESOURCE_TYPES.has(t))) return;
   report('keepsOnly', { where, values: summarise(predicate.values), dataClass: predicate.dataClass });
 }
@@ -209,7 +209,7 @@ function insideLoop(node: IrNode): boolean {
 }
 
 /** Where a kept list goes: returned, sent, or stored as a bundle's entries. */
-function flowsToOutput(code: CodeModel, site: IrNode): boolean {
+function flowsToOutput(site: IrNode): boolean {
   let node: IrNode = site;
   for (let p = site.parent; p; node = p, p = p.parent) {
     if (p.kind === 'member' || (p.kind === 'call' && p.callee === node) || (p.kind === 'unary' && p.operator === 'await')) continue;
