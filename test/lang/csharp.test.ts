@@ -1,6 +1,22 @@
 import * as assert from 'node:assert/strict';
 import type { CallNode, IrNode } from '../../server/src/core/ir';
+import { forEachChild } from '../../server/src/core/ir';
 import { calleeText, findAll, findCall, lower } from '../helpers/ir';
+
+/** Every node is reached once, its parent is the node that holds it, and its span lies in the text. */
+function assertWellFormed(root: IrNode, text: string): void {
+  const seen = new Set<IrNode>();
+  const visit = (node: IrNode): void => {
+    assert.ok(!seen.has(node), `${node.kind} at ${node.start} is shared`);
+    seen.add(node);
+    assert.ok(node.start >= 0 && node.start <= node.end && node.end <= text.length, `${node.kind} span ${node.start}-${node.end}`);
+    forEachChild(node, (child) => {
+      assert.equal(child.parent, node);
+      visit(child);
+    });
+  };
+  visit(root);
+}
 
 /** The decoded value of a `string` node, or undefined. */
 function str(node: IrNode | undefined): string | undefined {
@@ -38,11 +54,13 @@ describe('C# lowering', () => {
       '    }',
       '',
       '    [DisableRateLimiting]',
+      '    [Obsolete("use v2", error: false)]',
       '    [HttpPost]',
       '    public IActionResult Create() => throw new UnauthorizedAccessException("no");',
       '}',
     ].join('\n');
     const { root, syntaxErrors } = await lower('csharp', src);
+    assertWellFormed(root, src);
     assert.deepEqual(syntaxErrors, []);
 
     // File-scoped namespace: the class is a direct member of the file.
@@ -83,7 +101,8 @@ describe('C# lowering', () => {
     assert.equal(body.kind, 'object');
     assert.deepEqual(body.kind === 'object' && body.properties.map((p) => p.key), ['error', 'id']);
 
-    assert.deepEqual(decoratorNames(create.decorators), ['DisableRateLimiting', 'HttpPost']);
+    assert.deepEqual(decoratorNames(create.decorators), ['DisableRateLimiting', 'Obsolete', 'HttpPost']);
+    assert.deepEqual(create.decorators[1].args.map((a) => a.name), [undefined, 'error']);
     assert.equal(create.body?.kind, 'throw');
     const thrown = create.body?.kind === 'throw' ? create.body.value : undefined;
     assert.equal(thrown?.kind === 'call' && thrown.isNew && calleeText(thrown), 'UnauthorizedAccessException');
@@ -104,6 +123,7 @@ describe('C# lowering', () => {
       'app.Run();',
     ].join('\n');
     const { root, syntaxErrors } = await lower('csharp', src);
+    assertWellFormed(root, src);
     assert.deepEqual(syntaxErrors, []);
 
     const group = findAll(root, 'variable', (v) => v.name === 'fhir')[0];
@@ -160,6 +180,7 @@ describe('C# lowering', () => {
       '}',
     ].join('\n');
     const { root, syntaxErrors } = await lower('csharp', src);
+    assertWellFormed(root, src);
     assert.deepEqual(syntaxErrors, []);
 
     const removeAll = findCall(root, 'bundle.Entry.RemoveAll')!;
@@ -224,6 +245,7 @@ describe('C# lowering', () => {
       '}',
     ].join('\n');
     const { root, syntaxErrors } = await lower('csharp', src);
+    assertWellFormed(root, src);
     assert.deepEqual(syntaxErrors, []);
     const field = (name: string) => findAll(root, 'variable', (v) => v.name === name)[0];
     const strings = (n: IrNode | undefined) => (n?.kind === 'array' ? n.elements.map(str) : undefined);
@@ -286,14 +308,16 @@ describe('C# lowering', () => {
       '        public string Channel => "fax";',
       '        public string Name { get { return "n"; } }',
       '        [JsonIgnore] public string Secret { get; set; }',
+      '        [Required] private string _first, _last;',
       '    }',
       '    public enum Channel { Fax = 1, Mail, Portal }',
-      '    [Flags] enum Scope { None = 0 }',
+      '    [Flags] enum Scope { None = 0, [EnumMember(Value = "patient/*.read")] PatientRead = 1 }',
       '    public record Consent(string PatientId, [property: JsonPropertyName("scope")] string Scope);',
       '    public interface IStore { Task<Patient> GetAsync(string id); }',
       '}',
     ].join('\n');
     const { root, syntaxErrors } = await lower('csharp', src);
+    assertWellFormed(root, src);
     assert.deepEqual(syntaxErrors, []);
     const v = (name: string) => findAll(root, 'variable', (x) => x.name === name)[0];
 
@@ -320,12 +344,21 @@ describe('C# lowering', () => {
     assert.equal(str(v('Name').value), 'n');
     assert.deepEqual(decoratorNames(v('Secret').decorators), ['JsonIgnore']);
     assert.equal(v('Secret').start, src.indexOf('[JsonIgnore]'));
+    // Attributes on a multi-declarator field decorate each variable, as distinct nodes.
+    assert.deepEqual(decoratorNames(v('_first').decorators), ['Required']);
+    assert.deepEqual(decoratorNames(v('_last').decorators), ['Required']);
+    assert.notEqual(v('_first').decorators[0], v('_last').decorators[0]);
 
     const [channel, scope] = findAll(root, 'enum');
     assert.equal(channel.name, 'Channel');
     assert.deepEqual(channel.members.map((m) => m.name), ['Fax', 'Mail', 'Portal']);
     assert.equal(channel.members[0].value?.kind === 'number' && channel.members[0].value.value, 1);
     assert.deepEqual(decoratorNames(scope.decorators), ['Flags']);
+    // Attributes on an enum member are kept in an `other` wrapper around its value.
+    const wrapped = scope.members[1].value;
+    assert.equal(wrapped?.kind, 'other');
+    const memberAttr = wrapped?.kind === 'other' ? wrapped.children[0] : undefined;
+    assert.equal(memberAttr?.kind === 'call' && memberAttr.isDecorator && str(namedArg(memberAttr, 'Value')), 'patient/*.read');
 
     const consent = classes[1];
     const fields = consent.members.filter((m) => m.kind === 'variable');
@@ -358,6 +391,7 @@ describe('C# lowering', () => {
       'var h = "abc"u8;',
     ].join('\n');
     const { root, syntaxErrors } = await lower('csharp', src);
+    assertWellFormed(root, src);
     assert.deepEqual(syntaxErrors, []);
     const v = (name: string) => findAll(root, 'variable', (x) => x.name === name)[0].value;
     assert.equal(str(v('a')), 'tab\there "q" é');
@@ -401,6 +435,7 @@ describe('C# lowering', () => {
       '}',
     ].join('\n');
     const { root, syntaxErrors } = await lower('csharp', src);
+    assertWellFormed(root, src);
     assert.deepEqual(syntaxErrors, []);
     const [statement, expression] = findAll(root, 'switch');
     assert.equal(statement.discriminant.kind === 'name' && statement.discriminant.name, 'channel');
@@ -440,6 +475,7 @@ describe('C# lowering', () => {
       '}',
     ].join('\n');
     const { root, syntaxErrors } = await lower('csharp', src);
+    assertWellFormed(root, src);
     assert.deepEqual(syntaxErrors, []);
     const imports = findAll(root, 'import');
     assert.deepEqual(imports.map((i) => [i.source, i.names[0].local]), [
@@ -490,6 +526,7 @@ describe('C# lowering', () => {
       '}',
     ].join('\n');
     const { root, comments } = await lower('csharp', src);
+    assertWellFormed(root, src);
     const cls = findAll(root, 'class')[0];
     assert.deepEqual(cls.members.map((m) => m.kind === 'variable' && m.name), ['Permits', 'Permits']);
     assert.equal(findAll(root, 'name', (n) => n.name === 'DEBUG').length, 0);
@@ -507,6 +544,7 @@ describe('C# lowering', () => {
       'app.MapGet("/fhir/metadata", () => "ok");',
     ].join('\n');
     const { root, syntaxErrors } = await lower('csharp', src);
+    assertWellFormed(root, src);
     assert.ok(syntaxErrors.length > 0);
     const mapGet = findCall(root, 'app.MapGet');
     assert.ok(mapGet);
@@ -519,6 +557,7 @@ describe('C# lowering', () => {
   it('gives offsets in UTF-16 code units, matching String indices', async () => {
     const src = 'var s = "héllo 😀 ünïcode"; // ☃\napp.MapGet("/x", () => Results.Forbid());';
     const { root, comments } = await lower('csharp', src);
+    assertWellFormed(root, src);
     const call = findCall(root, 'app.MapGet')!;
     assert.equal(call.start, src.indexOf('app.MapGet'));
     assert.equal(call.end, src.length - 1);

@@ -18,6 +18,7 @@
  *   constants lower to the constant, type patterns to a `name` holding the type text, `and` / `or` /
  *   `not` patterns to `binary` / `unary`, property patterns `{ P: v }` to an `object`.
  * - A catch clause with an exception filter has as body an `if` whose test is the filter.
+ * - Attributes on an enum member (which has no decorators in the IR) wrap its value in an `other`.
  * - LINQ query syntax `from x in xs where c select e` is a comprehension `loop`.
  */
 import type {
@@ -210,17 +211,14 @@ class CSharpLowering extends Lowering {
       case 'arrow_expression_clause':
       case 'checked_statement':
       case 'unsafe_statement':
-      case 'interpolation_alignment_clause': {
+      case 'interpolation_alignment_clause':
+      case 'as_expression': {
         const inner = firstPart(node);
         return inner ? this.lower(inner) : undefined;
       }
       case 'cast_expression':
       case 'labeled_statement': {
         const inner = lastPart(node);
-        return inner ? this.lower(inner) : undefined;
-      }
-      case 'as_expression': {
-        const inner = firstPart(node);
         return inner ? this.lower(inner) : undefined;
       }
       case 'namespace_declaration':
@@ -603,8 +601,16 @@ class CSharpLowering extends Lowering {
         for (const m of c.children) {
           if (m.type !== 'enum_member_declaration') continue;
           const id = m.children.find((x) => x.type === 'identifier');
-          const value = partAfter(m, '=');
-          members.push({ name: id ? this.text(id) : '', value: value ? this.lower(value) : undefined, start: m.start, end: m.end });
+          const valueNode = partAfter(m, '=');
+          let value = valueNode ? this.lower(valueNode) : undefined;
+          const attributes: CallNode[] = [];
+          for (const x of m.children) if (x.type === 'attribute_list') this.attributes(x, attributes);
+          if (attributes.length > 0) {
+            // EnumMember has no decorators: keep `[EnumMember(Value = "x")]` in an `other` value wrapper.
+            const children: IrNode[] = value ? [...attributes, value] : attributes;
+            value = { kind: 'other', type: 'enum_member_declaration', children, start: m.start, end: m.end };
+          }
+          members.push({ name: id ? this.text(id) : '', value, start: m.start, end: m.end });
         }
       }
     }
@@ -613,21 +619,31 @@ class CSharpLowering extends Lowering {
 
   /** `field_declaration`, `event_field_declaration`, `local_declaration_statement`. */
   private lowerFieldOrLocal(node: RawNode): IrNode | undefined {
-    const decorators: CallNode[] = [];
+    const attributeLists: RawNode[] = [];
     let isConstant = false;
     let declaration: RawNode | undefined;
     for (const c of node.children) {
-      if (c.type === 'attribute_list') this.attributes(c, decorators);
+      if (c.type === 'attribute_list') attributeLists.push(c);
       else if (c.type === 'modifier') {
         const m = this.text(c);
         if (m === 'const' || m === 'readonly') isConstant = true;
       } else if (c.type === 'variable_declaration') declaration = c;
     }
     if (!declaration) return this.other(node);
-    return this.lowerVariableDeclaration(declaration, decorators, isConstant, node.type !== 'local_declaration_statement', node);
+    return this.lowerVariableDeclaration(declaration, attributeLists, isConstant, node.type !== 'local_declaration_statement', node);
   }
 
-  private lowerVariableDeclaration(declaration: RawNode, decorators: CallNode[], isConstant: boolean, isField: boolean, whole: RawNode): IrNode | undefined {
+  /**
+   * One variable per declarator; several declarators give an `other` wrapper. Each variable gets its
+   * own decorator nodes (lowered again from the shared attribute lists) so the tree stays a tree.
+   */
+  private lowerVariableDeclaration(
+    declaration: RawNode,
+    attributeLists: RawNode[],
+    isConstant: boolean,
+    isField: boolean,
+    whole: RawNode,
+  ): IrNode | undefined {
     let typeNode: RawNode | undefined;
     const declarators: RawNode[] = [];
     for (const c of declaration.children) {
@@ -639,6 +655,8 @@ class CSharpLowering extends Lowering {
     for (const d of declarators) {
       const nameNode = d.children[0];
       const valueNode = partAfter(d, '=');
+      const decorators: CallNode[] = [];
+      for (const list of attributeLists) this.attributes(list, decorators);
       variables.push({
         kind: 'variable',
         name: nameNode ? this.text(nameNode) : '',
@@ -647,7 +665,7 @@ class CSharpLowering extends Lowering {
         value: valueNode ? this.lowerValue(valueNode, type) : undefined,
         isConstant,
         isField,
-        decorators: declarators.length > 1 ? [...decorators] : decorators,
+        decorators,
         start: d.start,
         end: d.end,
       });
@@ -815,11 +833,8 @@ class CSharpLowering extends Lowering {
           break;
         case 'block':
         case 'arrow_expression_clause':
-          if (paramsEnd >= 0 || node.type === 'anonymous_method_expression') {
-            bodyNode = c;
-            continue;
-          }
-          break;
+          bodyNode = c;
+          continue;
       }
       if (paramsEnd < 0) head.push(c);
       else if (isLambda) bodyNode = c;
