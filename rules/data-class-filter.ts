@@ -103,19 +103,19 @@ export default defineRule({
         const predicate = readPredicate(code, bodyExpr);
         if (!predicate) return;
         const where = `\`${dotted(call.callee).replace(/\(\)/g, '()') || last}(...)\``;
-        judge(code, call, where, predicate, drop ? 'drop' : 'keep', (messageId, data) => ctx.report({ at: call, messageId, data }));
+        judge(call, where, predicate, drop ? 'drop' : 'keep', (messageId, data) => ctx.report({ at: call, messageId, data }));
       },
       loop(loop) {
         // Python comprehension: [r for r in resources if r["resourceType"] != "DocumentReference"]
         if (!loop.comprehension || !loop.test) return;
         const predicate = readPredicate(code, loop.test);
-        if (predicate) judge(code, loop, '`comprehension`', predicate, 'keep', (messageId, data) => ctx.report({ at: loop, messageId, data }));
+        if (predicate) judge(loop, '`comprehension`', predicate, 'keep', (messageId, data) => ctx.report({ at: loop, messageId, data }));
       },
       if(node) {
         // for (...) { if (type === 'DocumentReference') continue; ... }
         if (!isSkip(node.consequent) || node.alternate || !insideLoop(node)) return;
         const predicate = readPredicate(code, node.test);
-        if (predicate) judge(code, node, '`continue`', predicate, 'drop', (messageId, data) => ctx.report({ at: node, messageId, data }));
+        if (predicate) judge(node, '`continue`', predicate, 'drop', (messageId, data) => ctx.report({ at: node, messageId, data }));
       },
     };
   },
@@ -156,7 +156,7 @@ export default defineRule({
 
 type Report = (messageId: string, data: Record<string, string | number>) => void;
 
-function judge(code: CodeModel, site: IrNode, where: string, predicate: Predicate, mode: 'keep' | 'drop', report: Report): void {
+function judge(site: IrNode, where: string, predicate: Predicate, mode: 'keep' | 'drop', report: Report): void {
   // What the construct removes: the complement of what a keep-filter keeps, what a drop-filter matches.
   const removesListed = (mode === 'drop') === (predicate.polarity === 'is');
   if (removesListed) {
