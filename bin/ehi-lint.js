@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+'use strict';
+const path = require('path');
+const fs = require('fs');
+// The bundled CLI (dist/) when packaged; the compiled sources (out/) in a development checkout.
+const bundled = path.join(__dirname, '..', 'dist', 'cli.js');
+const compiled = path.join(__dirname, '..', 'out', 'server', 'src', 'cli', 'main.js');
+const entry = fs.existsSync(compiled) ? compiled : bundled;
+if (!fs.existsSync(entry)) {
+  process.stderr.write('ehi-lint: not built yet; run `npm run build` first\n');
+  process.exit(2);
+}
+require(entry).main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`ehi-lint: internal error: ${err && err.stack ? err.stack : err}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,162 @@
+/**
+ * Command-line arguments. Hand-written so every mistake gets one clear line naming the option.
+ */
+import { isRuleLevel, RuleLevel } from '../core/settings';
+
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  command: 'lint' | 'lsp' | 'help' | 'version' | 'list-rules';
+  paths: string[];
+  format: Format;
+  output?: string;
+  maxWarnings?: number;
+  rules: Record<string, RuleLevel>;
+  /** Worker threads; default: one per core. */
+  jobs?: number;
+  /** Parse every file even without trigger words (for checking the prefilter). */
+  prefilter: boolean;
+  /** Print timing and peak memory to stderr. */
+  stats: boolean;
+  /** Only error-level findings. */
+  quiet: boolean;
+  color: boolean;
+  /** `lsp --stdio` and friends. */
+  lspTransport?: string;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: ehi-lint [options] [paths...]
+       ehi-lint lsp --stdio
+
+Finds information-blocking practices (45 CFR Part 171) in EHR integration code and
+FHIR/API configuration. Paths are files or folders (default: .); folders are searched
+recursively, honouring .gitignore and skipping node_modules, build output and binary files.
+
+Options:
+  -f, --format <name>      stylish (default), json or sarif
+  -o, --output <file>      write the report to a file instead of standard output
+      --max-warnings <n>   exit with 1 when there are more than n warnings
+      --rule <id>=<level>  set a rule to off, info, warning or error (repeatable)
+  -q, --quiet              report errors only
+  -j, --jobs <n>           worker threads (default: one per core)
+      --no-prefilter       parse every file, even those without a rule's trigger words
+      --stats              print files/s, lines/s and peak memory to stderr
+      --no-color           plain output
+      --list-rules         list the rules with their languages and default severity
+  -h, --help               show this help
+  -v, --version            print the version
+
+Commands:
+  lsp --stdio              run the language server over standard input/output
+
+Exit codes: 0 no error-level findings (and warnings within --max-warnings),
+            1 findings, 2 usage or configuration error.
+`;
+
+export function parseArgs(argv: string[], knownRules: readonly string[]): CliOptions {
+  const options: CliOptions = {
+    command: 'lint',
+    paths: [],
+    format: 'stylish',
+    rules: {},
+    prefilter: true,
+    stats: false,
+    quiet: false,
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  };
+  let i = 0;
+  if (argv[0] === 'lsp') {
+    options.command = 'lsp';
+    const transport = argv[1];
+    if (!transport || !['--stdio', '--node-ipc'].includes(transport) && !transport.startsWith('--socket=') && !transport.startsWith('--pipe=')) {
+      throw new UsageError('lsp needs a transport: ehi-lint lsp --stdio');
+    }
+    options.lspTransport = transport;
+    return options;
+  }
+  const value = (name: string): string => {
+    const v = argv[++i];
+    if (v === undefined || (v.startsWith('-') && v.length > 1)) throw new UsageError(`option ${name} needs a value`);
+    return v;
+  };
+  for (; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const take = (name: string): string => (inline !== undefined ? inline : value(name));
+    switch (flag) {
+      case '-h':
+      case '--help':
+        options.command = 'help';
+        break;
+      case '-v':
+      case '--version':
+        options.command = 'version';
+        break;
+      case '--list-rules':
+        options.command = 'list-rules';
+        break;
+      case '-f':
+      case '--format': {
+        const f = take(flag);
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" (expected ${FORMATS.join(', ')})`);
+        options.format = f as Format;
+        break;
+      }
+      case '-o':
+      case '--output':
+        options.output = take(flag);
+        break;
+      case '--max-warnings': {
+        const raw = take(flag);
+        if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings needs a whole number (got "${raw}")`);
+        options.maxWarnings = Number(raw);
+        break;
+      }
+      case '--rule': {
+        const raw = take(flag);
+        const m = /^([a-z][a-z0-9-]*)=(\w+)$/.exec(raw);
+        if (!m) throw new UsageError(`--rule takes <id>=<level>, for example --rule unjustified-throttle=error (got "${raw}")`);
+        if (!knownRules.includes(m[1])) throw new UsageError(`unknown rule "${m[1]}" (see ehi-lint --list-rules)`);
+        if (!isRuleLevel(m[2])) throw new UsageError(`--rule ${m[1]}: level must be off, info, warning or error (got "${m[2]}")`);
+        options.rules[m[1]] = m[2];
+        break;
+      }
+      case '-j':
+      case '--jobs': {
+        const raw = take(flag);
+        if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`--jobs needs a positive whole number (got "${raw}")`);
+        options.jobs = Number(raw);
+        break;
+      }
+      case '-q':
+      case '--quiet':
+        options.quiet = true;
+        break;
+      case '--no-prefilter':
+        options.prefilter = false;
+        break;
+      case '--stats':
+        options.stats = true;
+        break;
+      case '--no-color':
+        options.color = false;
+        break;
+      case '--color':
+        options.color = true;
+        break;
+      case '--':
+        options.paths.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option "${arg}" (see ehi-lint --help)`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) options.paths.push('.');
+  return options;
+}

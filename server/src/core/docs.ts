@@ -1,0 +1,97 @@
+/**
+ * Rule documentation rendered from the rule unit: the docs pages (docs/rules/<id>.md), SARIF help,
+ * the README table and editor hovers all come from here, so they cannot drift from the rule.
+ */
+import { EXCEPTIONS, fieldsOf, sectionUrl } from './exceptions';
+import type { LanguageId, Rule } from './rule';
+
+export const LANGUAGE_NAMES: Record<LanguageId, string> = {
+  typescript: 'TypeScript',
+  javascript: 'JavaScript',
+  java: 'Java',
+  csharp: 'C#',
+  python: 'Python',
+  mirth: 'Mirth (JavaScript in channel XML)',
+  json: 'JSON',
+  yaml: 'YAML',
+  xml: 'XML',
+  properties: 'Java properties',
+};
+
+export function languageList(rule: Rule): string {
+  return rule.meta.languages.map((l) => LANGUAGE_NAMES[l]).join(', ');
+}
+
+/** The exception catalogue entry for each exception the rule accepts, with the fields an annotation needs. */
+export function exceptionsMarkdown(rule: Rule): string {
+  return rule.meta.exceptions
+    .map((id) => {
+      const spec = EXCEPTIONS[id];
+      const fields = fieldsOf(id)
+        .filter((f) => !f.optional)
+        .map((f) => `\`${f.name}\`${f.requiredWhen ? ` (when \`${f.requiredWhen.field}\` is ${f.requiredWhen.values.map((v) => `\`${v}\``).join(' or ')})` : ''}`)
+        .join(', ');
+      return `- **${spec.title}** (\`${id}\`, [45 CFR ${spec.section}](${sectionUrl(spec.section)})): ${spec.conditions}\n  Annotation fields: ${fields}.`;
+    })
+    .join('\n');
+}
+
+const FENCE: Record<LanguageId, string> = {
+  typescript: 'ts',
+  javascript: 'js',
+  java: 'java',
+  csharp: 'csharp',
+  python: 'python',
+  mirth: 'js',
+  json: 'json',
+  yaml: 'yaml',
+  xml: 'xml',
+  properties: 'properties',
+};
+
+export function ruleMarkdown(rule: Rule): string {
+  const { meta } = rule;
+  const { docs } = meta;
+  const examples = docs.examples
+    .map(
+      (e) =>
+        `**${LANGUAGE_NAMES[e.language]}**: flagged\n\n\`\`\`${FENCE[e.language]}\n${e.flagged}\n\`\`\`\n\nnot flagged\n\n\`\`\`${FENCE[e.language]}\n${e.fixed}\n\`\`\``,
+    )
+    .join('\n\n');
+  return [
+    `# ${meta.id}`,
+    '',
+    `**${meta.title}** · default severity: ${meta.severity} · languages: ${languageList(rule)}`,
+    '',
+    '## What it flags',
+    '',
+    docs.summary,
+    '',
+    '## Why it may be information blocking',
+    '',
+    docs.why,
+    '',
+    '## Exceptions that could apply',
+    '',
+    exceptionsMarkdown(rule),
+    '',
+    '## How to fix or document it',
+    '',
+    docs.fix,
+    '',
+    '## What it does not flag',
+    '',
+    docs.notFlagged.map((n) => `- ${n}`).join('\n'),
+    '',
+    '## Examples',
+    '',
+    examples,
+    '',
+  ].join('\n');
+}
+
+/** A short plain-text help for terminals and SARIF `help.text`. */
+export function ruleText(rule: Rule): string {
+  const { docs } = rule.meta;
+  return `${docs.summary}\n\nWhy: ${docs.why}\n\nFix: ${docs.fix}\n\nExceptions that could apply: ${rule.meta.exceptions.map((e) => `${EXCEPTIONS[e].title} (45 CFR ${EXCEPTIONS[e].section})`).join(', ')}.`;
+}

@@ -1,0 +1,12 @@
+/** The exception register that applies to a fixture: an `ehi-exceptions.yaml` in its folder. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_REGISTER_FILE, parseRegister, RegisterEntry } from '../../server/src/core/register';
+
+export function loadRegisterFor(file: string): RegisterEntry[] {
+  const dir = path.dirname(file);
+  const registerPath = path.join(dir, DEFAULT_REGISTER_FILE);
+  if (!fs.existsSync(registerPath)) return [];
+  const relative = path.basename(file);
+  return parseRegister(DEFAULT_REGISTER_FILE, fs.readFileSync(registerPath, 'utf8')).entries.filter((e) => e.file === relative);
+}
