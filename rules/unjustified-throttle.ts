@@ -6,7 +6,7 @@ import { CodeContext, defineRule, Report } from '../server/src/core/rule';
 import { classifyName, enclosingHandler, handlerFor, Handler, isEhiPathLiteral, Registration, routeRegistrations } from '../server/src/core/semantics/access-path';
 import { delayOf, isOutboundBackoff, isOutboundCall } from '../server/src/core/semantics/calls';
 import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/core/semantics/config-scope';
-import { argument, calleeLast, calleeName, dotted, durationMs, numberValue, resolve, stringValue } from '../server/src/core/semantics/values';
+import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../server/src/core/semantics/values';
 
 const LAWFUL =
   'It is lawful only as a documented Health IT Performance (45 CFR 171.205: time-limited, for a measured performance problem) or Security (171.203: tailored to a specific risk) exception.';
@@ -322,10 +322,10 @@ function checkLimiterUse(ctx: CodeContext, call: CallNode, report: Reporter): vo
     const target = call.callee.kind === 'member' ? call.callee.object : undefined;
     const reg = target ? registrationFor(ctx.code, target) : undefined;
     if (reg && classifyPaths([reg.path]) === 'ehi') {
-      report({ at: call, messageId: 'limiter', data: { what: `\`RequireRateLimiting(${ctx.code.textOf(call.args[0]?.value ?? call).slice(0, 40)})\``, evidence: `route ${reg.path}` } }, call);
+      report({ at: callSite(call), messageId: 'limiter', data: { what: `\`RequireRateLimiting(${ctx.code.textOf(call.args[0]?.value ?? call).slice(0, 40)})\``, evidence: `route ${reg.path}` } }, call);
     } else if (target && groupPathOf(ctx.code, target)) {
       const path = groupPathOf(ctx.code, target)!;
-      if (classifyPaths([path]) === 'ehi') report({ at: call, messageId: 'limiter', data: { what: '`RequireRateLimiting`', evidence: `route group ${path}` } }, call);
+      if (classifyPaths([path]) === 'ehi') report({ at: callSite(call), messageId: 'limiter', data: { what: '`RequireRateLimiting`', evidence: `route group ${path}` } }, call);
     }
     return;
   }
@@ -334,7 +334,7 @@ function checkLimiterUse(ctx: CodeContext, call: CallNode, report: Reporter): vo
   const context = ehiContext(ctx, call);
   if (!context) return;
   const what = isBucket ? '`Bucket4j` bucket' : `\`${name}\``;
-  report({ at: call, messageId: 'limiter', data: { what, evidence: context.evidence } }, call);
+  report({ at: callSite(call), messageId: 'limiter', data: { what, evidence: context.evidence } }, call);
 }
 
 function hasAddLimitAbove(call: CallNode): boolean {
@@ -452,6 +452,12 @@ function limiterIn(node: ConfigNode): ConfigLimiter | undefined {
     if (node.kind === 'scalar' && !inSeq) return undefined;
     const global = /^(plugins|default-filters|defaultFilters)$/.test(listKey) && isTopLevelList(node);
     return { at: node, what: `\`${name.split('=')[0].trim()}\``, global };
+  }
+  // A filter or policy named like a limiter: web.xml <filter-mapping><filter-name>RateLimitFilter</filter-name>.
+  if (node.kind === 'map') {
+    const named = node.entries.find((e) => /^(filter-name|filterName|policy|policyName|limiter)$/.test(e.key));
+    const value = scalarString(named?.value);
+    if (value && LIMITER_NAME.test(value)) return { at: node, what: `\`${value}\``, global: false };
   }
   // A limits block: bucket4j `rate-limits`, AspNetCoreRateLimit `GeneralRules` entries with a Period and Limit.
   if (node.kind === 'map' && node.entry && CONFIG_LIMITER_KEYS.test(node.entry.key) && hasLimitValues(node)) {

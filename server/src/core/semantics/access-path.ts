@@ -159,7 +159,7 @@ export function classifyPath(path: string): PathClass {
   const segments = path
     .toLowerCase()
     .split(/[/?#]+/)
-    .map((s) => s.replace(/^[:{<[]+|[}>\]]+$/g, ''))
+    .map((s) => s.replace(/\.\*|\.\+|\(\.\*\)|[*^$()?+\\]/g, '').replace(/^[:{<[]+|[}>\]]+$/g, ''))
     .filter((s) => s.length > 0);
   if (segments.some((s) => AUTH_SEGMENTS.has(s) || s.startsWith('login') || s.startsWith('signin'))) return 'auth';
   if (segments.some((s) => ADMIN_SEGMENTS.has(s))) return 'admin';

@@ -3,7 +3,7 @@
  * durations, resolving constants declared in the same file.
  */
 import type { CodeModel } from '../code-model';
-import type { Argument, CallNode, IrNode, ObjectNode } from '../ir';
+import type { Argument, CallNode, IrNode, ObjectNode, Span } from '../ir';
 
 /** Callee as dotted text: `app.get`, `res.status().send`, `Bucket.builder().addLimit`, `new ForbiddenException` → `ForbiddenException`. */
 export function calleeName(call: CallNode): string {
@@ -32,6 +32,14 @@ export function calleeLast(call: CallNode): string {
   if (callee.kind === 'name') return callee.name;
   if (callee.kind === 'member') return callee.property;
   return '';
+}
+
+/**
+ * Where to point at a call in a chain: from the method name to the end of its arguments, so
+ * `Bucket.builder()\n  .addLimit(...)` is reported on the `addLimit` line, not on `Bucket`.
+ */
+export function callSite(call: CallNode): Span {
+  return call.callee.kind === 'member' && !call.isNew ? { start: call.callee.propertyStart, end: call.end } : { start: call.start, end: call.end };
 }
 
 /** The object a method is called on (`res.status(...)` → `res`), if the callee is a member. */
