@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULES } from '../rules';
+import { expectedDocs, readmeWithTable, ROOT } from '../scripts/gen-docs';
+import { EXCEPTIONS } from '../server/src/core/exceptions';
+
+describe('rule documentation', () => {
+  it('docs/rules/*.md match the rule units (run `npm run docs` after changing a rule)', () => {
+    for (const [file, text] of expectedDocs(RULES)) {
+      const full = path.join(ROOT, file);
+      assert.ok(fs.existsSync(full), `${file} is missing`);
+      assert.equal(fs.readFileSync(full, 'utf8'), text, `${file} is out of date`);
+    }
+    const pages = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).sort();
+    assert.deepEqual(pages, RULES.map((r) => `${r.meta.id}.md`).sort(), 'a page without a rule, or a rule without a page');
+  });
+
+  it('the README rule table matches the rules', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    assert.equal(readme, readmeWithTable(readme, RULES));
+  });
+
+  for (const rule of RULES) {
+    it(`${rule.meta.id}: messages name an exception that could make it lawful, and docs are complete`, () => {
+      const titles = rule.meta.exceptions.map((e) => EXCEPTIONS[e].title);
+      for (const [id, message] of Object.entries(rule.meta.messages)) {
+        if (rule.meta.exceptions.length === 0) continue;
+        assert.ok(titles.some((t) => message.includes(t)) || /exception/i.test(message), `message ${id} does not say which exception could apply`);
+      }
+      const { docs } = rule.meta;
+      assert.ok(docs.summary.length > 40 && docs.why.includes('171.') && docs.fix.length > 20, 'summary, why (citing 45 CFR 171) and fix');
+      assert.ok(docs.notFlagged.length > 0, 'says what it deliberately does not flag');
+      assert.ok(docs.examples.length > 0, 'has an example');
+    });
+  }
+});
