@@ -4,10 +4,22 @@
  */
 import type { Rule } from '../server/src/core/rule';
 import dataClassFilter from './data-class-filter';
+import exceptionExpired from './exception-expired';
+import exceptionIncomplete from './exception-incomplete';
+import exceptionInvalid from './exception-invalid';
+import exceptionUnaudited from './exception-unaudited';
 import faxOnlyManner from './fax-only-manner';
 import unjustifiedThrottle from './unjustified-throttle';
 
-export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle];
+export const RULES: readonly Rule[] = [
+  faxOnlyManner,
+  dataClassFilter,
+  unjustifiedThrottle,
+  exceptionInvalid,
+  exceptionIncomplete,
+  exceptionExpired,
+  exceptionUnaudited,
+];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 
