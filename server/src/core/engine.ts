@@ -169,24 +169,35 @@ function formatBytes(n: number): string {
 
 /** Analyses text as the file `path` (its extension picks the parser). Never throws. */
 export async function analyzeText(path: string, text: string, settings: AnalysisSettings): Promise<FileAnalysis> {
-  return (await analyze(path, text, settings)).result;
+  return (await analyzeTextDetailed(path, text, settings)).result;
 }
 
-/** The analysis, and the annotations it read (comments and register entries) with their problems. */
-async function analyze(path: string, text: string, settings: AnalysisSettings): Promise<{ result: FileAnalysis; annotations: Annotation[] }> {
+/** What the editor needs beyond the report: the annotations read (comments, register entries) with their targets and problems. */
+export interface DetailedAnalysis {
+  result: FileAnalysis;
+  /** Annotations written in this file: its comments, and its entries when it is the register. */
+  annotations: Annotation[];
+  /** Register entries that document this file (their spans are in the register). */
+  registerAnnotations: Annotation[];
+  /** The parse, when the file was parsed (for fixes that need its constructs). */
+  parsed?: ParsedFile;
+}
+
+/** The analysis, and the annotations it read (comments and register entries) with their problems. Never throws. */
+export async function analyzeTextDetailed(path: string, text: string, settings: AnalysisSettings): Promise<DetailedAnalysis> {
   const language = languageIdForPath(path);
   const lines = new LineIndex(text);
   const result: FileAnalysis = { path, language, findings: [], suppressed: [], exceptions: [], notices: [], lines: lines.lineCount, parsed: false };
-  if (!language) return { result, annotations: [] };
+  if (!language) return { result, annotations: [], registerAnnotations: [] };
   const isRegister = (settings.registerFile?.isRegister ?? isDefaultRegisterPath)(path);
   const candidates = applicableRules(settings, language === 'xml' ? ['xml', 'mirth'] : [language], text);
-  if (candidates.length === 0 && settings.register.length === 0 && !isRegister) return { result, annotations: [] };
+  if (candidates.length === 0 && settings.register.length === 0 && !isRegister) return { result, annotations: [], registerAnnotations: [] };
   let parsed: ParsedFile;
   try {
     parsed = await parseFile(path, text);
   } catch (err) {
     result.notices.push({ code: 'internal', message: `could not parse: ${(err as Error).message}` });
-    return { result, annotations: [] };
+    return { result, annotations: [], registerAnnotations: [] };
   }
   result.parsed = true;
   result.language = parsed.language;
@@ -200,8 +211,8 @@ async function analyze(path: string, text: string, settings: AnalysisSettings): 
   const rules = settings.rules.filter((r) => ruleApplies(r.rule, parsed.language) || (parsed.language === 'mirth' && r.rule.meta.languages.includes('xml')));
   const pending = runRules(rules, parsed, path, text, settings, result);
   const entries = isRegister ? await checkRegisterEntries(path, text, settings) : [];
-  const annotations = applyAnnotations(parsed, pending, rules, path, text, lines, settings, result, entries);
-  return { result, annotations };
+  const { inFile, fromRegister } = applyAnnotations(parsed, pending, rules, path, text, lines, settings, result, entries);
+  return { result, annotations: inFile, registerAnnotations: fromRegister, parsed };
 }
 
 /**
@@ -232,8 +243,8 @@ async function checkRegisterEntries(path: string, text: string, settings: Analys
       const targetText = await readTarget(file);
       if (targetText === undefined) missingFile = true;
       else {
-        const inner = await analyze(file, targetText, { ...settings, register: entries, registerFile: { isRegister: () => false } });
-        const fromTarget = inner.annotations.filter((a) => a.form === 'register');
+        const inner = await analyzeTextDetailed(file, targetText, { ...settings, register: entries, registerFile: { isRegister: () => false } });
+        const fromTarget = inner.registerAnnotations;
         if (fromTarget.length === entries.length) checked = fromTarget;
         else unreadable = inner.result.notices[0]?.message ?? 'not a file type the linter reads';
       }
@@ -402,7 +413,7 @@ function applyAnnotations(
   settings: AnalysisSettings,
   result: FileAnalysis,
   registerEntries: Annotation[],
-): Annotation[] {
+): { inFile: Annotation[]; fromRegister: Annotation[] } {
   const annotations = text.includes(ANNOTATION_MARKER) ? parseAnnotations(parsed.comments, lines) : [];
   const registerAnnotations = settings.register.map((entry) => annotationFromRegister(entry, parsed, lines));
   const all = [...annotations, ...registerAnnotations];
@@ -475,7 +486,7 @@ function applyAnnotations(
     } else result.findings.push(finding);
   }
   for (const a of all) if (a.target || a.form !== 'register') result.exceptions.push(describeAnnotation(a, pending, lines));
-  return all;
+  return { inFile: [...annotations, ...registerEntries], fromRegister: registerAnnotations };
 }
 
 /**
