@@ -6,6 +6,7 @@
 import type { CodeModel } from '../code-model';
 import type { BlockNode, FunctionNode, IrNode } from '../ir';
 import { forEachChild, walk } from '../ir';
+import { routeRegistrations } from './access-path';
 import { callsAudit } from './calls';
 import { calleeName } from './values';
 
@@ -35,24 +36,26 @@ export function nodeAt(root: IrNode, offset: number): IrNode {
 }
 
 /**
- * The restricted path of a finding at `offset` (unit offsets): its enclosing function; for a
- * registration outside any function (`app.get('/fhir', limiter, (req, res) => ...)`), the handler
- * passed in the same call; for top-level code of a Mirth script, the script. Undefined when the
- * file does not show where the restricted request is handled.
+ * The restricted path of a finding at `offset` (unit offsets): for a finding in a route
+ * registration (`app.get('/fhir', limiter, handler)`), the handler when the file has it; otherwise
+ * the enclosing function; for top-level code of a Mirth script, the script. Undefined when the file
+ * does not show where the restricted request is handled (setup code runs once, not per request).
  */
 export function restrictedPathAt(model: CodeModel, offset: number): RestrictedPath | undefined {
   const node = nodeAt(model.root, offset);
+  const registration = routeRegistrations(model).find((r) => within(node, r.call) && !(r.handler && within(node, r.handler)));
+  if (registration) return registration.handler ? functionPath(registration.handler) : undefined;
   const fn = node.kind === 'function' ? node : model.enclosingFunction(node);
   if (fn) return functionPath(fn);
-  for (let p: IrNode | undefined = node; p; p = p.parent) {
-    if (p.kind !== 'call' || p.isDecorator) continue;
-    const handler = [...p.args].reverse().find((a) => a.value.kind === 'function')?.value as FunctionNode | undefined;
-    if (handler) return functionPath(handler);
-  }
   if (model.embedding?.host === 'mirth') {
     return { kind: 'script', node: model.root, label: 'this script', statements: model.root.body, bodyStart: model.root.start };
   }
   return undefined;
+}
+
+function within(node: IrNode, ancestor: IrNode): boolean {
+  for (let p: IrNode | undefined = node; p; p = p.parent) if (p === ancestor) return true;
+  return false;
 }
 
 function functionPath(fn: FunctionNode): RestrictedPath {

@@ -36,7 +36,8 @@ export function addAuditLogging(options: {
   const template = options.templates[language];
   if (!template) return undefined;
   const call = auditCall(template, options.ruleId, options.exception, options.reason);
-  const insertion = path.kind === 'script' ? atScriptStart(unit, call) : atBodyStart(unit, lines, path.statements, path.bodyStart!, call, language === 'python');
+  const commentLine = commentLines(parsed, lines);
+  const insertion = path.kind === 'script' ? atScriptStart(unit, call) : atBodyStart(unit, lines, commentLine, path.statements, path.bodyStart!, call, language === 'python');
   if (!insertion) return undefined;
   if (insideEscapedXml(parsed, text, insertion.start)) insertion.text = escapeXml(insertion.text);
   const changes = [insertion];
@@ -54,7 +55,7 @@ function atScriptStart(unit: CodeUnit, call: string): TextChange {
   return { start: offset, end: offset, text: `${call}\n${indent}` };
 }
 
-function atBodyStart(unit: CodeUnit, lines: LineIndex, statements: { start: number; end: number; kind: string }[], bodyStart: number, call: string, python: boolean): TextChange | undefined {
+function atBodyStart(unit: CodeUnit, lines: LineIndex, isComment: (line: number) => boolean, statements: { start: number; end: number; kind: string }[], bodyStart: number, call: string, python: boolean): TextChange | undefined {
   const text = lines.text;
   // A Python docstring stays the function's first statement.
   const docstring = python && statements[0]?.kind === 'string' ? statements[0] : undefined;
@@ -83,14 +84,18 @@ function atBodyStart(unit: CodeUnit, lines: LineIndex, statements: { start: numb
   // Before the comments (an exception annotation, say) that open the body.
   let top = anchorLine;
   const stop = python ? -1 : openLine;
-  while (top - 1 > stop && isCommentOrBlank(lines.lineText(top - 1)) && !(python && /:\s*$/.test(lines.lineText(top - 1)))) top--;
+  while (top - 1 > stop && (lines.lineText(top - 1).trim() === '' || isComment(top - 1)) && !(python && /:\s*$/.test(lines.lineText(top - 1)))) top--;
   const at = lines.lineStart(top);
   return { start: at, end: at, text: `${indentationOf(lines.lineText(anchorLine))}${call}\n` };
 }
 
-function isCommentOrBlank(line: string): boolean {
-  const t = line.trim();
-  return t === '' || t.startsWith('//') || t.startsWith('#') || t.startsWith('/*') || t.startsWith('*');
+/** Whether a line begins inside a comment (its first non-blank character is part of one). */
+function commentLines(parsed: ParsedFile, lines: LineIndex): (line: number) => boolean {
+  return (line) => {
+    const text = lines.lineText(line);
+    const first = lines.lineStart(line) + (text.length - text.trimStart().length);
+    return parsed.comments.some((c) => c.start <= first && first < c.end);
+  };
 }
 
 /** Inside a Mirth script written as XML text (not CDATA), `<` and `&` must be escaped. */

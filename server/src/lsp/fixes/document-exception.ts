@@ -5,7 +5,7 @@
  * the finding stays reported until someone fills them in.
  */
 import type { Annotation } from '../../core/annotations/types';
-import { EXCEPTIONS, ExceptionId, FieldSpec, requiredFields } from '../../core/exceptions';
+import { EXCEPTIONS, ExceptionId, fieldsOf, FieldSpec } from '../../core/exceptions';
 import { constructsByLine, ParsedFile } from '../../core/files';
 import type { Span } from '../../core/ir';
 import type { LineIndex } from '../../core/text';
@@ -34,9 +34,13 @@ export function placementFor(parsed: ParsedFile, lines: LineIndex, offset: numbe
   return undefined;
 }
 
-/** Fields of a new annotation, in the order the contract's examples use: reason, the exception's own, owner, review-by. */
+/**
+ * Fields of a new annotation, in the order the contract's examples use: reason, the exception's own,
+ * owner, review-by. Fields required only for some values of another field are included too: left
+ * empty they are not required, and the user sees them when choosing that value.
+ */
 export function templateFields(exception: ExceptionId): FieldSpec[] {
-  const required = requiredFields(exception, new Map());
+  const required = fieldsOf(exception).filter((f) => !f.optional);
   const reason = required.filter((f) => f.name === 'reason');
   const own = required.filter((f) => !['reason', 'owner', 'review-by'].includes(f.name));
   const tail = required.filter((f) => f.name === 'owner' || f.name === 'review-by');
