@@ -61,6 +61,8 @@ export interface StartOptions {
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics notification, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   readonly progress: unknown[] = [];
   readonly shownDocuments: string[] = [];
   readonly messages: string[] = [];
@@ -86,6 +88,7 @@ export class TestClient {
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, p);
+      client.published.push(p);
       client.wake();
     });
     connection.onNotification('$/progress', (p: unknown) => {
@@ -98,7 +101,10 @@ export class TestClient {
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/showMessageRequest', () => null);
+    connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      client.messages.push(p.message);
+      return null;
+    });
     connection.onRequest('window/showDocument', (p: { uri: string }) => {
       client.shownDocuments.push(p.uri);
       return { success: true };

@@ -54,6 +54,7 @@ function parseField(segment: string): [string, string] | undefined {
   return m ? [m[1], m[2].trim()] : undefined;
 }
 
+/** `present`: fields already written, with their values (empty when not filled in yet). */
 function fieldOrValue(id: ExceptionId, current: string, cursor: number, present: Map<string, string>, now: Date): CompletionEntry[] | undefined {
   const value = /^\s*([a-z][a-z0-9-]*)\s*:\s*([\w-]*)$/.exec(current);
   if (value) {
@@ -82,7 +83,8 @@ function exceptionIds(replaceFrom: number, accepted: ExceptionId[]): CompletionE
 }
 
 function fieldNames(id: ExceptionId, present: Map<string, string>, replaceFrom: number): CompletionEntry[] {
-  const required = new Set(requiredFields(id, present).map((f) => f.name));
+  const values = new Map([...present].filter(([, v]) => v !== ''));
+  const required = new Set(requiredFields(id, values).map((f) => f.name));
   return fieldsOf(id)
     .filter((f) => !present.has(f.name))
     .map((f, i) => {
@@ -133,7 +135,7 @@ function blockAbove(lines: LineIndex, line: number): { id: string; present: Map<
   const present = new Map<string, string>();
   const collect = (text: string): void => {
     const f = parseField(text.replace(COMMENT_LEAD, ''));
-    if (f && f[1] !== '') present.set(f[0], f[1]);
+    if (f) present.set(f[0], f[1]);
   };
   for (let i = line - 1; i >= 0 && i >= line - 40; i--) {
     const text = lines.lineText(i);

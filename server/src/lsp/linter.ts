@@ -233,7 +233,7 @@ export class Linter {
     if (this.isStale(uri, generation, version)) return;
     if (!config.settings.enable || !config.included(file)) {
       this.open.delete(uri);
-      this.publish(uri, [], version);
+      this.publish(uri, [], version, true);
       return;
     }
     const text = doc.getText();
@@ -243,7 +243,7 @@ export class Linter {
     if (this.isStale(uri, generation, version)) return;
     const lines = new LineIndex(text);
     this.open.set(uri, { uri, path: file, version, lines, detail, settings: config.settings, registerPath: config.registerPath, now });
-    this.publish(uri, toDiagnostics(uri, detail.result, this.features.relatedInformation), version);
+    this.publish(uri, toDiagnostics(uri, detail.result, this.features.relatedInformation), version, true);
     this.notifyExceptions();
     if (file === config.registerPath) {
       this.registers.set(file, parseRegister(path.basename(file), text).entries);
@@ -511,8 +511,9 @@ export class Linter {
 
   /* ---------- helpers ---------- */
 
-  private publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
-    if (diagnostics.length === 0 && !this.published.has(uri)) return;
+  /** Open documents always get a publication (the client learns the run is done); closed files only when something changes. */
+  private publish(uri: string, diagnostics: Diagnostic[], version?: number, always = false): void {
+    if (diagnostics.length === 0 && !this.published.has(uri) && !always) return;
     if (diagnostics.length > 0) this.published.add(uri);
     else this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics, version });
