@@ -102,6 +102,7 @@ export function normalizeSettings(raw: unknown): { settings: ServerSettings; pro
   if (typeof input.registerFile === 'string' && input.registerFile.trim() !== '') settings.registerFile = input.registerFile.trim();
   if (typeof input.scanOnStartup === 'boolean') settings.scanOnStartup = input.scanOnStartup;
   if (typeof input.debounceMs === 'number' && input.debounceMs >= 0 && input.debounceMs <= 10_000) settings.debounceMs = input.debounceMs;
+  else if (input.debounceMs !== undefined) problems.push(`ehiLint.debounceMs: expected a number of milliseconds from 0 to 10000; using ${DEFAULT_SETTINGS.debounceMs}`);
   return { settings, problems };
 }
 
