@@ -44,7 +44,10 @@ export function addMissingFields(annotation: Annotation, problem: AnnotationProb
     }
   }
   const { text, snippet } = b.build();
-  return { start: annotation.span.end, end: annotation.span.end, text, snippet };
+  // A register entry's span runs to the next entry; insert after its last non-blank character.
+  let end = annotation.span.end;
+  while (end > annotation.span.start && /\s/.test(lines.text[end - 1])) end--;
+  return { start: end, end, text, snippet };
 }
 
 /** What precedes a field name on its line (`//   `, `#   `, ` *   `, indentation in an XML comment). */
