@@ -57,9 +57,12 @@ export interface ParsedFile {
   syntaxErrors: { span: Span; message: string; where?: string }[];
 }
 
-export async function parseFile(file: string, text: string): Promise<ParsedFile> {
+/** For a piece of code's text, which function bodies may matter (see `BodyElision`); undefined keeps all. */
+export type BodyFilter = (text: string) => ((start: number, end: number) => boolean) | undefined;
+
+export async function parseFile(file: string, text: string, bodyFilter?: BodyFilter): Promise<ParsedFile> {
   const code = languageForPath(file);
-  if (code) return parseCode(code, text);
+  if (code) return parseCode(code, text, bodyFilter);
   const format = formatForPath(file);
   switch (format) {
     case 'json':
@@ -69,14 +72,14 @@ export async function parseFile(file: string, text: string): Promise<ParsedFile>
     case 'properties':
       return fromConfig('properties', parseProperties(text));
     case 'xml':
-      return parseXmlFile(text);
+      return parseXmlFile(text, bodyFilter);
     default:
       throw new Error(`not a file the analysis reads: ${file}`);
   }
 }
 
-async function parseCode(code: CodeLanguage, text: string): Promise<ParsedFile> {
-  const lowered = await lowerCode(code, text);
+async function parseCode(code: CodeLanguage, text: string, bodyFilter?: BodyFilter): Promise<ParsedFile> {
+  const lowered = await lowerCode(code, text, { keepBody: bodyFilter?.(text) });
   const language: LanguageId = code === 'tsx' ? 'typescript' : code;
   return {
     language,
@@ -96,7 +99,7 @@ function fromConfig(language: LanguageId, doc: ConfigDocument): ParsedFile {
   };
 }
 
-async function parseXmlFile(text: string): Promise<ParsedFile> {
+async function parseXmlFile(text: string, bodyFilter?: BodyFilter): Promise<ParsedFile> {
   const xml = parseXml(text);
   const config = xmlToConfig(xml);
   const parsed: ParsedFile = {
@@ -110,7 +113,7 @@ async function parseXmlFile(text: string): Promise<ParsedFile> {
   if (!isMirthExport(xml)) return parsed;
   parsed.language = 'mirth';
   for (const script of mirthScripts(text, xml)) {
-    const lowered = await lowerCode('javascript', script.text);
+    const lowered = await lowerCode('javascript', script.text, { keepBody: bodyFilter?.(script.text) });
     const toFile = (offset: number): number => script.offsets[Math.max(0, Math.min(offset, script.offsets.length - 1))];
     const model = new CodeModel('mirth', 'javascript', script.text, lowered, {
       host: 'mirth',
