@@ -50,6 +50,8 @@ export interface AnalysisSettings {
 }
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+/** Syntax errors reported per file; more would bury the findings. */
+const MAX_SYNTAX_NOTICES = 3;
 
 export interface RelatedLocation {
   range: Range;
@@ -167,7 +169,12 @@ export async function analyzeText(path: string, text: string, settings: Analysis
   }
   result.parsed = true;
   result.language = parsed.language;
-  for (const e of parsed.syntaxErrors) {
+  if (parsed.language === 'yaml' && parsed.syntaxErrors.length > 0 && /\{\{[\s\S]*?\}\}|\{%/.test(text)) {
+    // Helm (Go template) or Jinja: the file is a template that renders YAML, not YAML itself.
+    result.notices.push({ code: 'syntax', message: 'templated YAML ({{ }} or {% %}): not analysed as YAML' });
+    return result;
+  }
+  for (const e of parsed.syntaxErrors.slice(0, MAX_SYNTAX_NOTICES)) {
     result.notices.push({
       code: 'syntax',
       message: `syntax error${e.where ? ` in ${e.where}` : ''}: ${e.message}; findings in the parts that parse are still reported`,

@@ -27,6 +27,22 @@ const CONFIG_EXTENSIONS: Record<string, FileFormat> = {
   '.xml': 'xml',
 };
 
+const TEST_DIRECTORY = /^(tests?|__tests__|__mocks__|specs?|testing|e2e|testdata|test[-_]?data|test[-_]?files|test[-_]?resources|testfiles)$/i;
+/** .NET test projects: `Contoso.Api.Tests`, `Contoso.Tests.Common`, `Contoso.IntegrationTests`. */
+const DOTNET_TEST_PROJECT = /(^|\.)(Tests?|UnitTests?|IntegrationTests?|FunctionalTests?|E2E|Specs?)(\.|$)/;
+const TEST_FILE = /(\.(test|spec|e2e)\.[cm]?[jt]sx?$)|(^test_.*\.py$)|(_test\.py$)|(^conftest\.py$)|((Test|Tests|IT|Spec)\.(java|cs)$)/;
+
+/**
+ * Whether a path (relative to the scanned folder, `/`-separated) is test code: test folders and test
+ * projects, and test files by the usual naming conventions. Test code is not deployed, so what it
+ * does is not a practice; scans leave it out unless asked to include it.
+ */
+export function isTestPath(relativePath: string): boolean {
+  const segments = relativePath.split('/').filter((s) => s.length > 0);
+  const file = segments.pop() ?? '';
+  return segments.some((d) => TEST_DIRECTORY.test(d) || DOTNET_TEST_PROJECT.test(d)) || TEST_FILE.test(file);
+}
+
 /** The format of a path by its name, or undefined for files the core does not read. */
 export function formatForPath(file: string): FileFormat | undefined {
   if (languageForPath(file)) return 'code';
