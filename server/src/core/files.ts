@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { CodeModel } from './code-model';
 import { parseJson } from './config/json';
-import { isMirthExport, mirthScripts } from './config/mirth';
+import { isMirthExport, isScriptElement, mirthScripts } from './config/mirth';
 import { parseProperties } from './config/properties';
 import { ConfigDocument, ConfigNode, descendants } from './config/tree';
 import { parseXml, XmlDocument, XmlElement, xmlToConfig } from './config/xml';
@@ -117,7 +117,9 @@ function fromConfig(language: LanguageId, doc: ConfigDocument): ParsedFile {
 
 async function parseXmlFile(text: string, bodyFilter?: BodyFilter): Promise<ParsedFile> {
   const xml = parseXml(text);
-  const config = xmlToConfig(xml);
+  const mirth = isMirthExport(xml);
+  // In a Mirth export, scripts are analysed as JavaScript; their text is not also a config value.
+  const config = xmlToConfig(xml, mirth ? isScriptElement : undefined);
   const parsed: ParsedFile = {
     language: 'xml',
     codeUnits: [],
@@ -126,7 +128,7 @@ async function parseXmlFile(text: string, bodyFilter?: BodyFilter): Promise<Pars
     comments: [...xml.comments],
     syntaxErrors: xml.syntaxErrors.map((e) => ({ span: e, message: e.message })),
   };
-  if (!isMirthExport(xml)) return parsed;
+  if (!mirth) return parsed;
   parsed.language = 'mirth';
   for (const script of mirthScripts(text, xml)) {
     const lowered = await lowerCode('javascript', script.text, { keepBody: bodyFilter?.(script.text) });
