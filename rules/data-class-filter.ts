@@ -30,6 +30,28 @@ const NOTE_TYPES = new Set([
   'nursing-note',
 ]);
 
+/**
+ * Resource types recognised in type tests (`r is DocumentReference`, `instanceof DiagnosticReport`):
+ * the classes most often withheld, whose names are distinctive enough to serve as trigger words.
+ * (Common words such as Patient or Condition would make every EHR file a candidate.)
+ */
+const TYPE_TEST_TYPES: ReadonlySet<string> = new Set([
+  'DocumentReference',
+  'DiagnosticReport',
+  'AllergyIntolerance',
+  'MedicationRequest',
+  'MedicationStatement',
+  'MedicationAdministration',
+  'MedicationDispense',
+  'Immunization',
+  'ImagingStudy',
+  'CarePlan',
+  'ClinicalImpression',
+  'FamilyMemberHistory',
+  'QuestionnaireResponse',
+  'Composition',
+]);
+
 type DataClass = 'resource type' | 'Observation category' | 'note type';
 
 interface Predicate {
@@ -49,7 +71,21 @@ export default defineRule({
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: ['preventing-harm', 'privacy', 'protecting-care-access', 'required-by-law', 'infeasibility'],
-    triggers: ['resourcetype', 'resource_type', 'typename', 'fhirtype', 'category', 'capabilitystatement', 'resource-type', 'instanceof', 'documentreference', 'observation'],
+triggers: [
+      'resourcetype',
+      'resource_type',
+      'typename',
+      'fhirtype',
+      'category',
+      'categories',
+      'capabilitystatement',
+      'notetype',
+      'note_type',
+      'documenttype',
+      'document_type',
+      'doctype',
+      ...[...TYPE_TEST_TYPES].map((t) => t.toLowerCase()),
+    ],
     messages: {
       drops: '{where} removes {values} ({dataClass}) from the EHI it returns. ' + LAWFUL,
       keepsOnly: '{where} keeps only {values} ({dataClass}) and drops every other {dataClass}. ' + LAWFUL,
@@ -139,8 +175,10 @@ export default defineRule({
         const dataClass = classOf(listed);
         if (!dataClass) continue;
         const words = identifierWords(key);
+        // The key must be about data classes (`hiddenResourceTypes`, `allowed_categories`), not a label that happens to be one.
+        if (!words.some((w) => /^(types?|resources?|categor(y|ies)|classes|notes?|documents?)$/.test(w))) continue;
         const exclusion = words.some((w) => /^(exclude|excluded|excludes|hidden|hide|block|blocked|suppress|suppressed|deny|denied|omit|omitted|redact|redacted|restricted|blacklist|blocklist|disabled)$/.test(w));
-        const allow = words.some((w) => /^(allowed|allow|exposed|expose|visible|enabled|whitelist|allowlist|permitted|include|included|shared|share|released|patient)$/.test(w));
+        const allow = listed.length >= 2 && words.some((w) => /^(allowed|allow|exposed|expose|visible|enabled|whitelist|allowlist|permitted|include|included|shared|share|released)$/.test(w));
         if (exclusion && dropsData(listed, dataClass)) {
           ctx.report({ at: entry, messageId: 'configList', data: { key, verb: 'withholds', values: summarise(listed), dataClass } });
         } else if (allow && dataClass === 'resource type' && listed.some((t) => CLINICAL_RESOURCE_TYPES.has(t))) {
@@ -261,7 +299,7 @@ function readPredicate(code: CodeModel, node: IrNode): Predicate | undefined {
       }
       return undefined;
     }
-    if (op === 'instanceof' && node.right.kind === 'name' && FHIR_RESOURCE_TYPES.has(node.right.name)) {
+    if (op === 'instanceof' && node.right.kind === 'name' && TYPE_TEST_TYPES.has(node.right.name)) {
       return { polarity: 'is', values: [node.right.name], dataClass: 'resource type' };
     }
     if (op === 'in' || op === 'not in') {
@@ -312,7 +350,9 @@ function subjectClass(code: CodeModel, node: IrNode, typeTest: boolean): DataCla
 function valueOf(code: CodeModel, node: IrNode, dataClass: DataClass | undefined): string | undefined {
   if (!dataClass) return undefined;
   if (dataClass === 'resource type') {
-    const s = stringValue(code, node) ?? memberName(node) ?? (node.kind === 'name' ? node.name : undefined) ?? typeOfCall(node);
+    const typeName = node.kind === 'name' ? node.name : typeOfCall(node);
+    if (typeName !== undefined && TYPE_TEST_TYPES.has(typeName)) return typeName;
+    const s = stringValue(code, node) ?? memberName(node);
     return s && FHIR_RESOURCE_TYPES.has(s) ? s : undefined;
   }
   const s = stringValue(code, node) ?? memberName(node);

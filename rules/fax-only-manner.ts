@@ -25,7 +25,38 @@ export default defineRule({
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: ['manner', 'infeasibility'],
-    triggers: ['fax', 'paper', 'postal', 'usps', 'pickup', 'pick-up', 'pick_up', 'in_person', 'in-person', 'inperson', 'print', 'courier', 'mail'],
+triggers: [
+      'fax',
+      'facsimile',
+      'paper',
+      'postal',
+      'usps',
+      'us_mail',
+      'us-mail',
+      'usmail',
+      'snail',
+      'pickup',
+      'pick_up',
+      'pick-up',
+      'in_person',
+      'in-person',
+      'inperson',
+      'walk-in',
+      'walk_in',
+      'walkin',
+      'courier',
+      'hardcopy',
+      'hard_copy',
+      'hard-copy',
+      "print'",
+      'print"',
+      'printed',
+      'printout',
+      'printandmail',
+      'print_and_mail',
+      'delivery',
+      'manner',
+    ],
     messages: {
       channelList: '{where} offers only {manners} for delivering EHI: no electronic manner. ' + LAWFUL,
       channelEnum: '`{name}` lists only {manners} as delivery manners: no electronic manner. ' + LAWFUL,
@@ -213,18 +244,23 @@ function rejectsOtherManners(code: CodeModel, test: IrNode): string | undefined 
   if (test.kind === 'call' && /(^|\.)(includes|contains|Contains|has)$/.test(calleeName(test)) && test.callee.kind === 'member') {
     const values = stringList(code, test.callee.object);
     const subject = test.args[0]?.value;
-    if (values && values.length > 0 && values.every(isElectronicManner) && subject && isMannerExpression(code, subject)) return 'a non-electronic manner';
+    if (values && values.length > 0 && values.every(isElectronicManner) && subject && isMannerExpression(code, subject, true)) return 'a non-electronic manner';
   }
   if (test.kind === 'binary' && test.operator === 'in') {
     const values = listElements(code, test.right) ? stringList(code, test.right) : undefined;
-    if (values && values.length > 0 && values.every(isElectronicManner) && isMannerExpression(code, test.left)) return 'a non-electronic manner';
+    if (values && values.length > 0 && values.every(isElectronicManner) && isMannerExpression(code, test.left, true)) return 'a non-electronic manner';
   }
   return undefined;
 }
 
-function isMannerExpression(code: CodeModel, node: IrNode): boolean {
+/**
+ * Whether an expression reads the requested delivery manner (`req.deliveryMethod`, `request.channel`).
+ * `strict`: only `delivery`/`manner` names, for tests that name no paper manner themselves.
+ */
+function isMannerExpression(code: CodeModel, node: IrNode, strict = false): boolean {
   const text = dotted(node) || code.textOf(node);
   const last = text.replace(/\(\)/g, '').split(/[.[\]'"]+/).filter((s) => s.length > 0).pop() ?? '';
   const words = identifierWords(last);
-  return words.some((w) => ['delivery', 'manner', 'method', 'channel', 'medium', 'format', 'transport', 'mode'].includes(w)) && !isNonElectronicManner(last);
+  const vocabulary = strict ? ['delivery', 'manner'] : ['delivery', 'manner', 'method', 'channel', 'medium', 'format', 'transport', 'mode'];
+  return words.some((w) => vocabulary.includes(w)) && !isNonElectronicManner(last);
 }

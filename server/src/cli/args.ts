@@ -21,6 +21,8 @@ export interface CliOptions {
   stats: boolean;
   /** Only error-level findings. */
   quiet: boolean;
+  /** Also scan test folders and files. */
+  includeTests: boolean;
   color: boolean;
   /** `lsp --stdio` and friends. */
   lspTransport?: string;
@@ -33,7 +35,8 @@ export const HELP = `Usage: ehi-lint [options] [paths...]
 
 Finds information-blocking practices (45 CFR Part 171) in EHR integration code and
 FHIR/API configuration. Paths are files or folders (default: .); folders are searched
-recursively, honouring .gitignore and skipping node_modules, build output and binary files.
+recursively, honouring .gitignore and skipping node_modules, build output, test code
+and files of other types.
 
 Options:
   -f, --format <name>      stylish (default), json or sarif
@@ -41,6 +44,7 @@ Options:
       --max-warnings <n>   exit with 1 when there are more than n warnings
       --rule <id>=<level>  set a rule to off, info, warning or error (repeatable)
   -q, --quiet              report errors only
+      --include-tests      also scan test code (test folders, *.test.ts, *Tests.cs, test_*.py, ...)
   -j, --jobs <n>           worker threads (default: one per core)
       --no-prefilter       parse every file, even those without a rule's trigger words
       --stats              print files/s, lines/s and peak memory to stderr
@@ -65,6 +69,7 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
     prefilter: true,
     stats: false,
     quiet: false,
+    includeTests: false,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
   let i = 0;
@@ -135,6 +140,9 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
       case '-q':
       case '--quiet':
         options.quiet = true;
+        break;
+      case '--include-tests':
+        options.includeTests = true;
         break;
       case '--no-prefilter':
         options.prefilter = false;

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import ignore, { Ignore } from 'ignore';
 import * as path from 'path';
-import { formatForPath } from '../core/files';
+import { formatForPath, isTestPath } from '../core/files';
 
 /** Folders never searched: dependencies, build output, VCS and tool state. */
 export const SKIPPED_DIRECTORIES = new Set([
@@ -48,7 +48,12 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-export async function discover(inputs: string[], cwd: string): Promise<Discovered> {
+export interface DiscoverOptions {
+  /** Also search test folders and test files (left out by default: test code is not a practice). */
+  includeTests?: boolean;
+}
+
+export async function discover(inputs: string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovered> {
   const files = new Set<string>();
   const skipped: { path: string; reason: string }[] = [];
   for (const input of inputs) {
@@ -60,7 +65,7 @@ export async function discover(inputs: string[], cwd: string): Promise<Discovere
       throw new DiscoveryError(`${input}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`);
     }
     if (stat.isDirectory()) {
-      await walk(absolute, ancestorsIgnores(absolute), files);
+      await walk(absolute, ancestorsIgnores(absolute), files, options.includeTests ? undefined : absolute);
     } else if (stat.isFile()) {
       if (formatForPath(absolute)) files.add(absolute);
       else skipped.push({ path: input, reason: `not a file ehi-lint reads (${path.extname(absolute) || 'no extension'}); it reads .ts .tsx .js .jsx .mjs .cjs .java .cs .py .json .yaml .yml .xml .properties` });
@@ -112,7 +117,8 @@ function isIgnored(layers: IgnoreLayer[], absolute: string, isDir: boolean): boo
   return false;
 }
 
-async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>): Promise<void> {
+/** `testRoot`: leave out test code below this folder (paths are judged relative to it). */
+async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, testRoot?: string): Promise<void> {
   const own = readIgnore(dir);
   const layers = own ? [...inherited, own] : inherited;
   let entries: fs.Dirent[];
@@ -126,10 +132,16 @@ async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>): Pr
     const absolute = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(layers, absolute, true)) continue;
-      await walk(absolute, layers, out);
+      if (testRoot && isTestPath(`${relativeTo(testRoot, absolute)}/x`)) continue;
+      await walk(absolute, layers, out, testRoot);
     } else if (entry.isFile()) {
       if (!formatForPath(absolute) || isIgnored(layers, absolute, false)) continue;
+      if (testRoot && isTestPath(relativeTo(testRoot, absolute))) continue;
       out.add(absolute);
     }
   }
+}
+
+function relativeTo(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
 }

@@ -62,7 +62,7 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   const started = process.hrtime.bigint();
   const config: UserConfig = { rules: { ...options.rules } };
   if (options.quiet) for (const r of RULES) if (r.meta.severity !== 'error' && !options.rules[r.meta.id]) config.rules![r.meta.id] = 'off';
-  const { files, skipped } = await discover(options.paths, cwd);
+  const { files, skipped } = await discover(options.paths, cwd, { includeTests: options.includeTests });
   const register = loadRegister(cwd);
   const run = await runAnalysis({ files, root: cwd, config, register, prefilter: options.prefilter, jobs: options.jobs });
   const report: Report = {

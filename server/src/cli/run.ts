@@ -116,37 +116,46 @@ function registerAccess(root: string, registerDir: string): RegisterFileAccess {
   };
 }
 
-function runInWorkers(files: string[], setup: WorkerSetup, jobs: number, collector: Collector): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    let pending = files.length;
-    let failed = false;
-    const workers: Worker[] = [];
-    const script = path.join(__dirname, 'worker.js');
-    const feed = (worker: Worker): void => {
-      if (next < files.length) worker.postMessage(files[next++]);
-    };
-    for (let w = 0; w < jobs; w++) {
-      const worker = new Worker(script, { workerData: setup });
-      workers.push(worker);
+/**
+ * Parallel run: `jobs - 1` worker threads plus this thread, all taking files from one queue. This
+ * thread has the analysis loaded already, so it works instead of idling; the workers each pay for
+ * loading modules and compiling the parsers once.
+ */
+async function runInWorkers(files: string[], setup: WorkerSetup, jobs: number, collector: Collector): Promise<void> {
+  let next = 0;
+  const take = (): string | undefined => (next < files.length ? files[next++] : undefined);
+  const workers: Worker[] = [];
+  const script = path.join(__dirname, 'worker.js');
+  const workerDone = (worker: Worker): Promise<void> =>
+    new Promise((resolve, reject) => {
+      let inFlight = 0;
+      const feed = (): void => {
+        const file = take();
+        if (file === undefined) {
+          if (inFlight === 0) resolve();
+          return;
+        }
+        inFlight++;
+        worker.postMessage(file);
+      };
       worker.on('message', (result: FileAnalysis) => {
+        inFlight--;
         collector.add(result);
-        pending--;
-        if (pending === 0) {
-          for (const x of workers) void x.terminate();
-          resolve();
-        } else feed(worker);
+        feed();
       });
-      worker.on('error', (err) => {
-        if (failed) return;
-        failed = true;
-        for (const x of workers) void x.terminate();
-        reject(err);
-      });
-      // Two files in flight per worker keep it busy while the main thread collects.
-      feed(worker);
-      feed(worker);
-    }
-    if (files.length === 0) resolve();
-  });
+      worker.on('error', reject);
+      // Two files in flight keep the worker busy while this thread collects.
+      feed();
+      feed();
+    });
+  for (let w = 0; w < jobs - 1; w++) workers.push(new Worker(script, { workerData: setup }));
+  try {
+    const local = (async () => {
+      const analyse = makeAnalyser(setup);
+      for (let file = take(); file !== undefined; file = take()) collector.add(await analyse(file));
+    })();
+    await Promise.all([local, ...workers.map(workerDone)]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }

@@ -1,11 +1,13 @@
 /** A worker thread of `ehi-lint`: analyses the files it is sent, one message per file. */
 import { parentPort, workerData } from 'worker_threads';
+import type { FileAnalysis } from '../core/engine';
 import { makeAnalyser, WorkerSetup } from './run';
 
 const analyse = makeAnalyser(workerData as WorkerSetup);
 parentPort!.on('message', (file: string) => {
   analyse(file).then(
-    (result) => parentPort!.postMessage(result),
+    // Most files have nothing to report: send only what the collector counts.
+    (result) => parentPort!.postMessage(isEmpty(result) ? { path: result.path, findings: [], suppressed: [], exceptions: [], notices: [], lines: result.lines, parsed: result.parsed } : result),
     (err: Error) =>
       parentPort!.postMessage({
         path: file,
@@ -18,3 +20,7 @@ parentPort!.on('message', (file: string) => {
       }),
   );
 });
+
+function isEmpty(r: FileAnalysis): boolean {
+  return r.findings.length === 0 && r.suppressed.length === 0 && r.exceptions.length === 0 && r.notices.length === 0;
+}
