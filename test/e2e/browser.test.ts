@@ -146,7 +146,16 @@ describe('EHI Lint in a real VS Code (code-server in headless Chromium)', functi
     before(async () => {
       ({ server, page, ui, workspace } = await launch('trusted', { 'security.workspace.trust.enabled': false }));
     });
+    let stepFailed: string | undefined;
+    beforeEach(function () {
+      // Each step builds on the one before: after a failure the rest would only time out.
+      if (stepFailed) {
+        log(`skipped: it builds on "${stepFailed}", which failed`);
+        this.skip();
+      }
+    });
     afterEach(async function () {
+      if (this.currentTest?.state === 'failed') stepFailed = this.currentTest.title;
       await recordFailure(this.currentTest, page, server);
     });
     after(async () => {
