@@ -201,7 +201,7 @@ export class Workbench {
       await this.page.mouse.move(0, 0);
       await this.page.mouse.move(box.x + Math.min(box.width / 2, 30), box.y + box.height / 2, { steps: 4 });
       const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: expected }).first();
-      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      await hover.waitFor({ state: 'visible', timeout: 30_000 });
       return hover;
     });
   }
@@ -216,8 +216,9 @@ export class Workbench {
       await this.page.mouse.click(box.x + Math.min(box.width / 2, 30), box.y + box.height / 2);
       await this.page.mouse.move(0, 0);
       await this.page.keyboard.press('Control+.');
+      // The menu waits for every code-action provider; TypeScript's own is slow while its server starts.
       const item = this.page.locator('.action-widget .monaco-list-row.action', { hasText: expected });
-      await item.first().waitFor({ state: 'visible', timeout: 15_000 });
+      await item.first().waitFor({ state: 'visible', timeout: 45_000 });
       return this.page.locator('.action-widget .monaco-list-row.action').evaluateAll((els) => els.map((e) => (e as unknown as Shown).innerText.trim()));
     });
   }
