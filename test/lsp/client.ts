@@ -64,6 +64,8 @@ export class TestClient {
   /** Every publishDiagnostics notification, in order. */
   readonly published: PublishDiagnosticsParams[] = [];
   readonly progress: unknown[] = [];
+  /** Tokens of the progress the server asked to create. */
+  readonly progressTokens: (string | number)[] = [];
   readonly shownDocuments: string[] = [];
   readonly messages: string[] = [];
   readonly logs: string[] = [];
@@ -99,7 +101,11 @@ export class TestClient {
     connection.onNotification('window/showMessage', (p: { message: string }) => void client.messages.push(p.message));
     connection.onNotification('ehiLint/exceptionsChanged', () => undefined);
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      client.progressTokens.push(p.token);
+      client.wake();
+      return null;
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
       client.messages.push(p.message);

@@ -374,6 +374,37 @@ describe('language server over JSON-RPC', function () {
     });
   });
 
+  describe('workspace scans on start and their cancellation', () => {
+    it('scans on start when the setting asks for it', async () => {
+      const dir = tempWorkspace({ 'src/routes.ts': ROUTES_TS });
+      const client = await TestClient.start({ workspace: dir, settings: { scanOnStartup: true } });
+      try {
+        await client.waitFor('diagnostics of a file never opened', () => client.diagnostics.get(pathToFileURL(path.join(dir, 'src', 'routes.ts')).href)?.diagnostics.length === 1);
+      } finally {
+        await client.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('stops a scan when the user cancels its progress', async () => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 400; i++) files[`src/routes${i}.ts`] = ROUTES_TS;
+      const dir = tempWorkspace(files);
+      const client = await TestClient.start({ workspace: dir });
+      try {
+        const scan = client.executeCommand('ehi-lint.scanWorkspace') as Promise<{ files: number; cancelled: boolean }>;
+        await client.waitFor('the scan to report progress', () => client.progress.some((p) => (p as { value: { kind: string } }).value.kind === 'report'));
+        await client.connection.sendNotification('window/workDoneProgress/cancel', { token: client.progressTokens[0] });
+        const summary = await scan;
+        assert.equal(summary.cancelled, true);
+        assert.ok(summary.files < 400, `stopped after ${summary.files} files`);
+      } finally {
+        await client.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
   describe('a client without workspace/configuration', () => {
     it('takes settings from initializationOptions', async () => {
       const client = await TestClient.start({ workspace: THROTTLE, capabilities: PLAIN_CAPABILITIES, initializationOptions: { settings: { ehiLint: { rules: { 'unjustified-throttle': 'info' } } } } });

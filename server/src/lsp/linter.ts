@@ -87,7 +87,9 @@ export class Linter {
   private readonly registers = new Map<string, RegisterEntry[]>();
   private scanDone = false;
   private scan?: { cancelled: boolean; promise: Promise<ScanSummary> };
-  private exceptionsSignature = '';
+  /** What each file's documented exceptions looked like when the client was last told. */
+  private readonly exceptionSignatures = new Map<string, string>();
+  private exceptionsDirty = false;
 
   constructor(
     private readonly connection: Connection,
@@ -182,9 +184,10 @@ export class Linter {
     if (run?.timer) clearTimeout(run.timer);
     this.runs.delete(doc.uri);
     this.open.delete(doc.uri);
+    this.noteExceptions(doc.uri, undefined);
     const file = this.documentPath(doc);
     // After a workspace scan the Problems list keeps covering closed files: show the saved version.
-    if (this.scanDone && file && doc.uri.startsWith('file:')) void this.analyseClosed(file);
+    if (this.scanDone && file && doc.uri.startsWith('file:')) void this.analyseClosed(file).then(() => this.notifyExceptions());
     else this.publish(doc.uri, []);
     this.notifyExceptions();
   }
@@ -233,7 +236,9 @@ export class Linter {
     if (this.isStale(uri, generation, version)) return;
     if (!config.settings.enable || !config.included(file)) {
       this.open.delete(uri);
+      this.noteExceptions(uri, undefined);
       this.publish(uri, [], version, true);
+      this.notifyExceptions();
       return;
     }
     const text = doc.getText();
@@ -243,6 +248,7 @@ export class Linter {
     if (this.isStale(uri, generation, version)) return;
     const lines = new LineIndex(text);
     this.open.set(uri, { uri, path: file, version, lines, detail, settings: config.settings, registerPath: config.registerPath, now });
+    this.noteExceptions(uri, detail.result);
     this.publish(uri, toDiagnostics(uri, detail.result, this.features.relatedInformation), version, true);
     this.notifyExceptions();
     if (file === config.registerPath) {
@@ -266,11 +272,11 @@ export class Linter {
     }
     if (this.scanDone) {
       for (const [uri, entry] of this.scanned) {
-        if (!this.documents.get(uri) && entry.analysis.exceptions.some((e) => e.form === 'register')) void this.analyseClosed(entry.path);
+        if (!this.documents.get(uri) && entry.analysis.exceptions.some((e) => e.form === 'register')) void this.analyseClosed(entry.path).then(() => this.notifyExceptions());
       }
       for (const e of this.registers.get(registerPath) ?? []) {
         const target = path.resolve(path.dirname(registerPath), e.file);
-        if (!this.documents.get(pathToFileURL(target).href)) void this.analyseClosed(target);
+        if (!this.documents.get(pathToFileURL(target).href)) void this.analyseClosed(target).then(() => this.notifyExceptions());
       }
     }
   }
@@ -383,6 +389,7 @@ export class Linter {
 
   private forget(uri: string): void {
     this.scanned.delete(uri);
+    this.noteExceptions(uri, undefined);
     this.publish(uri, []);
   }
 
@@ -403,6 +410,7 @@ export class Linter {
     if (this.documents.get(uri)) return analysis;
     if (analysis.findings.length + analysis.notices.length + analysis.exceptions.length > 0) this.scanned.set(uri, { path: file, folder, analysis });
     else this.scanned.delete(uri);
+    this.noteExceptions(uri, analysis);
     this.publish(uri, toDiagnostics(uri, analysis, this.features.relatedInformation));
     return analysis;
   }
@@ -472,7 +480,8 @@ export class Linter {
   /* ---------- the Exceptions view ---------- */
 
   async listExceptions(): Promise<ExceptionItem[]> {
-    if (!this.scanDone) await this.scanWorkspace();
+    // The first listing needs the whole workspace; a scan already running is awaited, not restarted.
+    if (!this.scanDone) await (this.scan?.promise ?? this.scanWorkspace());
     const items: ExceptionItem[] = [];
     const add = (uri: string, file: string, analysis: FileAnalysis): void => {
       const folder = this.folderFor(file);
@@ -499,13 +508,18 @@ export class Linter {
     return items.sort((a, b) => a.path.localeCompare(b.path) || a.range.start.line - b.range.start.line);
   }
 
+  /** Records a file's documented exceptions; the client hears about it when they changed. */
+  private noteExceptions(uri: string, analysis: FileAnalysis | undefined): void {
+    const signature = analysis && analysis.exceptions.length > 0 ? JSON.stringify(analysis.exceptions) : '';
+    if ((this.exceptionSignatures.get(uri) ?? '') === signature) return;
+    if (signature) this.exceptionSignatures.set(uri, signature);
+    else this.exceptionSignatures.delete(uri);
+    this.exceptionsDirty = true;
+  }
+
   private notifyExceptions(): void {
-    const parts: string[] = [];
-    for (const s of this.open.values()) parts.push(s.uri, JSON.stringify(s.detail.result.exceptions));
-    for (const [uri, e] of this.scanned) if (!this.open.has(uri)) parts.push(uri, JSON.stringify(e.analysis.exceptions));
-    const signature = parts.join('\n');
-    if (signature === this.exceptionsSignature) return;
-    this.exceptionsSignature = signature;
+    if (!this.exceptionsDirty) return;
+    this.exceptionsDirty = false;
     void this.connection.sendNotification('ehiLint/exceptionsChanged');
   }
 

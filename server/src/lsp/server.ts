@@ -67,7 +67,7 @@ export function startServer(): void {
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const caps = params.capabilities;
+    const caps = params.capabilities ?? {};
     const features: ClientFeatures = {
       configuration: caps.workspace?.configuration === true,
       progress: caps.window?.workDoneProgress === true,
