@@ -644,3 +644,29 @@ export function enclosingHandler(model: CodeModel, node: IrNode): Handler | unde
 export function isEhiPathLiteral(value: string): boolean {
   return /^[~^]?\/?[\w$.{}:<>*\-\\/[\]]+$/.test(value) && value.includes('/') && classifyPath(value.replace(/[\\^$*]+/g, '/')) === 'ehi';
 }
+
+/**
+ * The EHI context code runs in: its request handler when that is an EHI access path (or a Mirth
+ * channel); otherwise, outside any handler, the nearest named function or class whose name is about
+ * EHI (a service method `releaseLabResults`, a `PatientResultsService`, a scheduled job).
+ */
+export function ehiScope(model: CodeModel, node: IrNode): { evidence: string; handler?: Handler } | undefined {
+  const handler = enclosingHandler(model, node);
+  if (handler) return handler.classification === 'ehi' ? { evidence: handler.evidence, handler } : undefined;
+  for (let p = node.parent; p; p = p.parent) {
+    if ((p.kind === 'function' && p.name && !p.isLambda) || p.kind === 'class') {
+      const name = p.name ?? '';
+      if (classifyName(name) === 'ehi') return { evidence: `${p.kind === 'class' ? 'class' : 'function'} ${name}` };
+    }
+  }
+  return undefined;
+}
+
+const HEALTH_CARE_TEXT =
+  /\b(patients?|fhir|hl7|clinical|clinicians?|physicians?|ehr|emr|loinc|snomed|mychart|medical|diagnos[a-z]*|patholog[a-z]*|radiolog[a-z]*|lab[ _-]?results?|encounters?|observations?|hipaa|ehi)\b/i;
+
+/** Whether a text is about health care at all (a quiz's "results" or an escrow "release" is not). */
+export function mentionsHealthCare(model: CodeModel | { text: string }): boolean {
+  if ('memo' in model) return model.memo('mentionsHealthCare', () => HEALTH_CARE_TEXT.test(model.text));
+  return HEALTH_CARE_TEXT.test(model.text);
+}

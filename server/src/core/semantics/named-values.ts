@@ -20,8 +20,10 @@ export interface CodeSetting {
   /** Words of the names around it, nearest first: enclosing object keys, the variable or call it is given to, the class. */
   context: string[];
   value: IrNode;
-  /** The whole declaration, property, assignment or argument. */
+  /** The whole declaration, property, assignment, argument or setter call. */
   at: Span;
+  /** What holds it beside its siblings: the object literal, the class, or the call. */
+  owner?: IrNode;
 }
 
 export interface ConfigSetting {
@@ -32,6 +34,8 @@ export interface ConfigSetting {
   value: ConfigNode;
   /** The entry (key and value), or the `{ key, value }` map. */
   at: Span;
+  /** The map that holds it beside its siblings. */
+  owner: ConfigNode;
 }
 
 const CONTEXT_DEPTH = 4;
@@ -40,15 +44,15 @@ const CONTEXT_DEPTH = 4;
 export function codeSettings(model: CodeModel): CodeSetting[] {
   return model.memo('codeSettings', () => {
     const out: CodeSetting[] = [];
-    const add = (name: string, value: IrNode | undefined, at: Span, context: string[]): void => {
+    const add = (name: string, value: IrNode | undefined, at: Span, context: string[], owner?: IrNode): void => {
       if (!value || name.length === 0 || value.kind === 'function') return;
-      out.push({ name, words: identifierWords(name), context, value, at });
+      out.push({ name, words: identifierWords(name), context, value, at, owner });
     };
     walk(model.root, (node) => {
       switch (node.kind) {
         case 'variable': {
           const cls = node.isField ? model.enclosingClass(node) : undefined;
-          add(node.name, node.value, node, cls ? identifierWords(cls.name) : []);
+          add(node.name, node.value, node, cls ? identifierWords(cls.name) : [], cls);
           break;
         }
         case 'assign': {
@@ -63,13 +67,18 @@ export function codeSettings(model: CodeModel): CodeSetting[] {
         }
         case 'object': {
           const context = objectContext(node);
-          for (const p of node.properties) add(p.key.replace(/^["']|["']$/g, ''), p.value, p, context);
+          for (const p of node.properties) add(p.key.replace(/^["']|["']$/g, ''), p.value, p, context, node);
           break;
         }
         case 'call': {
           if (node.isDecorator) break;
           const context = identifierWords(calleeName(node));
-          for (const a of node.args) if (a.name) add(a.name, a.value, a, context);
+          for (const a of node.args) if (a.name) add(a.name, a.value, a, context, node);
+          // Setters: request.setStatus(PENDING_REVIEW), options.set_release_delay(72)
+          const setter = node.callee.kind === 'member' ? /^set(?:([A-Z]\w*)|_(\w+))$/.exec(node.callee.property) : null;
+          if (setter && node.args.length === 1 && !node.args[0].name && node.callee.kind === 'member') {
+            add(setter[1] ?? setter[2], node.args[0].value, node, identifierWords(dotted(node.callee.object)));
+          }
           break;
         }
       }
@@ -108,12 +117,12 @@ export function configSettings(root: ConfigNode): ConfigSetting[] {
     if (node.kind !== 'map') continue;
     const pair = nameValuePair(node);
     if (pair) {
-      out.push({ name: pair.name, words: identifierWords(pair.name), context: contextOf(node), value: pair.value, at: node });
+      out.push({ name: pair.name, words: identifierWords(pair.name), context: contextOf(node), value: pair.value, at: node, owner: node.parent ?? node });
       continue;
     }
     for (const e of node.entries) {
       if (e.value.kind !== 'scalar' || e.key === '#text') continue;
-      out.push({ name: e.key, words: identifierWords(e.key), context: contextOf(node), value: e.value, at: entrySpan(e) });
+      out.push({ name: e.key, words: identifierWords(e.key), context: contextOf(node), value: e.value, at: entrySpan(e), owner: node });
     }
   }
   return out;

@@ -283,3 +283,38 @@ export function identifierWords(name: string): string[] {
     .filter((w) => w.length > 0)
     .map((w) => w.toLowerCase());
 }
+
+const KEEP_FILTERS = /^(filter|Where|FindAll|findAll|filtered|select|Select|takeWhile|partition)$/;
+const DROP_FILTERS = /^(removeIf|RemoveAll|RemoveWhere|reject|filterNot|omitBy|remove|Remove|dropWhile|exclude|Except)$/;
+
+export interface CollectionFilter {
+  /** `keep`: the predicate selects what stays (`filter`, `Where`); `drop`: what goes (`removeIf`, `reject`). */
+  mode: 'keep' | 'drop';
+  /** The predicate's expression: a lambda's expression body or its single `return` value. */
+  predicate?: IrNode;
+  /** A method reference or function name passed instead of a lambda (`Result::isReviewed`, `is_final`). */
+  reference?: IrNode;
+}
+
+/** A method call that filters a collection by a predicate: `list.filter(r => ...)`, `stream.filter(Result::isFinal)`, `entries.removeIf(...)`. */
+export function collectionFilter(call: CallNode): CollectionFilter | undefined {
+  if (call.isDecorator || call.callee.kind !== 'member') return undefined;
+  const last = calleeLast(call);
+  const mode = KEEP_FILTERS.test(last) ? 'keep' : DROP_FILTERS.test(last) ? 'drop' : undefined;
+  if (!mode) return undefined;
+  const lambda = call.args.find((a) => a.value.kind === 'function')?.value;
+  if (lambda?.kind === 'function') {
+    if (!lambda.body) return undefined;
+    const predicate = lambda.body.kind === 'block' ? singleReturn(lambda.body) : lambda.body;
+    return predicate ? { mode, predicate } : undefined;
+  }
+  const only = call.args.length === 1 && !call.args[0].name ? call.args[0].value : undefined;
+  if (only && (only.kind === 'member' || only.kind === 'name')) return { mode, reference: only };
+  return undefined;
+}
+
+function singleReturn(block: IrNode): IrNode | undefined {
+  if (block.kind !== 'block' || block.body.length !== 1) return undefined;
+  const only = block.body[0];
+  return only.kind === 'return' ? only.value : undefined;
+}
