@@ -5,9 +5,10 @@
 import type { Rule } from '../server/src/core/rule';
 import dataClassFilter from './data-class-filter';
 import faxOnlyManner from './fax-only-manner';
+import releaseDelay from './release-delay';
 import unjustifiedThrottle from './unjustified-throttle';
 
-export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle];
+export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle, releaseDelay];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 

@@ -6,6 +6,7 @@ import { CodeContext, defineRule, Report } from '../server/src/core/rule';
 import { classifyName, enclosingHandler, handlerFor, Handler, isEhiPathLiteral, Registration, routeRegistrations } from '../server/src/core/semantics/access-path';
 import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../server/src/core/semantics/calls';
 import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/core/semantics/config-scope';
+import { isResultReleaseJob } from '../server/src/core/semantics/result-release';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../server/src/core/semantics/values';
 
 const LAWFUL =
@@ -278,6 +279,8 @@ function secondsFromCall(model: CodeModel, node: IrNode): number | undefined {
 function checkQueueHold(ctx: CodeContext, call: CallNode, report: Reporter): void {
   const job = scheduledJobOf(ctx.code, call);
   if (!job || job.ms === undefined || job.ms < QUEUE_HOLD_MS || !job.job) return;
+  // Holding a job that releases results to patients is a release embargo: release-delay reports it.
+  if (isResultReleaseJob(`${job.job} ${job.queue}`)) return;
   if (classifyName(job.job.replace(/[^A-Za-z0-9_]/g, ' ')) !== 'ehi' && classifyName(job.queue) !== 'ehi') return;
   report({ at: call, messageId: 'queueHold', data: { what: `\`${calleeName(call)}\``, job: `\`${job.job.slice(0, 60)}\``, duration: formatDuration(job.ms) } }, call);
 }

@@ -19,6 +19,8 @@ export interface CodeSetting {
   words: string[];
   /** Words of the names around it, nearest first: enclosing object keys, the variable or call it is given to, the class. */
   context: string[];
+  /** Words of the nearest of those names alone (`resultHold` for `{ resultHold: { hours: 72 } }`). */
+  parent: string[];
   value: IrNode;
   /** The whole declaration, property, assignment, argument or setter call. */
   at: Span;
@@ -31,6 +33,8 @@ export interface ConfigSetting {
   words: string[];
   /** Words of the enclosing keys, nearest first (at most four levels). */
   context: string[];
+  /** Words of the nearest enclosing key alone. */
+  parent: string[];
   value: ConfigNode;
   /** The entry (key and value), or the `{ key, value }` map. */
   at: Span;
@@ -44,24 +48,24 @@ const CONTEXT_DEPTH = 4;
 export function codeSettings(model: CodeModel): CodeSetting[] {
   return model.memo('codeSettings', () => {
     const out: CodeSetting[] = [];
-    const add = (name: string, value: IrNode | undefined, at: Span, context: string[], owner?: IrNode): void => {
+    const add = (name: string, value: IrNode | undefined, at: Span, names: string[], owner?: IrNode): void => {
       if (!value || name.length === 0 || value.kind === 'function') return;
-      out.push({ name, words: identifierWords(name), context, value, at, owner });
+      out.push({ name, words: identifierWords(name), context: names.flatMap(identifierWords), parent: identifierWords(names[0] ?? ''), value, at, owner });
     };
     walk(model.root, (node) => {
       switch (node.kind) {
         case 'variable': {
           const cls = node.isField ? model.enclosingClass(node) : undefined;
-          add(node.name, node.value, node, cls ? identifierWords(cls.name) : [], cls);
+          add(node.name, node.value, node, cls ? [cls.name] : [], cls);
           break;
         }
         case 'assign': {
           const target = node.target;
-          if (target.kind === 'member') add(target.property, node.value, node, identifierWords(dotted(target.object)));
+          if (target.kind === 'member') add(target.property, node.value, node, [dotted(target.object)]);
           else if (target.kind === 'name') add(target.name, node.value, node, []);
           else if (target.kind === 'index') {
             const key = stringValue(model, target.index);
-            if (key) add(key, node.value, node, identifierWords(dotted(target.object)));
+            if (key) add(key, node.value, node, [dotted(target.object)]);
           }
           break;
         }
@@ -72,12 +76,11 @@ export function codeSettings(model: CodeModel): CodeSetting[] {
         }
         case 'call': {
           if (node.isDecorator) break;
-          const context = identifierWords(calleeName(node));
-          for (const a of node.args) if (a.name) add(a.name, a.value, a, context, node);
+          for (const a of node.args) if (a.name) add(a.name, a.value, a, [calleeName(node)], node);
           // Setters: request.setStatus(PENDING_REVIEW), options.set_release_delay(72)
           const setter = node.callee.kind === 'member' ? /^set(?:([A-Z]\w*)|_(\w+))$/.exec(node.callee.property) : null;
           if (setter && node.args.length === 1 && !node.args[0].name && node.callee.kind === 'member') {
-            add(setter[1] ?? setter[2], node.args[0].value, node, identifierWords(dotted(node.callee.object)));
+            add(setter[1] ?? setter[2], node.args[0].value, node, [dotted(node.callee.object)]);
           }
           break;
         }
@@ -87,27 +90,27 @@ export function codeSettings(model: CodeModel): CodeSetting[] {
   });
 }
 
-/** The names an object literal is given to: enclosing property keys, then the variable, assignment target or callee. */
+/** The names an object literal is given to, nearest first: enclosing property keys, then the variable, assignment target or callee. */
 function objectContext(node: IrNode): string[] {
-  const words: string[] = [];
+  const names: string[] = [];
   let current: IrNode = node;
   for (let p = node.parent, depth = 0; p && depth < CONTEXT_DEPTH; current = p, p = p.parent, depth++) {
     if (p.kind === 'object') {
       const prop = p.properties.find((x) => x.value === current);
-      if (prop) words.push(...identifierWords(prop.key));
+      if (prop) names.push(prop.key);
       continue;
     }
     if (p.kind === 'array') continue;
-    if (p.kind === 'variable') words.push(...identifierWords(p.name));
-    else if (p.kind === 'assign') words.push(...identifierWords(dotted(p.target)));
+    if (p.kind === 'variable') names.push(p.name);
+    else if (p.kind === 'assign') names.push(dotted(p.target));
     else if (p.kind === 'call') {
       const arg = p.args.find((a) => a.value === current);
-      if (arg?.name) words.push(...identifierWords(arg.name));
-      words.push(...identifierWords(calleeName(p)));
+      if (arg?.name) names.push(arg.name);
+      names.push(calleeName(p));
     }
     break;
   }
-  return words;
+  return names;
 }
 
 /** Every named value in a config tree: scalar entries, and `{ key|name: X, value: V }` maps. */
@@ -117,12 +120,14 @@ export function configSettings(root: ConfigNode): ConfigSetting[] {
     if (node.kind !== 'map') continue;
     const pair = nameValuePair(node);
     if (pair) {
-      out.push({ name: pair.name, words: identifierWords(pair.name), context: contextOf(node), value: pair.value, at: node, owner: node.parent ?? node });
+      const names = contextOf(node.parent?.kind === 'seq' ? node.parent : node);
+      out.push({ name: pair.name, words: identifierWords(pair.name), context: names.flatMap(identifierWords), parent: identifierWords(names[0] ?? ''), value: pair.value, at: node, owner: node.parent ?? node });
       continue;
     }
     for (const e of node.entries) {
       if (e.value.kind !== 'scalar' || e.key === '#text') continue;
-      out.push({ name: e.key, words: identifierWords(e.key), context: contextOf(node), value: e.value, at: entrySpan(e), owner: node });
+      const names = contextOf(node);
+      out.push({ name: e.key, words: identifierWords(e.key), context: names.flatMap(identifierWords), parent: identifierWords(names[0] ?? ''), value: e.value, at: entrySpan(e), owner: node });
     }
   }
   return out;
@@ -139,14 +144,15 @@ function nameValuePair(map: ConfigNode): { name: string; value: ConfigNode } | u
   return { name, value: valueEntry.value };
 }
 
-function contextOf(map: ConfigNode): string[] {
-  const words: string[] = [];
-  let current: ConfigNode | undefined = map;
-  for (let depth = 0; current && depth < CONTEXT_DEPTH; depth++) {
-    if (current.entry) words.push(...identifierWords(current.entry.key));
+/** Keys of the maps around a node, nearest first (sequence levels are skipped). */
+function contextOf(node: ConfigNode): string[] {
+  const names: string[] = [];
+  let current: ConfigNode | undefined = node;
+  for (let depth = 0; current && names.length < CONTEXT_DEPTH && depth < CONTEXT_DEPTH * 2; depth++) {
+    if (current.entry) names.push(current.entry.key);
     current = current.parent;
   }
-  return words;
+  return names;
 }
 
 function entrySpan(e: ConfigEntry): Span {

@@ -261,7 +261,10 @@ export function cutoffBeforeNow(model: CodeModel, node: IrNode | undefined): num
  */
 export interface AgeTest {
   since: IrNode;
-  ms: number;
+  /** The threshold in milliseconds, when the file says; otherwise see `threshold`. */
+  ms?: number;
+  /** The threshold expression when its value is not in the file (`options.LabResultHoldHours`). */
+  threshold?: IrNode;
   youngerWhenTrue: boolean;
 }
 
@@ -292,8 +295,9 @@ function ageComparison(model: CodeModel, test: BinaryNode): AgeTest | undefined 
     const elapsed = elapsedSince(model, subject);
     if (!elapsed) continue;
     const ms = elapsed.unit === undefined ? durationMs(model, other) : scaledThreshold(model, other, elapsed.unit);
-    if (ms === undefined || ms <= 0) return undefined;
-    return { since: elapsed.since, ms, youngerWhenTrue: op === '<' || op === '<=' };
+    const youngerWhenTrue = op === '<' || op === '<=';
+    if (ms === undefined) return { since: elapsed.since, threshold: other, youngerWhenTrue };
+    return ms > 0 ? { since: elapsed.since, ms, youngerWhenTrue } : undefined;
   }
   return ageFromOrder(model, test.left, test.right, test.operator);
 }
