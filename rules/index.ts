@@ -5,10 +5,11 @@
 import type { Rule } from '../server/src/core/rule';
 import dataClassFilter from './data-class-filter';
 import faxOnlyManner from './fax-only-manner';
+import manualReviewGate from './manual-review-gate';
 import releaseDelay from './release-delay';
 import unjustifiedThrottle from './unjustified-throttle';
 
-export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle, releaseDelay];
+export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle, releaseDelay, manualReviewGate];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 

@@ -670,3 +670,24 @@ export function mentionsHealthCare(model: CodeModel | { text: string }): boolean
   if ('memo' in model) return model.memo('mentionsHealthCare', () => HEALTH_CARE_TEXT.test(model.text));
   return HEALTH_CARE_TEXT.test(model.text);
 }
+
+const APP_WORDS = new Set(['app', 'apps', 'application', 'applications', 'client', 'clients']);
+const REGISTRATION_WORDS = new Set(['register', 'registration', 'registrations', 'onboarding', 'onboard', 'developer', 'developers', 'dcr']);
+
+/** Whether words are about registering a third-party app (`/oauth/register`, `/developer/apps`, `registerClient`). */
+export function isAppRegistrationWords(words: string[]): boolean {
+  return words.some((w) => APP_WORDS.has(w) || w === 'oauth' || w === 'oauth2') && words.some((w) => REGISTRATION_WORDS.has(w));
+}
+
+/**
+ * The app-registration handler code runs in: where patients' chosen apps and developers register
+ * (45 CFR 170.404 lets an app be vetted only for authenticity). `classifyPath` calls these routes
+ * authentication; rules about gating access need them separately.
+ */
+export function appRegistrationScope(model: CodeModel, node: IrNode): Handler | undefined {
+  const handler = enclosingHandler(model, node);
+  if (!handler) return undefined;
+  const cls = handler.fn ? model.enclosingClass(handler.fn) : undefined;
+  const words = [...handler.routes.map((r) => r.path), handler.fn?.name ?? '', cls?.name ?? ''].flatMap(identifierWords);
+  return isAppRegistrationWords(words) ? handler : undefined;
+}
