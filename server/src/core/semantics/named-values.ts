@@ -124,6 +124,12 @@ export function configSettings(root: ConfigNode): ConfigSetting[] {
       out.push({ name: pair.name, words: identifierWords(pair.name), context: names.flatMap(identifierWords), parent: identifierWords(names[0] ?? ''), value: pair.value, at: node, owner: node.parent ?? node });
       continue;
     }
+    // An XML element with attributes and text: `<retrievalFee currency="USD">15.00</retrievalFee>`.
+    const text = node.entries.find((e) => e.key === '#text');
+    if (text && node.entry && node.entries.every((e) => e.value.kind === 'scalar')) {
+      const names = contextOf(node.parent ?? node);
+      out.push({ name: node.entry.key, words: identifierWords(node.entry.key), context: names.flatMap(identifierWords), parent: identifierWords(names[0] ?? ''), value: text.value, at: entrySpan(node.entry), owner: node.parent ?? node });
+    }
     for (const e of node.entries) {
       if (e.value.kind !== 'scalar' || e.key === '#text') continue;
       const names = contextOf(node);
