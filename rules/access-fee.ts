@@ -15,7 +15,7 @@ const NEVER =
   'No exception covers a fee for an individual’s electronic access to their own EHI or for access by an app they designate (45 CFR 171.302), and 45 CFR 170.404 bars API fees to individuals for their own access.';
 
 /** Words that name what a fee is charged for: records, copies, exports, EHI. */
-const STRONG_SUBJECT = new Set(['record', 'records', 'roi', 'copy', 'copies', 'chart', 'charts', 'ehi', 'fhir', 'export', 'exports', 'download', 'downloads', 'disclosure', 'disclosures', 'ccda', 'cda', 'ccd', 'retrieval', 'medical', 'page', 'pages']);
+const STRONG_SUBJECT = new Set(['record', 'records', 'roi', 'copy', 'copies', 'chart', 'charts', 'ehi', 'fhir', 'export', 'exports', 'download', 'downloads', 'disclosure', 'disclosures', 'ccda', 'cda', 'ccd', 'retrieval', 'medical']);
 /** Words that name a call or request, which is about EHI only where the file serves EHI. */
 const WEAK_SUBJECT = new Set(['api', 'call', 'calls', 'request', 'requests', 'query', 'queries', 'transaction', 'transactions', 'search', 'searches', 'lookup', 'lookups', 'hit', 'hits', 'usage', 'message', 'messages', 'resource', 'resources', 'read', 'reads', 'access']);
 const FEE_WORDS = new Set(['fee', 'fees', 'price', 'pricing', 'charge', 'charges', 'surcharge', 'tariff']);
@@ -283,10 +283,12 @@ function checkSettings(ctx: CodeContext, report: (r: Report) => void): void {
       if (subject) report({ at: s.at, messageId: 'billingSwitch', data: { name: s.name, value: String(bool), subject } });
       continue;
     }
-    if (!has(s.words, FEE_WORDS) && !has(s.parent, FEE_WORDS) && !s.words.includes('cost')) continue;
+    // A field's parent is its class: a `PricingExperimentQuery` class does not make its `page` field a price.
+    const parent = s.owner?.kind === 'class' ? s.parent.filter((w) => w === 'fee' || w === 'fees') : s.parent;
+    if (!has(s.words, FEE_WORDS) && !has(parent, FEE_WORDS) && !s.words.includes('cost')) continue;
     // `{ recordsDownloadFee: { amount: 5 } }` is reported once, on `recordsDownloadFee`.
     if (isAmountPart(s.words)) continue;
-    const fee = feeName(s.words, s.parent, s.context, fileServesEhi() || usedOnEhiPath(code, s.name));
+    const fee = feeName(s.words, parent, s.context, fileServesEhi() || usedOnEhiPath(code, s.name));
     if (!fee) continue;
     const amount = codeAmount(code, s.value);
     if (amount === undefined || amount <= 0) continue;

@@ -411,7 +411,10 @@ function reportGate(ctx: CodeContext, site: IrNode, what: string, report: Report
   if (!scope || isClinicianFacing(ctx.code, site, scope.evidence)) return;
   const words = [...identifierWords(scope.evidence), ...namesAround(ctx.code, site)];
   if (!has(words, PATIENT_OR_API) && !ctx.code.embedding) return;
-  report(siteOf(site), 'reviewGate', { what, subject: subjectOf([...words, ...identifierWords(ctx.code.textOf(site).slice(0, 200))]), evidence: scope.evidence });
+  // What is filtered must be results, notes or reports (`appointments.filter(a => a.status === 'approved')` is not).
+  const siteWords = identifierWords(ctx.code.textOf(site).slice(0, 300));
+  if (!has(siteWords, SUBJECT)) return;
+  report(siteOf(site), 'reviewGate', { what, subject: subjectOf([...words, ...siteWords]), evidence: scope.evidence });
 }
 
 /** Where to point: a chained call at its method name, anything else as a whole. */

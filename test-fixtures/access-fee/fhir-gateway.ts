@@ -48,3 +48,11 @@ declare function loadAccount(id: string): Promise<{ hasPaidDownloadFee: boolean 
 declare function buildRecordsZip(patientId: string): Promise<string>;
 
 export { app, LLM_PRICE_PER_CALL };
+
+/** Query parameters of the price-list admin screen: paging, not a per-page fee. */
+export class PriceListQuery {
+  // ok: access-fee
+  page = 1;
+  // ok: access-fee
+  pageSize = 20;
+}

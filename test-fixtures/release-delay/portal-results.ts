@@ -50,6 +50,13 @@ portalResults.get('/portal/notes', requirePatient, async (req, res) => {
   res.json(out);
 });
 
+portalResults.get('/portal/appointments', requirePatient, async (req, res) => {
+  const appointments = await prisma.appointment.findMany({ where: { patientId: req.patient.id } });
+  // Approved appointment requests: scheduling, not the release of results.
+  // ok: release-delay
+  res.json(appointments.filter((a) => a.status === 'approved'));
+});
+
 // The ordering clinician's inbox lists what still needs review: an internal work queue.
 portalResults.get('/clinician/inbox/results', requireClinician, async (req, res) => {
   const results = await prisma.labResult.findMany({ where: { orderingProviderId: req.user.id } });
