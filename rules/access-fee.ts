@@ -205,7 +205,8 @@ function billingSwitch(words: string[], all: string[], value: boolean): string |
 }
 
 function feeReport(at: Span, name: string, amount: number, fee: FeeName): Report {
-  const data = { name, amount: formatAmount(amount), subject: fee.subject };
+  const cents = identifierWords(name).some((w) => w === 'cents' || w === 'minor');
+  const data = { name, amount: cents ? `${formatAmount(amount / 100)} (${amount} cents)` : formatAmount(amount), subject: fee.subject };
   return withExclusion({ at, messageId: fee.self ? 'patientFeeSetting' : 'feeSetting', data }, fee.self);
 }
 

@@ -200,7 +200,7 @@ function checkStates(ctx: CodeContext, reported: Set<IrNode>): void {
     const state = stateText(code, s.value);
     if (!state || !isReviewState(state)) continue;
     // Reading, not assigning: `where: { status: 'PENDING_REVIEW' }`, `.filter(status=...)`, `countByStatus(...)`.
-    if (s.context.some((w) => QUERY_WORDS.has(w))) continue;
+    if (s.parent.some((w) => QUERY_WORDS.has(w))) continue;
     const site = s.owner && (s.owner.kind === 'call' || s.owner.kind === 'object') ? s.owner : undefined;
     const node = nodeAt(code, s.at) ?? site;
     if (!node) continue;

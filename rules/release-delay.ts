@@ -165,14 +165,24 @@ type Reporter = (at: Span, messageId: string, data: Record<string, string | numb
 
 /** A key that only states a unit or a value (`hours`, `value`) is read with the key it sits under (`resultHold: { hours: 72 }`). */
 function phrase(words: string[], parent: string[]): string[] {
+  // A unit under a delay key (`resultHold: { hours: 72 }`), or one class of results under a release
+  // policy (`releasePolicy: { cytology: P5D }`), is read with the key above it.
   const generic = words.length > 0 && words.every((w) => /^(hours?|days?|minutes?|mins?|hrs?|seconds?|ms|millis|value|duration|period|amount|time|length|enabled|enable|on|active)$/.test(w));
-  return generic ? [...parent, ...words] : words;
+  return generic || isDelayNotion(parent) ? [...parent, ...words] : words;
+}
+
+/** `delay`, `hold`, `embargo` ..., or a release word with `after`, `window`, `policy`, `rule`, `schedule`; or a review window. */
+function isDelayNotion(words: string[]): boolean {
+  return (
+    has(words, DELAY) ||
+    (has(words, RELEASE) && words.some((w) => /^(after|window|period|policy|policies|rule|rules|schedule)$/.test(w))) ||
+    (words.includes('review') && (words.includes('window') || words.includes('period')))
+  );
 }
 
 /** `labResultReleaseDelayHours`, `noteEmbargoDays`, `results.holdHours`, `visibleAfterHours`, `resultReviewWindowHours`. */
 function isDelayName(words: string[], all: string[]): boolean {
-  const delay = has(words, DELAY) || (has(words, RELEASE) && words.some((w) => w === 'after' || w === 'window' || w === 'period')) || (words.includes('review') && (words.includes('window') || words.includes('period')));
-  if (!delay || !has(all, SUBJECT)) return false;
+  if (!isDelayNotion(words) || !has(all, SUBJECT)) return false;
   return !has(all, OTHER_PURPOSE) && !has(all, NOT_BLANKET);
 }
 

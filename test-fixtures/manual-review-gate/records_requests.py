@@ -40,6 +40,20 @@ def create_proxy_records_request(request):
     return Response({"id": records_request.id}, status=202)
 
 
+@api_view(["POST"])
+def reopen_records_request(request, pk):
+    # ruleid: manual-review-gate
+    RecordsRequest.objects.filter(pk=pk, patient=request.user.patient).update(status=RecordsRequest.Status.PENDING_REVIEW)
+    return Response(status=204)
+
+
+@api_view(["GET"])
+def pending_records_requests(request):
+    # ok: manual-review-gate
+    pending = RecordsRequest.objects.filter(patient=request.user.patient, status=RecordsRequest.Status.PENDING_REVIEW)
+    return Response({"count": pending.count()})
+
+
 def queue_for_manual_review(records_request):
     records_request.status = RecordsRequest.Status.PENDING_REVIEW
     records_request.save()

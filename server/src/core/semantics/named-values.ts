@@ -9,9 +9,9 @@
  */
 import type { CodeModel } from '../code-model';
 import { ConfigEntry, ConfigNode, descendants, scalar, scalarString } from '../config/tree';
-import type { IrNode, Span } from '../ir';
+import type { CallNode, IrNode, Span } from '../ir';
 import { walk } from '../ir';
-import { calleeName, dotted, durationMs, identifierWords, numberValue, parseDurationText, resolve, stringValue } from './values';
+import { calleeLast, calleeName, dotted, durationMs, identifierWords, numberValue, parseDurationText, resolve, stringValue } from './values';
 
 export interface CodeSetting {
   name: string;
@@ -76,7 +76,8 @@ export function codeSettings(model: CodeModel): CodeSetting[] {
         }
         case 'call': {
           if (node.isDecorator) break;
-          for (const a of node.args) if (a.name) add(a.name, a.value, a, [calleeName(node)], node);
+          // The method is the nearest name (`update` in `Request.objects.filter(...).update(status=...)`), its receiver the next.
+          for (const a of node.args) if (a.name) add(a.name, a.value, a, callNames(node), node);
           // Setters: request.setStatus(PENDING_REVIEW), options.set_release_delay(72)
           const setter = node.callee.kind === 'member' ? /^set(?:([A-Z]\w*)|_(\w+))$/.exec(node.callee.property) : null;
           if (setter && node.args.length === 1 && !node.args[0].name && node.callee.kind === 'member') {
@@ -106,11 +107,18 @@ function objectContext(node: IrNode): string[] {
     else if (p.kind === 'call') {
       const arg = p.args.find((a) => a.value === current);
       if (arg?.name) names.push(arg.name);
-      names.push(calleeName(p));
+      names.push(...callNames(p));
     }
     break;
   }
   return names;
+}
+
+/** A call's method name, then what it is called on: `update`, `Request.objects.filter()`. */
+function callNames(call: CallNode): string[] {
+  const last = calleeLast(call);
+  const receiver = call.callee.kind === 'member' ? dotted(call.callee.object) : '';
+  return receiver ? [last, receiver] : [last];
 }
 
 /** Every named value in a config tree: scalar entries, and `{ key|name: X, value: V }` maps. */
