@@ -1,13 +1,13 @@
 import type { CodeModel } from '../server/src/core/code-model';
-import { ConfigNode, scalar, scalarBoolean } from '../server/src/core/config/tree';
+import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/core/config/tree';
 import type { CallNode, ClassNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule, Report } from '../server/src/core/rule';
 import { ehiScope, enclosingHandler, Handler, handlerFor, isEhiPathLiteral, routeRegistrations } from '../server/src/core/semantics/access-path';
-import { classifyPaths, ehiPathsIn } from '../server/src/core/semantics/config-scope';
+import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/core/semantics/config-scope';
 import { codeAmount, codeBoolean, codeSettings, configAmount, configSettings } from '../server/src/core/semantics/named-values';
 import { isRejection, statusOf } from '../server/src/core/semantics/responses';
-import { calleeLast, calleeName, callSite, dotted, identifierWords, resolve, stringValue } from '../server/src/core/semantics/values';
+import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, resolve, stringValue } from '../server/src/core/semantics/values';
 
 const FEES_LAWFUL =
   'A fee on access to EHI is lawful only as a documented Fees exception (45 CFR 171.302: based on objective, verifiable criteria, uniformly applied, reasonably related to the cost of providing access) or a reasonable royalty under the Licensing exception (171.303), and never for an individual’s electronic access to their own EHI or access by an app they designate.';
@@ -41,8 +41,6 @@ const BILLING_NAME = new Set(['bill', 'billing', 'billable', 'meter', 'metered',
 const PAY_CHECK = new Set(['paid', 'unpaid', 'payment', 'payments', 'prepaid', 'prepayment', 'credits', 'balance', 'billing', 'invoice', 'premium', 'paywall', 'overdue']);
 const SWITCH_OFF = new Set(['free', 'waive', 'waived', 'exempt', 'disable', 'disabled', 'no', 'without', 'skip']);
 
-const has = (words: string[], set: Set<string>): boolean => words.some((w) => set.has(w));
-
 export default defineRule({
   meta: {
     id: 'access-fee',
@@ -65,7 +63,7 @@ export default defineRule({
     },
     docs: {
       summary:
-        'Flags fees attached to access to EHI: per-call and per-request API prices, record-request, copy and processing fees in settings (`pricePerCall`, `recordRequestFee`, `copyFeePerPage`, `roiProcessingFee`), 402 Payment Required and payment checks on EHI paths, charging and usage-billing calls (`stripe.charges.create`, `paymentIntents.create`, `billing.charge`, usage records) inside EHI handlers, and billing or metering middleware on FHIR and records routes. A fee on a patient’s own electronic access is reported as one no exception can document.',
+        'Flags fees attached to access to EHI: per-call and per-request API prices, record-request, copy and processing fees in settings (`pricePerCall`, `recordRequestFee`, `copyFeePerPage`, `roiProcessingFee`), 402 Payment Required and payment checks on EHI paths (in handlers, and gateway rules such as Kong `request-termination` with `status_code: 402` on EHI routes), charging and usage-billing calls (`stripe.charges.create`, `paymentIntents.create`, `billing.charge`, usage records) inside EHI handlers, and billing or metering middleware on FHIR and records routes. A fee on a patient’s own electronic access is reported as one no exception can document.',
       why:
         'A fee makes access costlier and so can interfere with it (45 CFR 171.102, “interfere”; 171.103). The Fees exception (171.302) covers fees based on objective, verifiable criteria, uniformly applied and reasonably related to the cost of providing access, when documented; the Licensing exception (171.303) covers reasonable royalties for interoperability elements. The Fees exception never covers a fee for an individual’s electronic access to their own EHI or access by a person or app they designate, a fee HIPAA forbids, or a fee to export EHI with the certified EHI-export capability; 45 CFR 170.404 also bars API fees to individuals.',
       fix:
@@ -105,7 +103,7 @@ export default defineRule({
     };
     return {
       if(node) {
-        const test = wordsOf(node.test);
+        const test = expressionWords(node.test);
         if (!isPaymentCheck(test) || !isRejection(code, node.consequent)) return;
         const scope = accessScope(code, node);
         if (!scope) return;
@@ -134,6 +132,15 @@ export default defineRule({
     for (const root of ctx.config.roots) {
       const servesEhi = ehiPathsIn(root).length > 0;
       for (const s of configSettings(root)) {
+        // A gateway answering EHI routes with 402: Kong `request-termination` with `status_code: 402`.
+        if (/^(status_?code|statusCode|status|code)$/i.test(s.name) && scalarNumber(s.value) === 402) {
+          const scope = scopeOf(s.value);
+          if (scope && classifyPaths(scope.paths) === 'ehi') {
+            const evidence = scope.paths.filter((p) => classifyPaths([p]) === 'ehi').join(', ');
+            ctx.report({ at: s.at, messageId: 'paymentRequired', data: { what: `\`${s.name}: 402\``, evidence } });
+          }
+          continue;
+        }
         const bool = scalarBoolean(s.value);
         if (bool !== undefined && typeof scalar(s.value) !== 'number') {
           const subject = billingSwitch(s.words, [...s.words, ...s.context], bool);
@@ -243,11 +250,8 @@ function accessScope(code: CodeModel, node: IrNode): AccessScope | undefined {
 }
 
 function scopeFromHandler(code: CodeModel, evidence: string, handler: Handler | undefined, node: IrNode | undefined): AccessScope | undefined {
-  const names: string[] = [];
-  for (let p = node?.parent ?? handler?.fn; p; p = p.parent) {
-    if (p.kind === 'function' && p.name) names.push(...identifierWords(p.name));
-    if (p.kind === 'class') names.push(...identifierWords(p.name));
-  }
+  const site = node ?? handler?.fn;
+  const names = site ? [...(site.kind === 'function' && site.name ? identifierWords(site.name) : []), ...enclosingNameWords(site)] : [];
   const paths = (handler?.routes ?? []).map((r) => r.path).join(' ');
   // A Mirth channel's purpose is its name; its step names say what a script does (“Bill participant”).
   const described = code.embedding ? /channel "([^"]*)"/.exec(evidence)?.[1] ?? '' : evidence;
@@ -262,16 +266,6 @@ function isPaymentCheck(words: string[]): boolean {
   return words.some((w) => w === 'subscription' || w === 'subscribed') && words.some((w) => /^(paid|plan|billing|premium|tier|stripe)$/.test(w));
 }
 
-function wordsOf(node: IrNode): string[] {
-  const words: string[] = [];
-  walk(node, (n) => {
-    if (n.kind === 'function') return false;
-    if (n.kind === 'name') words.push(...identifierWords(n.name));
-    else if (n.kind === 'member') words.push(...identifierWords(n.property));
-    else if (n.kind === 'string' && n.value.length < 40) words.push(...identifierWords(n.value));
-  });
-  return words;
-}
 
 function checkSettings(ctx: CodeContext, report: (r: Report) => void): void {
   const { code } = ctx;

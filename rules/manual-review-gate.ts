@@ -6,7 +6,7 @@ import { CodeContext, defineRule } from '../server/src/core/rule';
 import { appRegistrationScope, ehiScope, isAppRegistrationWords } from '../server/src/core/semantics/access-path';
 import { codeBoolean, codeSettings, configSettings } from '../server/src/core/semantics/named-values';
 import { isNow, shiftedTime } from '../server/src/core/semantics/time';
-import { calleeLast, calleeName, callSite, dotted, identifierWords, memberName, numberValue, stringValue } from '../server/src/core/semantics/values';
+import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, numberValue, stringValue } from '../server/src/core/semantics/values';
 
 const LAWFUL =
   'Sending routine requests through manual, legal or committee review delays access (45 CFR 171.102, “interfere”); it is lawful only as a documented exception: Privacy (171.202, a required consent or authorization is missing), Preventing Harm (171.201, an individual determination), Security (171.203, such as verifying an app’s authenticity, which 45 CFR 170.404 bounds to five business days) or Infeasibility (171.204, with a written reason within 10 business days).';
@@ -41,8 +41,6 @@ const QUERY_WORDS = new Set(['where', 'filter', 'find', 'query', 'count', 'searc
 const NEGATION = new Set(['skip', 'bypass', 'disable', 'disabled', 'no', 'without', 'waive', 'waived', 'not']);
 /** 45 CFR 170.404: an app is vetted for authenticity and enabled within five business days. */
 const APP_VETTING_MAX_MS = 7 * 86_400_000;
-
-const has = (words: string[], set: Set<string>): boolean => words.some((w) => set.has(w));
 
 export default defineRule({
   meta: {
@@ -242,10 +240,10 @@ function requestScope(ctx: CodeContext, node: IrNode, objectWords: string[]): Re
   const app = appRegistrationScope(code, node);
   const scope = app ? { evidence: app.evidence } : ehiScope(code, node);
   if (!scope) return undefined;
-  const names = namesAround(node);
+  const names = enclosingNameWords(node);
   const words = [...objectWords, ...names, ...identifierWords(scope.evidence)];
   if (!has(words, REQUEST_OBJECT) && !code.embedding && !isEhiRequestContext(words)) return undefined;
-  if (inExceptionalCase(code, node) || has(names, EXCEPTIONAL) || has(identifierWords(scope.evidence), EXCEPTIONAL)) return undefined;
+  if (inExceptionalCase(node) || has(names, EXCEPTIONAL) || has(identifierWords(scope.evidence), EXCEPTIONAL)) return undefined;
   if (app && hasShortVettingDeadline(code, node)) return undefined;
   return { request: app ? 'an app registration' : A_REQUEST[describeRequest(words)], evidence: scope.evidence };
 }
@@ -259,17 +257,8 @@ const A_REQUEST: Record<string, string> = {
   'requests for EHI': 'a request for EHI',
 };
 
-function namesAround(node: IrNode): string[] {
-  const words: string[] = [];
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.kind === 'function' && p.name) words.push(...identifierWords(p.name));
-    if (p.kind === 'class') words.push(...identifierWords(p.name));
-  }
-  return words;
-}
-
 /** Inside a branch, case or ternary whose condition names an exceptional case (identity, minor, court order, fraud ...). */
-function inExceptionalCase(code: CodeModel, node: IrNode): boolean {
+function inExceptionalCase(node: IrNode): boolean {
   let child: IrNode = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
     if (p.kind === 'function' && !p.isLambda) break;
@@ -278,24 +267,13 @@ function inExceptionalCase(code: CodeModel, node: IrNode): boolean {
     else if (p.kind === 'conditional' && child !== p.test) test = p.test;
     else if (p.kind === 'switch') {
       const c = p.cases.find((x) => x.body.includes(child));
-      if (c && wordsOf(code, p.discriminant).concat(c.tests.flatMap((t) => wordsOf(code, t))).some((w) => EXCEPTIONAL.has(w))) return true;
+      if (c && expressionWords(p.discriminant).concat(c.tests.flatMap((t) => expressionWords(t))).some((w) => EXCEPTIONAL.has(w))) return true;
     }
-    if (test && has(wordsOf(code, test), EXCEPTIONAL)) return true;
+    if (test && has(expressionWords(test), EXCEPTIONAL)) return true;
   }
   return false;
 }
 
-/** Identifier words of every name, member and string in an expression. */
-function wordsOf(code: CodeModel, node: IrNode): string[] {
-  const words: string[] = [];
-  walk(node, (n) => {
-    if (n.kind === 'name') words.push(...identifierWords(n.name));
-    else if (n.kind === 'member') words.push(...identifierWords(n.property));
-    else if (n.kind === 'string') words.push(...identifierWords(n.value));
-    else if (n.kind === 'call' && n.callee.kind !== 'name' && n.callee.kind !== 'member') words.push(...identifierWords(code.textOf(n.callee)));
-  });
-  return words;
-}
 
 /** A vetting deadline of at most five business days set in the same function (`reviewDueBy = addBusinessDays(now, 5)`). */
 function hasShortVettingDeadline(code: CodeModel, node: IrNode): boolean {
@@ -337,7 +315,7 @@ function checkRouting(ctx: CodeContext, call: CallNode, reported: Set<IrNode>): 
   const reviewMethod = /^(review|approve|adjudicate|vet)$/.test(method[method.length - 1]) && !!reviewer;
   const routing = (routes && (reviewNoun || reviewer) && (reviewer || manual || reviewNoun)) || reviewMethod;
   if (!routing) return;
-  const argumentWords = call.args.flatMap((a) => wordsOf(code, a.value));
+  const argumentWords = call.args.flatMap((a) => expressionWords(a.value));
   if (has([...all, ...argumentWords], EXCEPTIONAL) || has([...all, ...argWords], OTHER_OBJECT)) return;
   // A review queue named in a string must read as one (`'manual-review'`), not as any string argument.
   if (!reviewer && !manual && !all.some((w) => REVIEW_NOUN.has(w)) && !argStrings.some((s) => isReviewState(s) || /review|approval/i.test(s))) return;

@@ -9,7 +9,7 @@ import { codeBoolean, codeDuration, codeSettings, configDuration, configSettings
 import { isRejection } from '../server/src/core/semantics/responses';
 import { CLINICAL, isResultReleaseJob, OTHER_PURPOSE, PATIENT_FACING, RELEASE, SUBJECT } from '../server/src/core/semantics/result-release';
 import { ageTest, AgeTest, cutoffBeforeNow, shiftedTime } from '../server/src/core/semantics/time';
-import { calleeLast, calleeName, callSite, collectionFilter, dotted, identifierWords, stringValue } from '../server/src/core/semantics/values';
+import { calleeLast, calleeName, callSite, collectionFilter, dotted, enclosingNameWords, hasWord as has, identifierWords, stringValue } from '../server/src/core/semantics/values';
 
 const LAWFUL =
   'Preventing Harm (45 CFR 171.201) needs a licensed professional’s individual determination or a data-integrity concern, not a rule for a whole class of results; this is lawful only as a documented Preventing Harm exception, a law that requires the delay, or the patient’s own request not to share (Privacy, 171.202).';
@@ -36,8 +36,6 @@ const RESULT_TIME = new Set(['finalized', 'finalised', 'final', 'resulted', 'iss
 /** Handlers that serve clinicians' work queues, not patients. */
 const CLINICIAN_FACING = new Set(['provider', 'providers', 'clinician', 'clinicians', 'physician', 'physicians', 'doctor', 'doctors', 'nurse', 'inbox', 'worklist', 'staff', 'admin', 'review', 'reviews', 'queue', 'pending', 'unreviewed']);
 const PATIENT_OR_API = new Set([...PATIENT_FACING, 'me', 'my', 'fhir', 'app', 'apps', 'observation', 'diagnosticreport', 'documentreference']);
-
-const has = (words: string[], set: Set<string>): boolean => words.some((w) => set.has(w));
 
 export default defineRule({
   meta: {
@@ -432,14 +430,9 @@ function siteOf(node: IrNode): Span {
   return node.kind === 'call' ? callSite(node) : node;
 }
 
-/** Words of the enclosing function and class names. */
+/** Words of the enclosing function and class names, and of the Mirth channel and step. */
 function namesAround(code: CodeModel, node: IrNode): string[] {
-  const words: string[] = [];
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.kind === 'function' && p.name) words.push(...identifierWords(p.name));
-    if (p.kind === 'class') words.push(...identifierWords(p.name));
-  }
-  return words.concat(code.embedding ? identifierWords(code.embedding.label) : []);
+  return enclosingNameWords(node).concat(code.embedding ? identifierWords(code.embedding.label) : []);
 }
 
 /** A clinicians' work queue (an inbox of results to review), not a patient-facing path. */

@@ -4,7 +4,7 @@
  * payments) that make a similar-looking name about something else. `release-delay` reads settings,
  * jobs and queries with them; other rules ask `isResultReleaseJob` to leave such jobs to it.
  */
-import { identifierWords } from './values';
+import { hasWord as has, identifierWords } from './values';
 
 /** What is released: results, notes and reports. */
 export const SUBJECT = new Set(['result', 'results', 'lab', 'labs', 'note', 'notes', 'report', 'reports', 'pathology', 'radiology', 'imaging', 'observation', 'observations', 'obs', 'diagnostic', 'diagnostics', 'biopsy', 'document', 'documents']);
@@ -20,8 +20,6 @@ export const OTHER_PURPOSE = new Set([
   'lock', 'lease', 'count', 'limit', 'size', 'percent', 'page', 'attempt', 'attempts', 'payout', 'payouts', 'escrow', 'payment', 'payments', 'invoice',
   'funds', 'order', 'orders', 'shipment', 'deploy', 'deployment', 'version', 'build', 'feature', 'specimen', 'print', 'fax',
 ]);
-
-const has = (words: string[], set: Set<string>): boolean => words.some((w) => set.has(w));
 
 /** A scheduled job (its name, task or lambda text) that releases results, notes or reports to patients. */
 export function isResultReleaseJob(text: string): boolean {

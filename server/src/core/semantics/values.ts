@@ -4,6 +4,7 @@
  */
 import type { CodeModel } from '../code-model';
 import type { Argument, CallNode, IrNode, ObjectNode, Span } from '../ir';
+import { walk } from '../ir';
 
 /** Callee as dotted text: `app.get`, `res.status().send`, `Bucket.builder().addLimit`, `new ForbiddenException` → `ForbiddenException`. */
 export function calleeName(call: CallNode): string {
@@ -317,4 +318,30 @@ function singleReturn(block: IrNode): IrNode | undefined {
   if (block.kind !== 'block' || block.body.length !== 1) return undefined;
   const only = block.body[0];
   return only.kind === 'return' ? only.value : undefined;
+}
+
+/** Whether any of the words is in the set. */
+export function hasWord(words: readonly string[], set: ReadonlySet<string>): boolean {
+  return words.some((w) => set.has(w));
+}
+
+/** Identifier words of the names, members and short strings in an expression (not inside nested functions). */
+export function expressionWords(node: IrNode): string[] {
+  const words: string[] = [];
+  walk(node, (n) => {
+    if (n.kind === 'function' && n !== node) return false;
+    if (n.kind === 'name') words.push(...identifierWords(n.name));
+    else if (n.kind === 'member') words.push(...identifierWords(n.property));
+    else if (n.kind === 'string' && n.value.length < 60) words.push(...identifierWords(n.value));
+  });
+  return words;
+}
+
+/** Identifier words of the functions and classes around a node, nearest first. */
+export function enclosingNameWords(node: IrNode): string[] {
+  const words: string[] = [];
+  for (let p = node.parent; p; p = p.parent) {
+    if ((p.kind === 'function' && p.name) || p.kind === 'class') words.push(...identifierWords(p.name ?? ''));
+  }
+  return words;
 }
