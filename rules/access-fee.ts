@@ -48,7 +48,7 @@ export default defineRule({
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: ['fees', 'licensing'],
-    triggers: ['fee', 'price', 'pricing', 'charge', 'surcharge', 'tariff', 'cost', '402', 'payment', 'paid', 'bill', 'meter', 'stripe', 'paywall', 'credits', 'usage', 'sale', 'balance', 'invoice', 'premium', 'monetiz', 'monetis'],
+    triggers: ['fee', 'price', 'pricing', 'charg', 'tariff', 'cost', '402', 'payment', 'paid', 'bill', 'meter', 'stripe', 'paywall', 'credits', 'usage', 'sale', 'balance', 'invoice', 'premium', 'monetiz', 'monetis', 'overdue', 'subscri', 'checkout'],
     messages: {
       feeSetting: '`{name}` charges {amount} for {subject}. ' + FEES_LAWFUL,
       patientFeeSetting: '`{name}` charges {amount} for a patient’s own electronic access to their EHI. ' + NEVER,
@@ -319,7 +319,7 @@ function checkCharge(ctx: CodeContext, call: CallNode, report: (r: Report) => vo
   const name = calleeName(call);
   const last = calleeLast(call);
   const receiverWords = call.callee.kind === 'member' ? identifierWords(dotted(call.callee.object).replace(/\(\)/g, '')) : [];
-  const serviceCreate = /^(Create|CreateAsync|create|capture|Capture|CaptureAsync)$/.test(last) && receiverWords.some((w) => /^(charge|charges|payment|intent|stripe|billing|invoice|usage|meter)$/.test(w)) && receiverWords.some((w) => /^(charge|charges|intent|stripe|usage|meter|invoice)$/.test(w));
+  const serviceCreate = /^(Create|CreateAsync|create|capture|Capture|CaptureAsync)$/.test(last) && receiverWords.some((w) => /^(charge|charges|payment|payments|stripe|billing|invoice|usage|meter)$/.test(w)) && receiverWords.some((w) => /^(charge|charges|intent|intents|stripe|usage|meter|invoice)$/.test(w));
   if (!CHARGE_CALL.test(name.replace(/\(\)/g, '')) && !CHARGE_METHOD.test(last) && !serviceCreate) return;
   const scope = accessScope(ctx.code, call);
   if (!scope) return;

@@ -14,7 +14,7 @@ const LAWFUL =
 const REVIEW_NOUN = new Set(['review', 'approval', 'approve', 'adjudication', 'vetting']);
 const REVIEW_QUALIFIER = new Set(['pending', 'awaiting', 'await', 'awaits', 'needs', 'need', 'requires', 'required', 'require', 'manual', 'legal', 'committee', 'compliance', 'privacy', 'him', 'human', 'under', 'in', 'for']);
 /** Who reviews: a routine request sent to them waits for a person. */
-const REVIEWERS = new Set(['legal', 'committee', 'compliance', 'counsel', 'attorney', 'him', 'lawyer']);
+const REVIEWERS = new Set(['legal', 'committee', 'compliance', 'counsel', 'attorney', 'lawyer']);
 const STATUS_NAME = new Set(['status', 'state', 'stage', 'disposition', 'phase', 'step']);
 /** What is being reviewed is a request for EHI, an app registration, or a release of information. */
 const REQUEST_OBJECT = new Set(['request', 'requests', 'registration', 'registrations', 'submission', 'disclosure', 'disclosures', 'roi', 'app', 'apps', 'client', 'clients', 'application', 'applications']);
@@ -49,7 +49,7 @@ export default defineRule({
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: ['privacy', 'preventing-harm', 'security', 'infeasibility', 'required-by-law'],
-    triggers: ['review', 'approv', 'legal', 'committee', 'manual', 'adjudicat', 'vetting'],
+    triggers: ['review', 'approv', 'legal', 'committee', 'manual', 'adjudicat', 'vetting', 'compliance', 'counsel', 'attorney', 'lawyer', 'fulfil'],
     messages: {
       reviewState: '{what} puts {request} into `{state}`, where it waits for a person to release it, and nothing around it marks the case as exceptional ({evidence}). ' + LAWFUL,
       reviewRouting: '{what} sends {request} to {reviewer} review ({evidence}), and nothing around it marks the case as exceptional. ' + LAWFUL,
@@ -137,7 +137,7 @@ function isReviewState(text: string): boolean {
 /** `requireManualApproval: true`, `manualReview: true`, `requiresLegalReview: true`, `autoApprove: false`, `autoFulfill: false`. */
 function isGateSwitch(words: string[], all: string[], value: boolean): boolean {
   const joined = words.join('');
-  const auto = /^(auto|automatic|automatically)(approve|approval|approved|fulfil|fulfill|fulfilment|fulfillment|accept)/.test(joined) || (words[0] === 'auto' && words.some((w) => /^(approve|approval|fulfil|fulfill|fulfilment|fulfillment|accept)$/.test(w)));
+  const auto = /^(auto|automatic|automatically)(approve|approval|approved|fulfil|fulfill|fulfilment|fulfillment)/.test(joined) || (words[0] === 'auto' && words.some((w) => /^(approve|approval|fulfil|fulfill|fulfilment|fulfillment)$/.test(w)));
   if (auto) {
     // OAuth clients' `autoApprove` skips the patient's consent screen; it routes nothing to staff.
     if (!value && all.some((w) => /^(oauth|oauth2|security|consent|scope|scopes|authorization)$/.test(w)) && !has(all, new Set(['registration', 'registrations', 'register', 'onboarding', 'developer', 'developers']))) return false;
@@ -150,7 +150,7 @@ function isGateSwitch(words: string[], all: string[], value: boolean): boolean {
 
 /** `approvalMode: manual`, `fulfillment: legal-review`, `reviewMode: committee`. */
 function isManualMode(words: string[], value: string): boolean {
-  const keyAboutReview = words.some((w) => /^(approval|approvals|review|fulfil|fulfill|fulfilment|fulfillment|processing)$/.test(w));
+  const keyAboutReview = words.some((w) => /^(approval|approvals|review|fulfil|fulfill|fulfilment|fulfillment)$/.test(w));
   const valueWords = identifierWords(value);
   return keyAboutReview && valueWords.length <= 3 && valueWords.some((w) => /^(manual|legal|committee|human|staff)$/.test(w));
 }
@@ -323,6 +323,6 @@ function checkRouting(ctx: CodeContext, call: CallNode, reported: Set<IrNode>): 
   const scope = requestScope(ctx, call, identifierWords(argText).slice(0, 12));
   if (!scope || reported.has(call)) return;
   reported.add(call);
-  const who = reviewer === 'him' ? 'health information management' : reviewer ?? (manual ? 'manual' : 'staff');
+  const who = reviewer ?? (manual ? 'manual' : 'staff');
   ctx.report({ at: callSite(call), messageId: 'reviewRouting', data: { what: `\`${callee}(...)\``, request: scope.request, reviewer: who, evidence: scope.evidence } });
 }

@@ -44,7 +44,7 @@ export default defineRule({
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: ['preventing-harm', 'required-by-law', 'privacy'],
-    triggers: ['result', 'lab', 'note', 'report', 'patholog', 'radiolog', 'imaging', 'observation', 'diagnostic', 'biops', 'document', 'obs', 'embargo'],
+    triggers: ['result', 'lab', 'note', 'report', 'patholog', 'radiolog', 'imaging', 'observation', 'diagnostic', 'biops', 'document', 'obs', 'embargo', 'final', 'issued', 'signed', 'verified', 'completed'],
     messages: {
       delaySetting: '`{name}` holds {subject} back from patients for {duration}: a blanket delay for every item of that class. ' + LAWFUL,
       hiddenSetting: '`{name}: {value}` keeps {subject} from patients as a setting, for every patient. ' + LAWFUL,
@@ -196,8 +196,8 @@ function booleanFinding(words: string[], all: string[], value: boolean, health: 
   const subject = has(all, SUBJECT);
   const patientFacing = has(all, PATIENT_FACING);
   const releaseWord = all.some((w) => RELEASE.has(w));
-  if (value && has(words, REVIEW) && has(words, REQUIRE) && (subject || (releaseWord && health))) return 'gate';
   if (!subject) return undefined;
+  if (value && has(words, REVIEW) && has(words, REQUIRE)) return 'gate';
   if (value && has(words, HIDE) && (patientFacing || releaseWord || words.includes('embargo') || words.includes('withhold'))) return 'hidden';
   const openNotes = words.includes('open') && words.includes('notes');
   const autoRelease = words.includes('auto') && (words.includes('release') || words.includes('publish') || words.includes('share'));
