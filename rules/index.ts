@@ -3,11 +3,14 @@
  * Adding a rule: one unit in this folder, fixtures in `test-fixtures/<rule-id>/`, and a line here.
  */
 import type { Rule } from '../server/src/core/rule';
+import accessFee from './access-fee';
 import dataClassFilter from './data-class-filter';
 import faxOnlyManner from './fax-only-manner';
+import manualReviewGate from './manual-review-gate';
+import releaseDelay from './release-delay';
 import unjustifiedThrottle from './unjustified-throttle';
 
-export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle];
+export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle, releaseDelay, manualReviewGate, accessFee];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 

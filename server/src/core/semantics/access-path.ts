@@ -663,3 +663,50 @@ export function enclosingHandler(model: CodeModel, node: IrNode): Handler | unde
 export function isEhiPathLiteral(value: string): boolean {
   return /^[~^]?\/?[\w$.{}:<>*\-\\/[\]]+$/.test(value) && value.includes('/') && classifyPath(value.replace(/[\\^$*]+/g, '/')) === 'ehi';
 }
+
+/**
+ * The EHI context code runs in: its request handler when that is an EHI access path (or a Mirth
+ * channel); otherwise, outside any handler, the nearest named function or class whose name is about
+ * EHI (a service method `releaseLabResults`, a `PatientResultsService`, a scheduled job).
+ */
+export function ehiScope(model: CodeModel, node: IrNode): { evidence: string; handler?: Handler } | undefined {
+  const handler = enclosingHandler(model, node);
+  if (handler) return handler.classification === 'ehi' ? { evidence: handler.evidence, handler } : undefined;
+  for (let p = node.parent; p; p = p.parent) {
+    if ((p.kind === 'function' && p.name && !p.isLambda) || p.kind === 'class') {
+      const name = p.name ?? '';
+      if (classifyName(name) === 'ehi') return { evidence: `${p.kind === 'class' ? 'class' : 'function'} ${name}` };
+    }
+  }
+  return undefined;
+}
+
+const HEALTH_CARE_TEXT =
+  /\b(patients?|fhir|hl7|clinical|clinicians?|physicians?|ehr|emr|loinc|snomed|mychart|medical|diagnos[a-z]*|patholog[a-z]*|radiolog[a-z]*|lab[ _-]?results?|encounters?|observations?|hipaa|ehi)\b/i;
+
+/** Whether a text is about health care at all (a quiz's "results" or an escrow "release" is not). */
+export function mentionsHealthCare(model: CodeModel | { text: string }): boolean {
+  if ('memo' in model) return model.memo('mentionsHealthCare', () => HEALTH_CARE_TEXT.test(model.text));
+  return HEALTH_CARE_TEXT.test(model.text);
+}
+
+const APP_WORDS = new Set(['app', 'apps', 'application', 'applications', 'client', 'clients']);
+const REGISTRATION_WORDS = new Set(['register', 'registration', 'registrations', 'onboarding', 'onboard', 'developer', 'developers', 'dcr']);
+
+/** Whether words are about registering a third-party app (`/oauth/register`, `/developer/apps`, `registerClient`). */
+export function isAppRegistrationWords(words: string[]): boolean {
+  return words.some((w) => APP_WORDS.has(w) || w === 'oauth' || w === 'oauth2') && words.some((w) => REGISTRATION_WORDS.has(w));
+}
+
+/**
+ * The app-registration handler code runs in: where patients' chosen apps and developers register
+ * (45 CFR 170.404 lets an app be vetted only for authenticity). `classifyPath` calls these routes
+ * authentication; rules about gating access need them separately.
+ */
+export function appRegistrationScope(model: CodeModel, node: IrNode): Handler | undefined {
+  const handler = enclosingHandler(model, node);
+  if (!handler) return undefined;
+  const cls = handler.fn ? model.enclosingClass(handler.fn) : undefined;
+  const words = [...handler.routes.map((r) => r.path), handler.fn?.name ?? '', cls?.name ?? ''].flatMap(identifierWords);
+  return isAppRegistrationWords(words) ? handler : undefined;
+}

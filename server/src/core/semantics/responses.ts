@@ -77,6 +77,9 @@ const STATUS_HELPERS: Record<string, number> = {
   UnprocessableEntityObjectResult: 422,
   UnprocessableEntityException: 422,
   UnsupportedMediaTypeException: 415,
+  PaymentRequiredException: 402,
+  PaymentRequiredError: 402,
+  HttpResponsePaymentRequired: 402,
   UnsupportedMediaTypeResult: 415,
   NotImplementedException: 501,
 };
@@ -85,7 +88,7 @@ const STATUS_HELPERS: Record<string, number> = {
 export function statusOf(model: CodeModel, call: CallNode): number | undefined {
   const last = calleeLast(call);
   if (last in STATUS_HELPERS) return STATUS_HELPERS[last];
-  if (/^(status|sendStatus|StatusCode|abort|setStatus|status_code|HttpResponse|Response|JSONResponse|HTTPException|ResponseStatusException|WebApplicationException|HttpException|code|writeHead|ObjectResult|StatusCodeResult|Problem|error|make_response)$/.test(last)) {
+  if (/^(status|sendStatus|StatusCode|abort|setStatus|status_code|HttpResponse|Response|JSONResponse|JsonResponse|HTTPException|ResponseStatusException|WebApplicationException|HttpException|code|writeHead|ObjectResult|StatusCodeResult|Problem|error|make_response)$/.test(last)) {
     const arg = argument(call, 0, 'status', 'status_code', 'statusCode', 'code') ?? call.args[call.args.length - 1];
     const named = argument(call, -1, 'status', 'status_code', 'statusCode');
     for (const candidate of [named, arg, ...call.args]) {

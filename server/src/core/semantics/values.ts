@@ -4,6 +4,7 @@
  */
 import type { CodeModel } from '../code-model';
 import type { Argument, CallNode, IrNode, ObjectNode, Span } from '../ir';
+import { walk } from '../ir';
 
 /** Callee as dotted text: `app.get`, `res.status().send`, `Bucket.builder().addLimit`, `new ForbiddenException` → `ForbiddenException`. */
 export function calleeName(call: CallNode): string {
@@ -287,4 +288,65 @@ export function identifierWords(name: string): string[] {
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w.length > 0)
     .map((w) => w.toLowerCase());
+}
+
+const KEEP_FILTERS = /^(filter|Where|FindAll|findAll|filtered|select|Select|takeWhile|partition)$/;
+const DROP_FILTERS = /^(removeIf|RemoveAll|RemoveWhere|reject|filterNot|omitBy|remove|Remove|dropWhile|exclude|Except)$/;
+
+export interface CollectionFilter {
+  /** `keep`: the predicate selects what stays (`filter`, `Where`); `drop`: what goes (`removeIf`, `reject`). */
+  mode: 'keep' | 'drop';
+  /** The predicate's expression: a lambda's expression body or its single `return` value. */
+  predicate?: IrNode;
+  /** A method reference or function name passed instead of a lambda (`Result::isReviewed`, `is_final`). */
+  reference?: IrNode;
+}
+
+/** A method call that filters a collection by a predicate: `list.filter(r => ...)`, `stream.filter(Result::isFinal)`, `entries.removeIf(...)`. */
+export function collectionFilter(call: CallNode): CollectionFilter | undefined {
+  if (call.isDecorator || call.callee.kind !== 'member') return undefined;
+  const last = calleeLast(call);
+  const mode = KEEP_FILTERS.test(last) ? 'keep' : DROP_FILTERS.test(last) ? 'drop' : undefined;
+  if (!mode) return undefined;
+  const lambda = call.args.find((a) => a.value.kind === 'function')?.value;
+  if (lambda?.kind === 'function') {
+    if (!lambda.body) return undefined;
+    const predicate = lambda.body.kind === 'block' ? singleReturn(lambda.body) : lambda.body;
+    return predicate ? { mode, predicate } : undefined;
+  }
+  const only = call.args.length === 1 && !call.args[0].name ? call.args[0].value : undefined;
+  if (only && (only.kind === 'member' || only.kind === 'name')) return { mode, reference: only };
+  return undefined;
+}
+
+function singleReturn(block: IrNode): IrNode | undefined {
+  if (block.kind !== 'block' || block.body.length !== 1) return undefined;
+  const only = block.body[0];
+  return only.kind === 'return' ? only.value : undefined;
+}
+
+/** Whether any of the words is in the set. */
+export function hasWord(words: readonly string[], set: ReadonlySet<string>): boolean {
+  return words.some((w) => set.has(w));
+}
+
+/** Identifier words of the names, members and short strings in an expression (not inside nested functions). */
+export function expressionWords(node: IrNode): string[] {
+  const words: string[] = [];
+  walk(node, (n) => {
+    if (n.kind === 'function' && n !== node) return false;
+    if (n.kind === 'name') words.push(...identifierWords(n.name));
+    else if (n.kind === 'member') words.push(...identifierWords(n.property));
+    else if (n.kind === 'string' && n.value.length < 60) words.push(...identifierWords(n.value));
+  });
+  return words;
+}
+
+/** Identifier words of the functions and classes around a node, nearest first. */
+export function enclosingNameWords(node: IrNode): string[] {
+  const words: string[] = [];
+  for (let p = node.parent; p; p = p.parent) {
+    if ((p.kind === 'function' && p.name) || p.kind === 'class') words.push(...identifierWords(p.name ?? ''));
+  }
+  return words;
 }
