@@ -3,11 +3,14 @@
  * Adding a rule: one unit in this folder, fixtures in `test-fixtures/<rule-id>/`, and a line here.
  */
 import type { Rule } from '../server/src/core/rule';
+import appAccessRestriction from './app-access-restriction';
 import dataClassFilter from './data-class-filter';
+import exportRestriction from './export-restriction';
 import faxOnlyManner from './fax-only-manner';
+import nonstandardFhirApi from './nonstandard-fhir-api';
 import unjustifiedThrottle from './unjustified-throttle';
 
-export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle];
+export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle, exportRestriction, nonstandardFhirApi, appAccessRestriction];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 
