@@ -212,13 +212,15 @@ function reportConfigFormats(ctx: ConfigContext, setting: Setting): void {
 
 /** What a switch turns off, for messages. */
 function exportKind(path: readonly string[]): string {
-  const words = path.flatMap((k) => identifierWords(k));
-  if (words.includes('everything')) return 'the `$everything` operation';
-  if (words.includes('ehi')) return 'EHI export';
-  if (words.some((w) => ['system', 'population', 'database', 'db', 'migration', 'full'].includes(w))) return 'whole-population export';
-  if (words.includes('group')) return 'group-level FHIR Bulk Data export';
-  if (words.includes('patient')) return 'patient-level export';
-  if (words.includes('bulk') || words.includes('bulkdata')) return 'FHIR Bulk Data export';
+  // The key's own words decide; the keys above it only when the key says nothing (`Export.Enabled`).
+  for (const words of [identifierWords(path[path.length - 1] ?? ''), path.flatMap((k) => identifierWords(k))]) {
+    if (words.includes('everything')) return 'the `$everything` operation';
+    if (words.some((w) => ['system', 'population', 'database', 'db', 'migration', 'full'].includes(w))) return 'whole-population export';
+    if (words.includes('group')) return 'group-level FHIR Bulk Data export';
+    if (words.includes('patient')) return 'patient-level export';
+    if (words.includes('bulk') || words.includes('bulkdata')) return 'FHIR Bulk Data export';
+    if (words.includes('ehi')) return 'EHI export';
+  }
   return 'EHI export';
 }
 
