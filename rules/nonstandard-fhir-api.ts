@@ -31,7 +31,7 @@ export default defineRule({
       smartMissing: 'SMART configuration lacks {fields}, required by SMART App Launch. ' + LAWFUL,
       pkcePlain: '`code_challenge_methods_supported` offers `plain`, which SMART App Launch forbids; only `S256` may be offered. ' + LAWFUL,
       pkceNoS256: '`code_challenge_methods_supported` lacks `S256`, the PKCE method SMART App Launch requires. ' + LAWFUL,
-      contentType: '{where} serves {route}, a FHIR route, as `{type}`: a vendor media type instead of `application/fhir+json` (or `application/json`). ' + LAWFUL,
+      contentType: '{where} answers {route}, a FHIR route, with the vendor media type `{type}` instead of `application/fhir+json` (or `application/json`). ' + LAWFUL,
     },
     docs: {
       summary:

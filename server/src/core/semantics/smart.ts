@@ -165,7 +165,7 @@ export function smartDocumentsInConfig(doc: ConfigDocument, path: string): Smart
   const out: SmartDocument[] = [];
   for (const root of doc.roots) {
     if (root.kind === 'map' && isSmartMap(root, fileHint)) {
-      out.push({ map: root, at: root.entries[0] ?? root, complete: true });
+      out.push({ map: root, at: { start: root.start, end: root.start + 1 }, complete: true });
       continue;
     }
     if (root.kind !== 'map') continue;
