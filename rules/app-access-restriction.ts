@@ -431,7 +431,7 @@ function checkRegisteredClient(code: CodeModel, start: CallNode, patientApps: bo
     }
     if (ttl) {
       const ms = durationMs(code, ttl.args[0]?.value);
-      if (ms !== undefined && ms > 0 && ms < MIN_PATIENT_REFRESH_MS) report({ at: callSite(ttl), messageId: 'shortRefresh', data: { what: '`refreshTokenTimeToLive` of a client with patient scopes', duration: describeDuration(ms) } });
+      if (ms !== undefined && ms > 0 && ms < MIN_PATIENT_REFRESH_MS) report({ at: callSite(ttl), messageId: 'shortRefresh', data: { what: '`refreshTokenTimeToLive`', duration: describeDuration(ms) } });
       if (settingsValue) inClient.add(settingsValue);
     } else if (settingsValue?.kind === 'call' && /TokenSettings\.builder/.test(calleeName(settingsValue) + code.textOf(settingsValue))) {
       report({ at: callSite(tokenSettings), messageId: 'defaultRefresh', data: { what: 'This registered client', product: 'Spring Authorization Server `refreshTokenTimeToLive`', duration: '60 min' } });
@@ -516,7 +516,7 @@ function checkSpringClients(ctx: ConfigContext, root: ConfigNode): void {
     if (grants.includes('refresh_token')) {
       if (ttlNode) {
         const ms = configDuration(ttlNode, 'duration');
-        if (ms !== undefined && ms > 0 && ms < MIN_PATIENT_REFRESH_MS) ctx.report({ at: ttlNode.entry!, messageId: 'shortRefresh', data: { what: '`refresh-token-time-to-live` of a client with patient scopes', duration: describeDuration(ms) } });
+        if (ms !== undefined && ms > 0 && ms < MIN_PATIENT_REFRESH_MS) ctx.report({ at: ttlNode.entry!, messageId: 'shortRefresh', data: { what: '`refresh-token-time-to-live`', duration: describeDuration(ms) } });
       } else {
         const grantNode = at(registration, 'authorization-grant-types') ?? at(registration, 'authorizationGrantTypes');
         ctx.report({ at: grantNode?.entry ?? client.entry ?? client, messageId: 'defaultRefresh', data: { what: 'This client', product: 'Spring Authorization Server `refresh-token-time-to-live`', duration: '60 min' } });

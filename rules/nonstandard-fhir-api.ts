@@ -5,7 +5,7 @@ import { defineRule, Report } from '../server/src/core/rule';
 import { enclosingHandler, handlerFor } from '../server/src/core/semantics/access-path';
 import { scopeOf } from '../server/src/core/semantics/config-scope';
 import { isTestOnly } from '../server/src/core/semantics/deployment';
-import { CLINICAL_RESOURCE_TYPES, isFhirPath, isStandardFhirMediaType, isVendorMediaType, resourceTypesInPath, US_CORE_CANONICAL } from '../server/src/core/semantics/fhir';
+import { CLINICAL_RESOURCE_TYPES, isFhirPath, isStandardFhirMediaType, isVendorMediaType, resourceTypesInPath, US_CORE_CANONICAL, US_CORE_RESOURCE_TYPES } from '../server/src/core/semantics/fhir';
 import { isUncertain, literalTree, LiteralTree } from '../server/src/core/semantics/literal-tree';
 import { hasSmartField, SMART_TRIGGERS, smartDocumentsInCode, smartDocumentsInConfig, SmartDocument, smartField, smartList, supportsAppLaunch } from '../server/src/core/semantics/smart';
 import { argument, calleeLast, dotted, stringList, stringValue } from '../server/src/core/semantics/values';
@@ -42,7 +42,7 @@ export default defineRule({
         'Declare the SMART-on-FHIR service in `rest.security.service`, list US Core profiles in `supportedProfile`, include `json` in `format` and use `fhirVersion: 4.0.1`. In the SMART configuration publish `authorization_endpoint`, `token_endpoint`, `grant_types_supported`, `capabilities` and `code_challenge_methods_supported: ["S256"]` (and `issuer` with `sso-openid-connect`). Serve FHIR routes as `application/fhir+json`; offer a vendor media type only as an extra the client asks for. If the departure is deliberate, document the Manner or Licensing exception.',
       notFlagged: [
         'CapabilityStatements of kind `requirements` (implementation guides), `rest.mode: client`, and servers that serve no clinical resource type (terminology, knowledge, scheduling-only servers).',
-        'A CapabilityStatement that serves Patient but lacks some US Core resource types: `data-class-filter` reports that.',
+        'A CapabilityStatement that serves Patient but lacks some US Core resource types: `data-class-filter` reports that, and this rule does not add a US Core profile finding to it.',
         'A CapabilityStatement that lists no US Core resource type at all: it describes a special-purpose server (terminology, scheduling), not the patient-data API.',
         'OpenID Connect and OAuth discovery documents (`openid-configuration`, `oauth-authorization-server`) that share field names with a SMART configuration.',
         'Missing fields of a SMART configuration assembled from parts (spreads, later assignments, a fragment of a larger settings file): the file does not show the whole document.',
@@ -180,9 +180,10 @@ function checkCapabilityStatement(root: ConfigNode, tree: LiteralTree | undefine
         report({ at: security ? span(security) : rest.entry ?? { start: rest.start, end: rest.start + 1 }, messageId: 'noSmartSecurity', data: { types: summarise(clinical) } });
       }
     }
-    // US Core profiles when Patient is served.
+    // US Core profiles when Patient is served. When US Core types are missing too, data-class-filter reports the statement.
     const patient = resources.find((r) => scalarString(at(r, 'type')) === 'Patient');
-    if (patient && !mentions(root, US_CORE_CANONICAL) && ![...descendants(root)].some((n) => tree?.opaque.has(n))) {
+    const allUsCoreTypes = US_CORE_RESOURCE_TYPES.every((t) => types.includes(t));
+    if (patient && allUsCoreTypes && !mentions(root, US_CORE_CANONICAL) && ![...descendants(root)].some((n) => tree?.opaque.has(n))) {
       report({ at: { start: patient.start, end: patient.end }, messageId: 'noUsCoreProfiles' });
     }
   }

@@ -64,9 +64,21 @@ const NOT_CLIENT_WORDS = new Set(['redirect', 'uri', 'uris', 'url', 'urls', 'ori
 
 /** Whether an expression names a client: `clientId`, `req.query.client_id`, `registeredClient.getClientId()`, `claims.azp`, `body.software_id`. */
 export function isClientIdentifier(model: CodeModel, node: IrNode): boolean {
+  // `metadata.get("software_publisher")`, `req.query["client_id"]`, `request.getParameter("client_id")`: the key names it.
+  const key =
+    node.kind === 'call' && node.args.length >= 1 && /^(get|getParameter|get_argument|getFirst|GetValue|getString|optString|getOrDefault)$/.test(calleeLast(node))
+      ? stringValue(model, node.args[0].value)
+      : node.kind === 'index'
+        ? stringValue(model, node.index)
+        : undefined;
+  if (key !== undefined) return isClientIdentifierName(key);
   const text = (dotted(node) || model.textOf(node)).replace(/\(\)/g, '');
   const last = text.split(/[.[\]'"]+/).filter((s) => s.length > 0).pop() ?? '';
-  const words = identifierWords(last.replace(/^get(?=[A-Z])/, ''));
+  return isClientIdentifierName(last.replace(/^get(?=[A-Z])/, ''));
+}
+
+function isClientIdentifierName(name: string): boolean {
+  const words = identifierWords(name);
   if (words.length === 0 || words.some((w) => NOT_CLIENT_WORDS.has(w))) return false;
   return words.some((w) => CLIENT_WORDS.has(w));
 }
@@ -74,7 +86,7 @@ export function isClientIdentifier(model: CodeModel, node: IrNode): boolean {
 const ALLOW_WORDS = new Set(['allow', 'allowed', 'allowlist', 'allowlisted', 'whitelist', 'whitelisted', 'approved', 'preapproved', 'trusted', 'permitted', 'vetted', 'sanctioned', 'partner', 'partners']);
 /** Words of a list that gates access (not `trusted`, which often means "skip the consent screen"). */
 const GATE_WORDS = new Set(['allow', 'allowed', 'allowlist', 'allowlisted', 'whitelist', 'whitelisted', 'approved', 'preapproved', 'permitted', 'vetted', 'sanctioned']);
-const BACK_OFFICE_WORDS = new Set(['admin', 'admins', 'administrator', 'system', 'systems', 'backend', 'internal', 'service', 'services', 'backoffice', 'staff', 'ops', 'm2m', 'machine', 'daemon', 'bulk', 'batch', 'integration', 'integrations', 'clinician', 'clinicians', 'provider', 'providers', 'employee', 'employees', 'debug', 'test', 'tests', 'sandbox', 'dev', 'mcp', 'agent', 'agents']);
+const BACK_OFFICE_WORDS = new Set(['admin', 'admins', 'administrator', 'system', 'systems', 'backend', 'internal', 'service', 'services', 'backoffice', 'staff', 'ops', 'm2m', 'machine', 'daemon', 'bulk', 'batch', 'integration', 'integrations', 'clinician', 'clinicians', 'employee', 'employees', 'debug', 'test', 'tests', 'sandbox', 'dev', 'mcp', 'agent', 'agents']);
 
 /** `ALLOWED_CLIENT_IDS`, `approvedApps`, `trustedClientIds`, `whitelisted_apps`: a list of which clients may connect. */
 export function isClientAllowListName(name: string): boolean {
@@ -240,7 +252,8 @@ export function isDcrSwitch(path: readonly string[]): boolean {
   const key = path[path.length - 1] ?? '';
   const words = identifierWords(key);
   const enabling = (w: string): boolean => /^(enabled?|allow|allowed|active|on|supported)$/.test(w);
-  const others = (ws: string[], allowed: string[]): boolean => ws.every((w) => allowed.includes(w) || enabling(w));
+  const prefix = (w: string): boolean => /^(oidc|oauth|oauth2|openid|smart|fhir|auth|rfc7591|is|use|feature)$/.test(w);
+  const others = (ws: string[], allowed: string[]): boolean => ws.every((w) => allowed.includes(w) || enabling(w) || prefix(w));
   if (words.includes('dcr')) return others(words, ['dcr']);
   if (words.includes('registration') && (words.includes('dynamic') || words.includes('client'))) return others(words, ['dynamic', 'client', 'registration', 'open']);
   const parent = path[path.length - 2] ?? '';
