@@ -118,7 +118,7 @@ export default defineRule({
         }
         // settings.setRefreshTokenValiditySeconds(3600); realm.setOfflineSessionIdleTimeout(3600); features.setDynamicRegistration(false)
         const setter = /^set([A-Z]\w*)$/.exec(calleeLast(node))?.[1];
-        if (setter && node.args.length === 1) checkCodeSetting(code, [setter[0].toLowerCase() + setter.slice(1)], node.args[0].value, callSite(node), { patientApps, healthRecords }, report);
+        if (setter && node.args.length === 1 && node.callee.kind === 'member') checkCodeSetting(code, [setter[0].toLowerCase() + setter.slice(1)], node.args[0].value, callSite(node), { patientApps, healthRecords }, report);
         for (const a of node.args) if (a.name) checkCodeSetting(code, [a.name], a.value, a, { patientApps, healthRecords }, report);
       },
       variable(node) {
@@ -158,9 +158,10 @@ export default defineRule({
           report({ at: entry, messageId: 'dcrOff', data: { key: path.join('.') } });
           continue;
         }
-        if (patientApps && isGateListName(entry.key, true) && /client|app|application|software/i.test(entry.key) && !isBackOfficeName(path.join(' '))) {
+        if (patientApps && /^[\w.$-]+$/.test(entry.key) && isGateListName(entry.key, true) && /client|app|application|software/i.test(entry.key) && !isBackOfficeName(path.join(' '))) {
           const values = configStringList(node);
-          if (values && values.length > 0 && node.kind !== 'map') {
+          // Client ids, not prose (a translation file's "Application approved": "...").
+          if (values && values.length > 0 && node.kind !== 'map' && values.every((v) => /^[\w.:/@-]+$/.test(v))) {
             report({ at: entry, messageId: 'allowListConfig', data: { key: entry.key, values: listValues(values) } });
             continue;
           }
@@ -349,10 +350,12 @@ function checkIdentityServerClient(code: CodeModel, obj: ObjectNode, patientApps
     report({ at: propSite(obj, 'AbsoluteRefreshTokenLifetime')!, messageId: 'shortRefresh', data: { what: '`AbsoluteRefreshTokenLifetime`', duration: describeDuration(absoluteSeconds * 1000) } });
     return;
   }
-  if (isSliding && sliding) {
-    const slidingSeconds = numberValue(code, sliding) ?? secondsOfTimeSpan(code, sliding);
-    if (slidingSeconds !== undefined && slidingSeconds > 0 && slidingSeconds * 1000 < MIN_PATIENT_REFRESH_MS) {
+  if (isSliding) {
+    const slidingSeconds = sliding ? numberValue(code, sliding) ?? secondsOfTimeSpan(code, sliding) : undefined;
+    if (sliding && slidingSeconds !== undefined && slidingSeconds > 0 && slidingSeconds * 1000 < MIN_PATIENT_REFRESH_MS) {
       report({ at: propSite(obj, 'SlidingRefreshTokenLifetime')!, messageId: 'shortRefresh', data: { what: '`SlidingRefreshTokenLifetime` (unused refresh tokens)', duration: describeDuration(slidingSeconds * 1000) } });
+    } else if (!sliding) {
+      report({ at: propSite(obj, 'RefreshTokenExpiration')!, messageId: 'defaultRefresh', data: { what: 'This client’s sliding expiration', product: 'IdentityServer `SlidingRefreshTokenLifetime`', duration: '15 days' } });
     }
     return;
   }

@@ -148,8 +148,9 @@ export default defineRule({
         if (node.isDecorator) return;
         // settings.setBulkExportEnabled(false); FhirServer(bulk_export_enabled=False)
         const last = calleeLast(node);
+        // A setter on a settings object, not a UI state hook (`setPatientExportEnabled(false)` in React).
         const setter = /^set([A-Z]\w*)$/.exec(last)?.[1];
-        if (setter && node.args.length === 1) checkSetting(code, [setter], node.args[0].value, node, report);
+        if (setter && node.args.length === 1 && node.callee.kind === 'member') checkSetting(code, [setter], node.args[0].value, node, report);
         for (const a of node.args) if (a.name) checkSetting(code, [a.name], a.value, a, report);
       },
       if(node) {
@@ -243,7 +244,7 @@ function objectPath(node: IrNode): string[] {
 }
 
 function checkSetting(code: CodeModel, path: string[], value: IrNode, at: { start: number; end: number }, report: (r: Report) => void): void {
-  if (!isExportSwitch(path)) return;
+  if (!isExportSwitch(path, true)) return;
   const resolved = literalValue(code, value);
   if (!resolved) return;
   const off = (resolved.kind === 'boolean' && !resolved.value) || (resolved.kind === 'number' && resolved.value === 0) || (resolved.kind === 'string' && /^(false|0|no|off)$/i.test(resolved.value));

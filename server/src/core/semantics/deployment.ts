@@ -15,7 +15,7 @@ export function isTestPath(path: string): boolean {
   const parts = path.split(/[\\/]+/).filter((p) => p.length > 0);
   const file = parts.pop() ?? '';
   // Project folders whose name merely contains "test" (test-fixtures of a linter, a `testbed` app) do not count.
-  if (parts.some((p) => TEST_DIRS.test(p) || /\.(Tests|UnitTests|IntegrationTests|Test|Tests\.Common|E2ETests)$/i.test(p))) return true;
+  if (parts.some((p) => TEST_DIRS.test(p) || /\.(Tests|UnitTests|IntegrationTests|Test|Tests\.Common|E2ETests)$/i.test(p) || /(^|[-_.])(test|tests|mock|mocks|fake|stub|stubs)[-_.]?(data|resources|files|fixtures|server|servers)$/i.test(p))) return true;
   return TEST_FILE.test(file);
 }
 

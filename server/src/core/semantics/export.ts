@@ -182,14 +182,16 @@ const NOT_EXPORT_CONTEXT = /^(metrics|prometheus|telemetry|tracing|otel|opentele
 /**
  * Whether a settings key (with the keys above it) switches EHI export on or off:
  * `bulk_export_enabled`, `enableBulkExport`, `ENABLE_BULK_EXPORT`, `patient_export`,
- * `FhirServer.Operations.Export.Enabled`, `fhirServer.bulkdata.enabled`.
+ * `FhirServer.Operations.Export.Enabled`, `fhirServer.bulkdata.enabled`. With `requireEnablingWord`
+ * (for code), a key without an enabling word (`patientExport`) does not count.
  */
-export function isExportSwitch(path: readonly string[]): boolean {
+export function isExportSwitch(path: readonly string[], requireEnablingWord = false): boolean {
   const key = path[path.length - 1] ?? '';
   if (path.some((k) => NOT_EXPORT_CONTEXT.test(k))) return false;
   const words = identifierWords(key);
   const enabling = words.some((w) => /^(enabled?|allow|allowed|supported|active|on)$/.test(w));
-  if (words.includes('export') && words.some((w) => EXPORT_KIND_WORDS.has(w))) return enabling || words.length === 2 || words.every((w) => w === 'export' || EXPORT_KIND_WORDS.has(w));
+  // `patient_export: false` is a switch in a settings file; in code it may as well be a loading flag.
+  if (words.includes('export') && words.some((w) => EXPORT_KIND_WORDS.has(w))) return enabling || (!requireEnablingWord && (words.length === 2 || words.every((w) => w === 'export' || EXPORT_KIND_WORDS.has(w))));
   if (words.includes('everything') && enabling) return true;
   if (!enabling || words.length > 2) return false;
   // `enabled` under `export`, `bulkdata`, `bulkExport`, `$export`.
