@@ -3,7 +3,7 @@ import { at, ConfigNode, descendants, pathOf, scalar, scalarBoolean, scalarNumbe
 import type { CallNode, IrNode, ObjectNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { ConfigContext, defineRule, Report } from '../server/src/core/rule';
-import { classifyName, enclosingHandler } from '../server/src/core/semantics/access-path';
+import { classifyName, classifyPath, enclosingHandler, routeRegistrations } from '../server/src/core/semantics/access-path';
 import { isTestOnly } from '../server/src/core/semantics/deployment';
 import {
   collectionName,
@@ -12,6 +12,7 @@ import {
   describeDuration,
   hasPatientScope,
   isBackOfficeName,
+  isClientAllowListName,
   isClientIdentifier,
   isDcrSwitch,
   isGateListName,
@@ -210,8 +211,15 @@ function admissionContext(code: CodeModel, node: IrNode): string | undefined {
   for (let p: IrNode | undefined = node.parent; p; p = p.parent) {
     const name = p.kind === 'function' ? p.name : p.kind === 'class' ? p.name : undefined;
     if (!name) continue;
+    // Middleware installed on sign-in or FHIR paths: `app.use('/fhir', requireApprovedApp)`.
+    if (p.kind === 'function') {
+      const reg = routeRegistrations(code).find((r) => r.middleware.some((m) => m.kind === 'name' && m.name === name) && (classifyPath(r.path) === 'ehi' || /authori[sz]e|token|register|oauth/i.test(r.path)));
+      if (reg) return `\`${reg.path}\``;
+    }
     const words = identifierWords(name);
     if (words.some((w) => AUTH_FUNCTION_WORDS.has(w)) && classifyName(name) !== 'admin') return `\`${name}\``;
+    // `requireApprovedApp`, `checkAllowedClient`: a gate on clients by its own name.
+    if (isClientAllowListName(name)) return `\`${name}\``;
   }
   return undefined;
 }

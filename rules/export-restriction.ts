@@ -12,6 +12,7 @@ import {
   isExportPath,
   isExportSwitch,
   isOff,
+  leadingRefusal,
   operationName,
   Refusal,
   unconditionalRefusal,
@@ -71,6 +72,7 @@ export default defineRule({
     messages: {
       switchedOff: '`{key}` switches off {what}. ' + LAWFUL,
       refuses: '{where} refuses every request ({status}): {what} is not available. ' + LAWFUL,
+      gate: 'Every request for {what} is refused here ({status}). ' + LAWFUL,
       vendorFormats: '`{key}` offers export only as {formats}: no open, machine-readable format. ' + LAWFUL,
       outputFormat: 'Only {formats} is accepted for `{param}`: a request for NDJSON, the format FHIR Bulk Data export is defined in, is rejected. ' + LAWFUL,
       vendorOnly: 'Only {formats} is accepted for `{param}`: no open, machine-readable export format. ' + LAWFUL,
@@ -155,6 +157,7 @@ export default defineRule({
       },
       if(node) {
         checkOutputFormat(code, node, report);
+        checkExportGate(code, node, report);
       },
     };
   },
@@ -296,6 +299,50 @@ function checkRefusingHandler(code: CodeModel, fn: FunctionNode, report: (r: Rep
   const refusal = unconditionalRefusal(code, fn);
   if (!refusal) return;
   report({ at: refusal.at, messageId: 'refuses', data: { where, status: describeStatus(refusal), what } });
+}
+
+/**
+ * An interceptor or middleware that refuses every export request: `if ("$export".equals(op)) throw
+ * new ForbiddenOperationException(...)`, `if (req.path.includes('$export')) return res.sendStatus(403)`.
+ * Only a test that is nothing but the export check counts; `op == $export && !isAdmin` is an
+ * authorization rule, not a refusal of export as such.
+ */
+function checkExportGate(code: CodeModel, node: Extract<IrNode, { kind: 'if' }>, report: (r: Report) => void): void {
+  const ops = exportOperationsTested(code, node.test);
+  if (!ops || ops.length === 0) return;
+  const refusal = leadingRefusal(code, node.consequent);
+  if (!refusal) return;
+  const what = ops.map((o) => `\`${o}\``).join(' and ');
+  report({ at: node, messageId: 'gate', data: { what, status: describeStatus(refusal) } });
+}
+
+/** The export operations or paths a test checks for, when the test is only that (`a === '$export' || a === '$everything'`). */
+function exportOperationsTested(code: CodeModel, test: IrNode): string[] | undefined {
+  if (test.kind === 'other' && test.children.length === 1 && /parenthes/.test(test.type)) return exportOperationsTested(code, test.children[0]);
+  if (test.kind === 'binary' && (test.operator === '||' || test.operator === 'or')) {
+    const left = exportOperationsTested(code, test.left);
+    const right = exportOperationsTested(code, test.right);
+    return left && right ? [...left, ...right] : undefined;
+  }
+  const literal = (n: IrNode | undefined): string | undefined => {
+    const v = stringValue(code, n);
+    return v !== undefined && /^\/?\$?(export|everything|ehi-export)$|\/\$export$|\/\$everything$/.test(v) && /\$|ehi-export/.test(v) ? v : undefined;
+  };
+  if (test.kind === 'binary' && /^(===|==)$/.test(test.operator)) {
+    const v = literal(test.left) ?? literal(test.right);
+    return v ? [v] : undefined;
+  }
+  if (test.kind === 'call' && /^(equals|equalsIgnoreCase|Equals|includes|contains|Contains|startsWith|endsWith|StartsWith|EndsWith|__contains__)$/.test(calleeLast(test))) {
+    const receiverValue = test.callee.kind === 'member' ? literal(test.callee.object) : undefined;
+    const argValue = literal(test.args[0]?.value);
+    const v = receiverValue ?? argValue;
+    return v ? [v] : undefined;
+  }
+  if (test.kind === 'binary' && test.operator === 'in') {
+    const v = literal(test.left);
+    return v ? [v] : undefined;
+  }
+  return undefined;
 }
 
 /** `if (!SUPPORTED.includes(_outputFormat)) reject`, `if fmt != "application/vnd.acme": raise`: the formats an export accepts. */

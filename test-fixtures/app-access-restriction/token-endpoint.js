@@ -36,3 +36,27 @@ module.exports = {
     accessTokenExpiresIn: '1h',
   },
 };
+
+// Resource-server side: the FHIR API accepts tokens only from the vendor's own apps.
+const express = require('express');
+const fhir = express.Router();
+const PERMITTED_APPS = ['harbor-portal'];
+
+function requirePermittedApp(req, res, next) {
+  // ruleid: app-access-restriction
+  if (PERMITTED_APPS.indexOf(req.auth.azp) === -1) {
+    return res.status(403).json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] });
+  }
+  next();
+}
+
+function requireKnownOrigin(req, res, next) {
+  // ok: app-access-restriction
+  if (!PERMITTED_APPS.includes(req.headers.origin)) {
+    return res.status(403).end();
+  }
+  next();
+}
+
+fhir.use('/fhir', requirePermittedApp, requireKnownOrigin);
+module.exports.fhir = fhir;

@@ -51,3 +51,16 @@ fhirRouter.get('/fhir/Patient/:id/$everything', async (req: Request, res: Respon
   const bundle = await exportJobs.everything(req.params.id);
   res.type('application/fhir+json').json(bundle);
 });
+
+// Gateway-level switch in front of the FHIR server.
+export function exportKillSwitch(req: Request, res: Response, next: () => void) {
+  // ruleid: export-restriction
+  if (req.path.endsWith('/$export')) {
+    return res.status(403).json(operationOutcome('forbidden', 'Bulk export is switched off'));
+  }
+  // ok: export-restriction
+  if (req.path.endsWith('/$export') && !req.headers.prefer?.includes('respond-async')) {
+    return res.status(400).json(operationOutcome('invalid', 'Prefer: respond-async is required'));
+  }
+  next();
+}

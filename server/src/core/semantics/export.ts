@@ -130,8 +130,11 @@ function refusalIn(model: CodeModel, node: IrNode): Refusal | undefined {
  * loop, switch or try) that throws or sends a refusing status, reached before any other `return`.
  */
 export function unconditionalRefusal(model: CodeModel, fn: FunctionNode): Refusal | undefined {
-  const body = fn.body;
-  if (!body) return undefined;
+  return fn.body ? leadingRefusal(model, fn.body) : undefined;
+}
+
+/** The refusal a block (or a single statement or expression) performs before any condition or other `return`. */
+export function leadingRefusal(model: CodeModel, body: IrNode): Refusal | undefined {
   const statements = body.kind === 'block' ? body.body : [body];
   for (const statement of statements) {
     if (statement.kind === 'if' || statement.kind === 'loop' || statement.kind === 'switch' || statement.kind === 'try') return undefined;
