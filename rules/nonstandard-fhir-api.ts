@@ -281,6 +281,8 @@ function checkContentTypeCall(code: CodeModel, call: CallNode, report: Reporter)
   }
   const receiverText = call.callee.kind === 'member' ? dotted(call.callee.object) : '';
   const onResponse = /(^|\.)(res|resp|response|reply|ctx|context|Response|HttpContext\.Response|h)$/.test(receiverText) || /response/i.test(receiverText);
+  // An outbound request being built (a proxy calling another server) sets the request's type, not the response's.
+  if (!/response/i.test(receiverText) && /client|resttemplate|webclient|request|(^|\.)req(\.|$)|outbound|upstream|axios|fetch|got\b|http\.|builder/i.test(receiverText)) return;
   // Express/Fastify: res.type(X), res.contentType(X); Java: response.setContentType(X); Spring: .contentType(MediaType.parseMediaType(X))
   if (/^(type|contentType|setContentType|set_content_type)$/.test(last) && (onResponse || last === 'setContentType' || last === 'contentType')) {
     const arg = call.args[0]?.value;
@@ -332,6 +334,15 @@ function checkContentTypeAssign(code: CodeModel, node: Extract<IrNode, { kind: '
 /** Mirth HTTP Listener (`contextPath` + `responseContentType`) and similar gateway settings. */
 function checkConfigContentTypes(root: ConfigNode, report: Reporter): void {
   for (const node of descendants(root)) {
+    // Kong response-transformer: `replace.headers: ["Content-Type:application/vnd.acme+json"]`
+    if (node.kind === 'scalar' && node.parent?.kind === 'seq' && /^headers$/i.test(node.parent.entry?.key ?? '')) {
+      const m = /^content-type\s*:\s*(.+)$/i.exec(scalarString(node) ?? '');
+      if (m && isVendorMediaType(m[1])) {
+        const fhir = scopeOf(node, 8)?.paths.find((p) => isFhirPath(p) && !resourceTypesInPath(p).some((t) => BINARY_TYPES.has(t)));
+        if (fhir) report({ at: node, messageId: 'contentType', data: { where: 'The `Content-Type` header rewrite', route: `\`${fhir}\``, type: m[1].trim() } });
+      }
+      continue;
+    }
     if (node.kind !== 'map') continue;
     for (const e of node.entries) {
       if (!CONTENT_TYPE_KEYS.test(e.key) && !/^response[-_]?content[-_]?type$/i.test(e.key)) continue;

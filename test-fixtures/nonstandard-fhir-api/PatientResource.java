@@ -30,6 +30,19 @@ public class PatientController {
   public String encounter(@PathVariable String id) {
     return patients.encounterAsJson(id);
   }
+
+  @GetMapping(value = "/Coverage/{id}", produces = "application/fhir+json")
+  public String coverage(@PathVariable String id) {
+    // Asks the payer's own API, which only speaks its vendor type; the FHIR response is standard.
+    String payerJson = payerClient.post()
+        .uri("/eligibility/{id}", id)
+        // ok: nonstandard-fhir-api
+        .contentType(MediaType.valueOf("application/vnd.payer.eligibility+json"))
+        .retrieve()
+        .bodyToMono(String.class)
+        .block();
+    return patients.coverageFromPayer(payerJson);
+  }
 }
 
 @RestController
