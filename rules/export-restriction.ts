@@ -290,11 +290,20 @@ function checkRefusingHandler(code: CodeModel, fn: FunctionNode, report: (r: Rep
     what = op.replace(/^\$?/, '`$') + '`';
   } else {
     const handler = handlerFor(code, fn);
-    const route = handler?.routes.find((r) => isExportPath(r.path));
-    if (!route) return;
-    const method = route.methods.length === 1 ? `${route.methods[0]} ` : '';
-    where = `Route \`${method}${route.path}\``;
-    what = /\$everything|everything/i.test(route.path) ? 'the `$everything` operation' : /\$export/i.test(route.path) ? 'FHIR Bulk Data export' : 'EHI export';
+    if (!handler) return;
+    const route = handler.routes.find((r) => isExportPath(r.path));
+    if (route) {
+      const method = route.methods.length === 1 ? `${route.methods[0]} ` : '';
+      where = `Route \`${method}${route.path}\``;
+      what = /\$everything|everything/i.test(route.path) ? 'the `$everything` operation' : /\$export/i.test(route.path) ? 'FHIR Bulk Data export' : 'EHI export';
+    } else if (handler.routes.length === 0) {
+      // A request handler whose route is registered elsewhere (`urls.py`, a router file): its name says export.
+      const cls = code.enclosingClass(fn);
+      const name = [cls?.name, fn.name].find((n) => n && isExportHandlerName(n));
+      if (!name) return;
+      where = `Handler \`${name}\``;
+      what = exportKind([name]);
+    } else return;
   }
   const refusal = unconditionalRefusal(code, fn);
   if (!refusal) return;
@@ -343,6 +352,12 @@ function exportOperationsTested(code: CodeModel, test: IrNode): string[] | undef
     return v ? [v] : undefined;
   }
   return undefined;
+}
+
+/** `BulkExportView`, `exportPatientRecord`, `ehi_export`: a handler named for exporting EHI. */
+function isExportHandlerName(name: string): boolean {
+  const words = identifierWords(name);
+  return (words.includes('export') && words.some((w) => ['bulk', 'ehi', 'patient', 'patients', 'record', 'records', 'chart', 'group', 'system', 'population', 'everything', 'fhir'].includes(w))) || words.includes('everything');
 }
 
 /** `if (!SUPPORTED.includes(_outputFormat)) reject`, `if fmt != "application/vnd.acme": raise`: the formats an export accepts. */

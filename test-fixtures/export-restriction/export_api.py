@@ -42,3 +42,21 @@ def ehi_export(pid):
 def book(pid):
     # ok: export-restriction
     return jsonify(error="Online booking is closed"), 403
+
+
+# Django REST framework views; their routes live in urls.py.
+from rest_framework import status as drf_status
+from rest_framework.response import Response as DrfResponse
+from rest_framework.views import APIView
+
+
+class BulkExportView(APIView):
+    def get(self, request):
+        # ruleid: export-restriction
+        return DrfResponse({"detail": "Bulk export is not supported"}, status=drf_status.HTTP_501_NOT_IMPLEMENTED)
+
+
+class ArchivedNoteView(APIView):
+    def get(self, request):
+        # ok: export-restriction
+        return DrfResponse({"detail": "Gone"}, status=drf_status.HTTP_410_GONE)

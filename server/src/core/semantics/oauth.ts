@@ -52,7 +52,7 @@ export function mentionsPatientApps(text: string): boolean {
   return PATIENT_APP_TEXT.test(text);
 }
 
-const FHIR_TEXT = /fhir|smart[-_ ]?(on|app|launch|config)|\bpatients?\b|launch\/|\behr\b|\behi\b|mychart|patient[-_ ]?portal/i;
+const FHIR_TEXT = /fhir|smart[-_ ]?(on|app|launch|config)|\bpatients?\b|launch\/|\behr\b|\behi\b|mychart|patient[-_ ]?portal|healthcare|medical|clinical|\bhl7\b|hipaa/i;
 
 /** Whether a file is about health records at all (FHIR, SMART, patients, an EHR). */
 export function mentionsHealthRecords(text: string): boolean {
