@@ -17,7 +17,7 @@ import {
   Refusal,
   unconditionalRefusal,
 } from '../server/src/core/semantics/export';
-import { isNdjsonFormat } from '../server/src/core/semantics/fhir';
+import { CLINICAL_RESOURCE_TYPES, isNdjsonFormat } from '../server/src/core/semantics/fhir';
 import { conjuncts, membershipTest } from '../server/src/core/semantics/oauth';
 import { isRejection } from '../server/src/core/semantics/responses';
 import { calleeLast, dotted, identifierWords, resolve, stringList, stringValue } from '../server/src/core/semantics/values';
@@ -91,6 +91,7 @@ export default defineRule({
         'Format lists that include NDJSON or another open format (`["ndjson", "csv"]`), and `$everything` refused for resource types the operation is not defined on.',
         'Defaults in settings classes (a Java field or C# property initialised to `false`, `@Value("${...:false}")`): the deployed configuration decides, and is checked where it is written.',
         'Metrics, telemetry and report “export” settings (`management.metrics.export.enabled`).',
+        'Validation and terminology servers built on HAPI FHIR (a `matchbox` settings file, `supported_resource_types` with only conformance and terminology types): they hold no EHI to export.',
         'Mirth Connect channels: they move messages and do not configure EHI export.',
       ],
       examples: [
@@ -165,7 +166,7 @@ export default defineRule({
   config(ctx) {
     if (isTestOnly(ctx.file.path)) return;
     for (const root of ctx.config.roots) {
-      if (isTestOnly(ctx.file.path, root)) continue;
+      if (isTestOnly(ctx.file.path, root) || !servesPatientData(root)) continue;
       for (const node of descendants(root)) {
         const setting = settingAt(node);
         if (setting && isExportSwitch(setting.path) && isOff(setting.value)) {
@@ -212,6 +213,21 @@ function reportConfigFormats(ctx: ConfigContext, setting: Setting): void {
   if (values.every((v) => formatClass(v) === 'vendor' || formatClass(v) === 'not-machine-readable')) {
     ctx.report({ at: setting.at, messageId: 'vendorFormats', data: { key: setting.path[setting.path.length - 1], formats: values.join(', ') } });
   }
+}
+
+/**
+ * Whether a settings document may belong to a server holding patient data. A validation or
+ * terminology engine built on HAPI FHIR (matchbox, a server whose `supported_resource_types` are
+ * only conformance and terminology types) has no EHI to export.
+ */
+function servesPatientData(root: ConfigNode): boolean {
+  if (root.kind === 'map' && root.entries.some((e) => /^matchbox$/i.test(e.key))) return false;
+  for (const node of descendants(root)) {
+    if (!node.entry || !/(^|[._-])supported_resource_types$|^supportedResourceTypes$/.test(node.entry.key)) continue;
+    const types = configStringList(node);
+    if (types && types.length > 0 && !types.some((t) => CLINICAL_RESOURCE_TYPES.has(t))) return false;
+  }
+  return true;
 }
 
 /** What a switch turns off, for messages. */
