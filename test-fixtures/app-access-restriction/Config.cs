@@ -42,6 +42,23 @@ namespace Harbor.Identity
             },
             new Client
             {
+                ClientId = "home-monitoring-app",
+                ClientSecrets = { new Secret("monitor".Sha256()) },
+                AllowedGrantTypes = GrantTypes.Code,
+                AllowedScopes = { "openid", "launch/patient", "patient/Observation.rs" },
+                AllowOfflineAccess = true,
+                // ehi-exception: security
+                //   reason: Devices were found sharing refresh tokens; one-week tokens until device attestation ships
+                //   risk: Refresh tokens copied between home-monitoring devices (incident SEC-2291)
+                //   basis: case-by-case
+                //   alternatives: Revocation alone did not stop reuse; attestation is scheduled for Q3
+                //   owner: identity-team
+                //   review-by: 2027-09-30
+                // ok: app-access-restriction
+                AbsoluteRefreshTokenLifetime = 604800,
+            },
+            new Client
+            {
                 ClientId = "analytics-backend",
                 ClientSecrets = { new Secret("backend".Sha256()) },
                 AllowedGrantTypes = GrantTypes.ClientCredentials,

@@ -12,10 +12,13 @@ const TEST_PROFILE = /^(test|tests|testing|junit|it|integration-test|unit-test|c
 
 /** Whether a file path is test code or a test resource (by folder or by file name). */
 export function isTestPath(path: string): boolean {
-  const parts = path.split(/[\\/]+/).filter((p) => p.length > 0);
+  let parts = path.split(/[\\/]+/).filter((p) => p.length > 0);
+  // Only folders inside the scanned tree count: a report path `../../work/tests/app/src/x.ts` says nothing about `tests`.
+  const up = parts.lastIndexOf('..');
+  if (up >= 0) parts = parts.slice(up + 1);
   const file = parts.pop() ?? '';
   // Project folders whose name merely contains "test" (test-fixtures of a linter, a `testbed` app) do not count.
-  if (parts.some((p) => TEST_DIRS.test(p) || /\.(Tests|UnitTests|IntegrationTests|Test|Tests\.Common|E2ETests)$/i.test(p) || /(^|[-_.])(test|tests|mock|mocks|fake|stub|stubs)[-_.]?(data|resources|files|fixtures|server|servers)$/i.test(p))) return true;
+  if (parts.some((p) => TEST_DIRS.test(p) || /\.(Tests|UnitTests|IntegrationTests|Test|Tests\.Common|E2ETests)$/i.test(p) || /(^|[-_.])(test|tests|mock|mocks|fake|stub|stubs)[-_.]?(data|resources|files|server|servers)$/i.test(p))) return true;
   return TEST_FILE.test(file);
 }
 
