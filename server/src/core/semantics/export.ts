@@ -7,7 +7,6 @@ import type { CodeModel } from '../code-model';
 import { ConfigNode, scalar, scalarBoolean } from '../config/tree';
 import type { CallNode, FunctionNode, IrNode } from '../ir';
 import { walk } from '../ir';
-import { classifyPath } from './access-path';
 import { baseMediaType, isNdjsonFormat } from './fhir';
 import { statusOf, statusValue } from './responses';
 import { argument, calleeLast, dotted, identifierWords, numberValue, stringValue } from './values';
@@ -16,18 +15,22 @@ import { argument, calleeLast, dotted, identifierWords, numberValue, stringValue
 
 const EXPORT_OPERATIONS = /^\$?(export|everything|ehi-export|bulk-export|patient-export|group-export|system-export)$/i;
 
-/** Whether a path serves export: `/fhir/$export`, `/fhir/Patient/:id/$everything`, `/api/ehi-export`, `/admin/export/database`. */
+const EXPORT_SUBJECT_SEGMENTS = /^(fhir|r4|patient|patients|record|records|medical-records|health-records|chart|charts|ehi|everything|member|members|group|groups|population|database|db|migration|bulk|bulk-data|bulkdata)$/;
+
+/**
+ * Whether a path serves EHI export: a `$export`/`$everything` operation, an `ehi-export`-like
+ * segment, or an `export` segment beside a patient, record, chart, FHIR or database segment
+ * (`/api/patients/:id/export`, `/admin/export/database`). `/reports/export` is not EHI export.
+ */
 export function isExportPath(path: string): boolean {
   const segments = path
     .toLowerCase()
     .split(/[/?#]+/)
     .map((s) => s.replace(/^[:{<[]+|[}>\]]+$/g, ''))
     .filter((s) => s.length > 0);
-  const exportSegment = segments.some((s) => EXPORT_OPERATIONS.test(s) || /^(ehi|bulk|full|database|db|migration|population)[-_]?export$/.test(s) || /^\$export/.test(s));
-  if (!exportSegment) return false;
-  if (segments.some((s) => /^\$/.test(s)) || segments.some((s) => /ehi|bulk|database|migration|population/.test(s))) return true;
-  const cls = classifyPath(path);
-  return cls === 'ehi';
+  if (segments.some((s) => /^\$(export|everything|ehi-export|bulk-export)/.test(s) || /^(ehi|bulk|full|database|db|migration|population|patient|chart|record|records)[-_]?export$/.test(s))) return true;
+  if (!segments.includes('export') && !segments.includes('everything')) return false;
+  return segments.some((s) => EXPORT_SUBJECT_SEGMENTS.test(s));
 }
 
 /** HAPI FHIR `@Operation(name = "$export")` / `name = JpaConstants.OPERATION_EXPORT`: the operation's name. */
