@@ -373,7 +373,7 @@ function exportOperationsTested(code: CodeModel, test: IrNode): string[] | undef
 /** `BulkExportView`, `exportPatientRecord`, `ehi_export`: a handler named for exporting EHI. */
 function isExportHandlerName(name: string): boolean {
   const words = identifierWords(name);
-  return (words.includes('export') && words.some((w) => ['bulk', 'ehi', 'patient', 'patients', 'record', 'records', 'chart', 'group', 'system', 'population', 'everything', 'fhir'].includes(w))) || words.includes('everything');
+  return (words.includes('export') && words.some((w) => ['bulk', 'ehi', 'patient', 'patients', 'record', 'records', 'chart', 'group', 'system', 'population', 'everything', 'fhir', 'database', 'migration'].includes(w))) || words.includes('everything');
 }
 
 /** `if (!SUPPORTED.includes(_outputFormat)) reject`, `if fmt != "application/vnd.acme": raise`: the formats an export accepts. */

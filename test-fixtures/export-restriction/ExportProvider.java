@@ -78,3 +78,19 @@ final class ExportFlags {
   // ruleid: export-restriction
   static final boolean EHI_EXPORT_ENABLED = false;
 }
+
+@RestController
+class MigrationExportController {
+  // Whole-database export for a practice that is switching EHRs.
+  @GetMapping("/admin/export/database")
+  public ResponseEntity<byte[]> databaseExport() {
+    // ruleid: export-restriction
+    throw new UnsupportedOperationException("Contact your account manager for a data migration quote");
+  }
+
+  @GetMapping("/admin/export/audit-log")
+  public ResponseEntity<byte[]> auditLogExport() {
+    // ok: export-restriction
+    throw new UnsupportedOperationException("Audit log export moved to the SIEM");
+  }
+}

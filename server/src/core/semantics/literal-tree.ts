@@ -11,8 +11,8 @@
  */
 import type { CodeModel } from '../code-model';
 import { ConfigEntry, ConfigMap, ConfigNode, ConfigScalar, ConfigSeq, linkConfig } from '../config/tree';
-import type { IrNode } from '../ir';
-import { listElements, resolve } from './values';
+import type { CallNode, IrNode } from '../ir';
+import { calleeLast, calleeName, listElements, resolve, stringValue } from './values';
 
 export interface LiteralTree {
   root: ConfigNode;
@@ -63,6 +63,18 @@ export function literalTree(model: CodeModel, node: IrNode): LiteralTree {
         if (value.initializer?.kind === 'object') return convertObject(value.initializer, depth);
         // `new CapabilityStatement({...})`, `dict(a=1)`, `Map.of(...)` are read by their argument when it is one literal.
         if (value.args.length === 1 && value.args[0].value.kind === 'object' && !value.args[0].name) return convertObject(value.args[0].value, depth);
+        // Java `Map.of("k1", v1, "k2", v2)`, Guava `ImmutableMap.of(...)`, `Map.ofEntries(entry("k", v), ...)`
+        if (isMapFactory(value)) {
+          const pairs = mapPairs(model, value);
+          if (pairs) {
+            const map: ConfigMap = { kind: 'map', entries: [], start: value.start, end: value.end };
+            for (const [key, keyNode, v] of pairs) {
+              const converted = convert(v, depth + 1);
+              if (converted) map.entries.push({ key, keyStart: keyNode.start, keyEnd: keyNode.end, value: converted, start: keyNode.start, end: v.end });
+            }
+            return map;
+          }
+        }
         if (value.callee.kind === 'name' && value.callee.name === 'dict' && value.args.every((a) => a.name)) {
           const entries: ConfigEntry[] = [];
           for (const a of value.args) {
@@ -115,6 +127,35 @@ export function literalTree(model: CodeModel, node: IrNode): LiteralTree {
   const root = convert(node, 0) ?? opaqueScalar(node);
   linkConfig(root);
   return { root, open, opaque };
+}
+
+const MAP_FACTORIES = /^(Map\.of|ImmutableMap\.of|Map\.ofEntries|java\.util\.Map\.of)$/;
+
+/** `Map.of(...)`, `ImmutableMap.of(...)`, `Map.ofEntries(...)`. */
+export function isMapFactory(call: CallNode): boolean {
+  return MAP_FACTORIES.test(calleeName(call));
+}
+
+/** The key/value pairs of a map factory whose keys are string constants. */
+function mapPairs(model: CodeModel, call: CallNode): [string, IrNode, IrNode][] | undefined {
+  const out: [string, IrNode, IrNode][] = [];
+  if (calleeLast(call) === 'ofEntries') {
+    for (const a of call.args) {
+      const e = a.value;
+      if (e.kind !== 'call' || e.args.length !== 2) return undefined;
+      const key = stringValue(model, e.args[0].value);
+      if (key === undefined) return undefined;
+      out.push([key, e.args[0].value, e.args[1].value]);
+    }
+    return out;
+  }
+  if (call.args.length % 2 !== 0) return undefined;
+  for (let i = 0; i < call.args.length; i += 2) {
+    const key = stringValue(model, call.args[i].value);
+    if (key === undefined) return undefined;
+    out.push([key, call.args[i].value, call.args[i + 1].value]);
+  }
+  return out;
 }
 
 /** Whether a config node (or anything below it) is opaque or open, so that its value cannot be judged. */

@@ -10,11 +10,11 @@
  */
 import type { CodeModel } from '../code-model';
 import { ConfigDocument, ConfigEntry, ConfigNode, scalarString } from '../config/tree';
-import type { FunctionNode, IrNode, ObjectNode, Span } from '../ir';
+import type { CallNode, FunctionNode, IrNode, ObjectNode, Span } from '../ir';
 import { walk } from '../ir';
 import { handlerFor } from './access-path';
-import { isUncertain, literalTree, LiteralTree } from './literal-tree';
-import { calleeLast, dotted } from './values';
+import { isMapFactory, isUncertain, literalTree, LiteralTree } from './literal-tree';
+import { calleeLast, dotted, stringValue } from './values';
 
 /** Capabilities defined by SMART App Launch 2.0 (and 1.0). */
 export const SMART_CAPABILITIES: ReadonlySet<string> = new Set([
@@ -193,14 +193,14 @@ export function smartDocumentsInCode(model: CodeModel): SmartDocument[] {
     const out: SmartDocument[] = [];
     const spreadOrMerged = mergedNames(model);
     walk(model.root, (node) => {
-      if (node.kind !== 'object') return;
-      const keys = node.properties.map((p) => p.key);
+      if (node.kind !== 'object' && !(node.kind === 'call' && isMapFactory(node))) return;
+      const keys = node.kind === 'object' ? node.properties.map((p) => p.key) : node.args.map((a) => stringValue(model, a.value) ?? '');
       if (smartKeyCount(keys) < 2) return;
       const hint = contextHint(model, node);
       const tree = literalTree(model, node);
       if (tree.root.kind !== 'map' || !isSmartMap(tree.root, hint)) return;
       const binding = bindingName(node);
-      const nested = node.parent?.kind === 'object' || (node.parent?.kind === 'other' && node.parent.type === 'pair');
+      const nested = node.parent?.kind === 'object' || (node.parent?.kind === 'other' && node.parent.type === 'pair') || (node.parent?.kind === 'call' && isMapFactory(node.parent));
       const complete = !tree.open.has(tree.root) && !nested && !(binding && spreadOrMerged.has(binding));
       out.push({ map: tree.root, at: { start: node.start, end: node.start + 1 }, complete, tree });
       return false;
@@ -210,7 +210,7 @@ export function smartDocumentsInCode(model: CodeModel): SmartDocument[] {
 }
 
 /** `smart` when the object is served at or named for the SMART discovery document, `other` for OIDC/OAuth discovery. */
-function contextHint(model: CodeModel, node: ObjectNode): 'smart' | 'other' | 'none' {
+function contextHint(model: CodeModel, node: ObjectNode | CallNode): 'smart' | 'other' | 'none' {
   const names: string[] = [];
   for (let p: IrNode | undefined = node.parent; p; p = p.parent) {
     if (p.kind === 'variable') names.push(p.name);
