@@ -302,7 +302,10 @@ function checkCodeSetting(code: CodeModel, path: string[], value: IrNode, site: 
   if (/^(AbsoluteRefreshTokenLifetime|SlidingRefreshTokenLifetime)$/.test(key)) return;
   const unit = refreshLifetimeUnit(path);
   if (!unit || isBackOfficeName(path.slice(0, -1).join(' '))) return;
-  const ms = unit === 'duration' ? durationMs(code, literal, 'ms') : numberValue(code, literal) !== undefined ? toMs(numberValue(code, literal)!, unit) : durationMs(code, literal, unit === 'min' ? 'min' : unit);
+  const n = numberValue(code, literal);
+  // A bare number has no unit unless the key says so (Spring binds `...TimeToLive` numbers as milliseconds; jsonwebtoken reads `expiresIn` numbers as seconds).
+  if (unit === 'duration' && n !== undefined && !/time[-_]?to[-_]?live/i.test(key)) return;
+  const ms = unit === 'duration' ? durationMs(code, literal, 'ms') : n !== undefined ? toMs(n, unit) : durationMs(code, literal, unit);
   if (ms === undefined || ms <= 0 || ms >= MIN_PATIENT_REFRESH_MS) return;
   report({ at: site, messageId: 'shortRefresh', data: { what: `\`${path.slice(-2).join('.')}\``, duration: describeDuration(ms) } });
 }
@@ -463,7 +466,8 @@ function isKeycloakKey(key: string): boolean {
 function configDuration(node: ConfigNode, unit: string): number | undefined {
   const n = scalarNumber(node);
   if (unit === 'duration') {
-    if (n !== undefined) return n; // Spring binds a bare number to milliseconds
+    // Spring binds a bare number to milliseconds; other servers read it in their own unit, so it is left alone.
+    if (n !== undefined) return /time[-_]?to[-_]?live/i.test(node.entry?.key ?? '') ? n : undefined;
     const s = scalarString(node);
     return s === undefined ? undefined : parseDurationText(s);
   }

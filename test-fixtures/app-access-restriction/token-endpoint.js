@@ -34,6 +34,9 @@ module.exports = {
     refreshTokenExpiresIn: '12h',
     // ok: app-access-restriction
     accessTokenExpiresIn: '1h',
+    // jsonwebtoken reads numbers as seconds: 90 days.
+    // ok: app-access-restriction
+    offlineRefreshTokenExpiresIn: 7776000,
   },
 };
 
