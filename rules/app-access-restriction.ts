@@ -104,7 +104,7 @@ export default defineRule({
     const inRegisteredClient = new Set<IrNode>();
     return {
       if(node) {
-        if (healthRecords) checkAllowList(code, node, report);
+        checkAllowList(code, node, healthRecords, report);
       },
       call(node) {
         if (node.isDecorator) return;
@@ -201,12 +201,12 @@ function insideSet(node: IrNode, set: Set<IrNode>): boolean {
 const AUTH_FUNCTION_WORDS = new Set(['authorize', 'authorization', 'authorise', 'token', 'tokens', 'oauth', 'oauth2', 'consent', 'grant', 'register', 'registration', 'launch', 'smart', 'client', 'clients', 'introspect', 'introspection']);
 
 /** Whether `node` runs where apps are admitted: an authorization, token or registration endpoint, a FHIR route, or an OAuth validator. */
-function admissionContext(code: CodeModel, node: IrNode): string | undefined {
+function admissionContext(code: CodeModel, node: IrNode): { text: string; route?: string } | undefined {
   const handler = enclosingHandler(code, node);
   if (handler) {
     const route = handler.routes.find((r) => /authori[sz]e|token|register|registration|oauth|launch|consent/i.test(r.path));
-    if (route) return `\`${route.path}\``;
-    if (handler.classification === 'ehi' && handler.routes.length > 0) return `\`${handler.routes[0].path}\``;
+    if (route) return { text: `\`${route.path}\``, route: route.path };
+    if (handler.classification === 'ehi' && handler.routes.length > 0) return { text: `\`${handler.routes[0].path}\`` };
   }
   for (let p: IrNode | undefined = node.parent; p; p = p.parent) {
     const name = p.kind === 'function' ? p.name : p.kind === 'class' ? p.name : undefined;
@@ -214,12 +214,12 @@ function admissionContext(code: CodeModel, node: IrNode): string | undefined {
     // Middleware installed on sign-in or FHIR paths: `app.use('/fhir', requireApprovedApp)`.
     if (p.kind === 'function') {
       const reg = routeRegistrations(code).find((r) => r.middleware.some((m) => m.kind === 'name' && m.name === name) && (classifyPath(r.path) === 'ehi' || /authori[sz]e|token|register|oauth/i.test(r.path)));
-      if (reg) return `\`${reg.path}\``;
+      if (reg) return { text: `\`${reg.path}\``, route: reg.path };
     }
     const words = identifierWords(name);
-    if (words.some((w) => AUTH_FUNCTION_WORDS.has(w)) && classifyName(name) !== 'admin') return `\`${name}\``;
+    if (words.some((w) => AUTH_FUNCTION_WORDS.has(w)) && classifyName(name) !== 'admin') return { text: `\`${name}\`` };
     // `requireApprovedApp`, `checkAllowedClient`: a gate on clients by its own name.
-    if (isClientAllowListName(name)) return `\`${name}\``;
+    if (isClientAllowListName(name)) return { text: `\`${name}\`` };
   }
   return undefined;
 }
@@ -232,7 +232,7 @@ function guardedForBackOffice(code: CodeModel, node: IrNode): boolean {
   return false;
 }
 
-function checkAllowList(code: CodeModel, node: Extract<IrNode, { kind: 'if' }>, report: Reporter): void {
+function checkAllowList(code: CodeModel, node: Extract<IrNode, { kind: 'if' }>, healthRecords: boolean, report: Reporter): void {
   const fn = code.enclosingFunction(node);
   for (const part of conjuncts(node.test)) {
     const m = membershipTest(code, part);
@@ -247,7 +247,9 @@ function checkAllowList(code: CodeModel, node: Extract<IrNode, { kind: 'if' }>, 
     if (members && onlySystemScopes(members)) continue;
     const where = admissionContext(code, node);
     if (!where) continue;
-    report({ at: node, messageId: 'allowList', data: { where: `This check in ${where}`, list: listName, values: members ? listValues(members) : '' } });
+    // Outside files that mention health records, only the OAuth endpoints themselves are evidence enough.
+    if (!healthRecords && !/authori[sz]e|token|register/i.test(where.route ?? '')) continue;
+    report({ at: node, messageId: 'allowList', data: { where: `This check in ${where.text}`, list: listName, values: members ? listValues(members) : '' } });
     return;
   }
 }
