@@ -1,6 +1,7 @@
 import type { CodeModel } from '../server/src/core/code-model';
 import { ConfigNode, descendants, pathOf, scalarString, stringList as configStringList } from '../server/src/core/config/tree';
 import type { FunctionNode, IrNode } from '../server/src/core/ir';
+import { walk } from '../server/src/core/ir';
 import { ConfigContext, defineRule, Report } from '../server/src/core/rule';
 import { handlerFor } from '../server/src/core/semantics/access-path';
 import { isTestOnly } from '../server/src/core/semantics/deployment';
@@ -417,6 +418,22 @@ function acceptedFormats(code: CodeModel, test: IrNode, node: Extract<IrNode, { 
     }
     return undefined;
   }
+  // Java/C#: `!"application/vnd.acme+xml".equals(outputFormat)` → reject; `fmt.equals("X")` → accept, else reject.
+  const negated = test.kind === 'unary' && (test.operator === '!' || test.operator === 'not');
+  const equalsCall = negated ? test.operand : test;
+  if (equalsCall.kind === 'call' && /^(equals|equalsIgnoreCase|Equals)$/.test(calleeLast(equalsCall)) && equalsCall.callee.kind === 'member' && equalsCall.args.length >= 1) {
+    if (negated !== refusesWhenTrue) return undefined;
+    const sides: [IrNode, IrNode][] = [
+      [equalsCall.callee.object, equalsCall.args[0].value],
+      [equalsCall.args[0].value, equalsCall.callee.object],
+    ];
+    for (const [subject, other] of sides) {
+      const param = formatParam(code, subject);
+      const value = stringValue(code, other);
+      if (param && value !== undefined) return { values: [value], param };
+    }
+    return undefined;
+  }
   const membership = membershipTest(code, test);
   if (!membership) return undefined;
   // Rejects non-members: `!list.includes(fmt)` when the branch refuses, `list.includes(fmt)` when the else branch refuses.
@@ -438,6 +455,19 @@ function formatParam(code: CodeModel, node: IrNode): string | undefined {
   if (node.kind === 'index') {
     const key = stringValue(code, node.index);
     if (key && isExportFormatName(key)) return key;
+  }
+  // `String format = outputFormat == null ? DEFAULT : outputFormat.getValue();` reads the parameter too.
+  if (node.kind === 'name') {
+    const bindings = code.variables(node.name);
+    if (bindings.length === 1 && bindings[0].value) {
+      let found: string | undefined;
+      walk(bindings[0].value, (n) => {
+        if (found) return false;
+        const candidate = n.kind === 'name' ? n.name : n.kind === 'member' ? n.property : n.kind === 'string' ? n.value : undefined;
+        if (candidate && isExportFormatName(candidate)) found = candidate;
+      });
+      if (found) return found;
+    }
   }
   return undefined;
 }

@@ -32,6 +32,17 @@ public class ExportProvider {
     throw new NotImplementedOperationException("Bulk export is not offered by this server");
   }
 
+  @Operation(name = "$export", type = Group.class, idempotent = true)
+  public void groupExport(
+      @IdParam IIdType groupId, @OperationParam(name = "_outputFormat") StringType outputFormat, ServletRequestDetails requestDetails) {
+    String format = outputFormat == null ? "application/vnd.acme.extract+xml" : outputFormat.getValue();
+    // ruleid: export-restriction
+    if (!"application/vnd.acme.extract+xml".equals(format)) {
+      throw new InvalidRequestException("Only the Acme extract format is produced");
+    }
+    exportService.startGroupExport(groupId, format, requestDetails);
+  }
+
   @Operation(name = "$everything", idempotent = true)
   public Bundle patientEverything(@IdParam IIdType patientId, @OperationParam(name = "_type") StringType type) {
     // ok: export-restriction
@@ -49,6 +60,12 @@ class ChartExportController {
   public ResponseEntity<byte[]> exportChart(@PathVariable String id) {
     // ruleid: export-restriction
     return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+  }
+
+  @GetMapping("/fhir/Patient/{id}/$everything")
+  public ResponseEntity<String> everything(@PathVariable String id) {
+    // ruleid: export-restriction
+    return ResponseEntity.notFound().build();
   }
 
   @GetMapping("/api/patients/{id}/summary")

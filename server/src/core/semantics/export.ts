@@ -59,6 +59,9 @@ export function isExportOperation(name: string): boolean {
 /** Error types and response helpers that say "not here": 404, 405, 501 and their exceptions. */
 const REFUSAL_HELPERS: Record<string, number> = {
   NotFound: 404,
+  notFound: 404,
+  badRequest: 400,
+  unprocessableEntity: 422,
   NotFoundResult: 404,
   NotFoundObjectResult: 404,
   HttpResponseNotFound: 404,
