@@ -312,7 +312,13 @@ function checkRefusingHandler(code: CodeModel, fn: FunctionNode, report: (r: Rep
     if (route) {
       const method = route.methods.length === 1 ? `${route.methods[0]} ` : '';
       where = `Route \`${method}${route.path}\``;
-      what = /\$everything|everything/i.test(route.path) ? 'the `$everything` operation' : /\$export/i.test(route.path) ? 'FHIR Bulk Data export' : 'EHI export';
+      what = /\$everything|everything/i.test(route.path)
+        ? 'the `$everything` operation'
+        : /\$export/i.test(route.path)
+          ? 'FHIR Bulk Data export'
+          : /database|migration|population|\/db(\/|$)|full[-_]?export/i.test(route.path)
+            ? 'whole-database export'
+            : 'EHI export';
     } else if (handler.routes.length === 0) {
       // A request handler whose route is registered elsewhere (`urls.py`, a router file): its name says export.
       const cls = code.enclosingClass(fn);
