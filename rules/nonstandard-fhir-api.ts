@@ -26,6 +26,7 @@ export default defineRule({
     messages: {
       noSmartSecurity: 'CapabilityStatement of a server that serves {types} does not declare the SMART-on-FHIR security service (`rest.security.service`): apps cannot discover how to get authorized. ' + LAWFUL,
       noUsCoreProfiles: 'CapabilityStatement serves Patient but names no US Core profile (`supportedProfile`, `implementationGuide`): apps cannot tell which US Core data it conforms to. ' + LAWFUL,
+      noUsCoreTypes: 'CapabilityStatement serves patient data ({types}) but none of the US Core resource types: apps built on US Core find nothing they can read. ' + LAWFUL,
       noJson: 'CapabilityStatement declares only {formats} as `format`: no JSON, which FHIR apps and US Core rely on. ' + LAWFUL,
       fhirVersion: 'CapabilityStatement claims FHIR R4 but declares `fhirVersion` {version}; the adopted R4 release is 4.0.1. ' + LAWFUL,
       smartMissing: 'SMART configuration lacks {fields}, required by SMART App Launch. ' + LAWFUL,
@@ -42,8 +43,8 @@ export default defineRule({
         'Declare the SMART-on-FHIR service in `rest.security.service`, list US Core profiles in `supportedProfile`, include `json` in `format` and use `fhirVersion: 4.0.1`. In the SMART configuration publish `authorization_endpoint`, `token_endpoint`, `grant_types_supported`, `capabilities` and `code_challenge_methods_supported: ["S256"]` (and `issuer` with `sso-openid-connect`). Serve FHIR routes as `application/fhir+json`; offer a vendor media type only as an extra the client asks for. If the departure is deliberate, document the Manner or Licensing exception.',
       notFlagged: [
         'CapabilityStatements of kind `requirements` (implementation guides), `rest.mode: client`, and servers that serve no clinical resource type (terminology, knowledge, scheduling-only servers).',
-        'A CapabilityStatement that serves Patient but lacks some US Core resource types: `data-class-filter` reports that, and this rule does not add a US Core profile finding to it.',
-        'A CapabilityStatement that lists no US Core resource type at all: it describes a special-purpose server (terminology, scheduling), not the patient-data API.',
+        'A CapabilityStatement that serves Patient but lacks some US Core resource types: `data-class-filter` reports the missing types (this rule reports only missing US Core profiles there).',
+        'Special-purpose servers whose statement lists no US Core type and no patient-record type: terminology, knowledge, scheduling (`Appointment`, `Slot`, `Schedule`) or messaging servers.',
         'OpenID Connect and OAuth discovery documents (`openid-configuration`, `oauth-authorization-server`) that share field names with a SMART configuration.',
         'Missing fields of a SMART configuration assembled from parts (spreads, later assignments, a fragment of a larger settings file): the file does not show the whole document.',
         'Backend-services-only SMART configurations (no app launch, no `authorization_code`): `authorization_endpoint` and PKCE are not required there.',
@@ -180,14 +181,21 @@ function checkCapabilityStatement(root: ConfigNode, tree: LiteralTree | undefine
         report({ at: security ? span(security) : rest.entry ?? { start: rest.start, end: rest.start + 1 }, messageId: 'noSmartSecurity', data: { types: summarise(clinical) } });
       }
     }
-    // US Core profiles when Patient is served. When US Core types are missing too, data-class-filter reports the statement.
+    // US Core profiles when Patient is served (missing US Core types are data-class-filter's finding).
     const patient = resources.find((r) => scalarString(at(r, 'type')) === 'Patient');
-    const allUsCoreTypes = US_CORE_RESOURCE_TYPES.every((t) => types.includes(t));
-    if (patient && allUsCoreTypes && !mentions(root, US_CORE_CANONICAL) && ![...descendants(root)].some((n) => tree?.opaque.has(n))) {
+    if (patient && !mentions(root, US_CORE_CANONICAL) && ![...descendants(root)].some((n) => tree?.opaque.has(n))) {
       report({ at: { start: patient.start, end: patient.end }, messageId: 'noUsCoreProfiles' });
+    }
+    // Patient-record data served with none of the US Core types (data-class-filter looks only at statements that serve Patient).
+    const records = clinical.filter((t) => !NOT_RECORD_TYPES.has(t));
+    if (!patient && records.length > 0 && !types.some((t) => US_CORE_RESOURCE_TYPES.includes(t)) && resourceNode) {
+      report({ at: span(resourceNode), messageId: 'noUsCoreTypes', data: { types: summarise(records) } });
     }
   }
 }
+
+/** Clinical resource types that scheduling, messaging and consent servers serve without holding a patient's record. */
+const NOT_RECORD_TYPES = new Set(['Appointment', 'Communication', 'Consent', 'Flag', 'DetectedIssue']);
 
 function summarise(values: string[]): string {
   const unique = [...new Set(values)];
