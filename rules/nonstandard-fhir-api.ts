@@ -45,6 +45,7 @@ export default defineRule({
         'CapabilityStatements of kind `requirements` (implementation guides), `rest.mode: client`, and servers that serve no clinical resource type (terminology, knowledge, scheduling-only servers).',
         'A CapabilityStatement that serves Patient but lacks some US Core resource types: `data-class-filter` reports the missing types (this rule reports only missing US Core profiles there).',
         'Special-purpose servers whose statement lists no US Core type and no patient-record type: terminology, knowledge, scheduling (`Appointment`, `Slot`, `Schedule`) or messaging servers.',
+        'US Core profiles and types on statements of another FHIR release (`fhirVersion` 3.0.2, 1.0.2): US Core as certified is an R4 guide.',
         'OpenID Connect and OAuth discovery documents (`openid-configuration`, `oauth-authorization-server`) that share field names with a SMART configuration.',
         'Missing fields of a SMART configuration assembled from parts (spreads, later assignments, a fragment of a larger settings file): the file does not show the whole document.',
         'Backend-services-only SMART configurations (no app launch, no `authorization_code`): `authorization_endpoint` and PKCE are not required there.',
@@ -164,6 +165,8 @@ function checkCapabilityStatement(root: ConfigNode, tree: LiteralTree | undefine
     if (looksR4 || claimsR4) report({ at: span(versionNode), messageId: 'fhirVersion', data: { version: `"${version}"` } });
   }
 
+  // US Core profiles are R4 profiles: a statement of another FHIR release is not measured against them.
+  const r4OrUnknown = version === undefined || /^(r4|4|4\.0(\.\d+)?(-\w+)?)$/i.test(version.trim());
   for (const rest of serverRests) {
     const resourceNode = at(rest, 'resource');
     if (!known(tree, resourceNode) || isUncertain(tree, resourceNode)) continue;
@@ -183,12 +186,12 @@ function checkCapabilityStatement(root: ConfigNode, tree: LiteralTree | undefine
     }
     // US Core profiles when Patient is served (missing US Core types are data-class-filter's finding).
     const patient = resources.find((r) => scalarString(at(r, 'type')) === 'Patient');
-    if (patient && !mentions(root, US_CORE_CANONICAL) && ![...descendants(root)].some((n) => tree?.opaque.has(n))) {
+    if (patient && r4OrUnknown && !mentions(root, US_CORE_CANONICAL) && ![...descendants(root)].some((n) => tree?.opaque.has(n))) {
       report({ at: { start: patient.start, end: patient.end }, messageId: 'noUsCoreProfiles' });
     }
     // Patient-record data served with none of the US Core types (data-class-filter looks only at statements that serve Patient).
     const records = clinical.filter((t) => !NOT_RECORD_TYPES.has(t));
-    if (!patient && records.length > 0 && !types.some((t) => US_CORE_RESOURCE_TYPES.includes(t)) && resourceNode) {
+    if (!patient && r4OrUnknown && records.length > 0 && !types.some((t) => US_CORE_RESOURCE_TYPES.includes(t)) && resourceNode) {
       report({ at: span(resourceNode), messageId: 'noUsCoreTypes', data: { types: summarise(records) } });
     }
   }
