@@ -4,13 +4,26 @@
  */
 import type { Rule } from '../server/src/core/rule';
 import accessFee from './access-fee';
+import appAccessRestriction from './app-access-restriction';
 import dataClassFilter from './data-class-filter';
+import exportRestriction from './export-restriction';
 import faxOnlyManner from './fax-only-manner';
 import manualReviewGate from './manual-review-gate';
+import nonstandardFhirApi from './nonstandard-fhir-api';
 import releaseDelay from './release-delay';
 import unjustifiedThrottle from './unjustified-throttle';
 
-export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle, releaseDelay, manualReviewGate, accessFee];
+export const RULES: readonly Rule[] = [
+  faxOnlyManner,
+  dataClassFilter,
+  unjustifiedThrottle,
+  releaseDelay,
+  manualReviewGate,
+  appAccessRestriction,
+  accessFee,
+  exportRestriction,
+  nonstandardFhirApi,
+];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 
