@@ -6,8 +6,9 @@ import type { Rule } from '../server/src/core/rule';
 import dataClassFilter from './data-class-filter';
 import faxOnlyManner from './fax-only-manner';
 import unjustifiedThrottle from './unjustified-throttle';
+import undocumentedDenial from './undocumented-denial';
 
-export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle];
+export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle, undocumentedDenial];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 
