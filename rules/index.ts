@@ -4,11 +4,12 @@
  */
 import type { Rule } from '../server/src/core/rule';
 import dataClassFilter from './data-class-filter';
+import hipaaBlanketReason from './hipaa-blanket-reason';
 import faxOnlyManner from './fax-only-manner';
 import unjustifiedThrottle from './unjustified-throttle';
 import undocumentedDenial from './undocumented-denial';
 
-export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle, undocumentedDenial];
+export const RULES: readonly Rule[] = [faxOnlyManner, dataClassFilter, unjustifiedThrottle, undocumentedDenial, hipaaBlanketReason];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 

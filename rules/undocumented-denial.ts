@@ -1,7 +1,7 @@
 import { child, ConfigNode, descendants, scalarBoolean, scalarNumber, scalarString } from '../server/src/core/config/tree';
 import type { IrNode } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
-import { ehiContext, Handler } from '../server/src/core/semantics/access-path';
+import { classifyPath, ehiContext, Handler } from '../server/src/core/semantics/access-path';
 import { classifyPaths, scopeOf } from '../server/src/core/semantics/config-scope';
 import {
   blanketMessageOf,
@@ -147,7 +147,7 @@ export default defineRule({
         if (!scope || classifyPaths(scope.paths) !== 'ehi') continue;
         if (termination.message && (namedException(termination.message) || blanketReason(termination.message))) continue;
         const at = node.entry ?? node;
-        ctx.report({ at, messageId: 'termination', data: { what: termination.what, status: termination.status, scope: scope.paths.slice(0, 3).join(', ') } });
+        ctx.report({ at, messageId: 'termination', data: { what: termination.what, status: termination.status, scope: scope.paths.filter((p) => classifyPath(p) === 'ehi').slice(0, 3).join(', ') } });
       }
     }
   },

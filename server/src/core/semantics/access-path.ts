@@ -645,6 +645,7 @@ export function isEhiPathLiteral(value: string): boolean {
   return /^[~^]?\/?[\w$.{}:<>*\-\\/[\]]+$/.test(value) && value.includes('/') && classifyPath(value.replace(/[\\^$*]+/g, '/')) === 'ehi';
 }
 
+const FRAMEWORK_HOOKS = /^(doFilter|doFilterInternal|preHandle|postHandle|handle|intercept|canActivate|use|invoke|Invoke|InvokeAsync|OnActionExecuting|OnActionExecutionAsync|OnAuthorization|OnAuthorizationAsync|OnResourceExecuting|dispatch|process_request|process_view|__call__|filter|apply)$/;
 const CONSENT_SERVICE_BASES = /(IConsentService|ConsentService|IConsentContextServices|ConsentInterceptor)/;
 
 /**
@@ -657,7 +658,9 @@ const CONSENT_SERVICE_BASES = /(IConsentService|ConsentService|IConsentContextSe
 export function ehiContext(model: CodeModel, node: IrNode): Handler | undefined {
   const handler = enclosingHandler(model, node);
   if (handler?.classification === 'ehi') return handler;
-  if (handler && (handler.classification !== 'other' || handler.routes.length > 0)) return undefined;
+  // A framework hook (`doFilterInternal`, `canActivate`, `InvokeAsync`) says nothing by its name: its class decides.
+  const hook = handler?.fn?.name !== undefined && FRAMEWORK_HOOKS.test(handler.fn.name) && handler.routes.length === 0;
+  if (handler && !hook && (handler.classification !== 'other' || handler.routes.length > 0)) return undefined;
   for (let p: IrNode | undefined = node.parent; p; p = p.parent) {
     if (p.kind !== 'function' || !p.name) continue;
     const name = p.name;

@@ -13,6 +13,7 @@
 import type { CodeModel } from '../code-model';
 import type { CallNode, FunctionNode, IrNode, Span } from '../ir';
 import { walk } from '../ir';
+import { enclosingHandler } from './access-path';
 import { CLINICAL_RESOURCE_TYPES } from './fhir';
 import { helperStatus, statusAssigned, statusOf } from './responses';
 import { calleeLast, calleeName, dotted, identifierWords, stringValue } from './values';
@@ -37,8 +38,18 @@ export function namedException(text: string): string | undefined {
   return m ? m[0] : undefined;
 }
 
-const DENIAL_WORDS =
-  /\b(access (?:is |was |has been )?denied|denied|deny|denies|cannot|can ?not|can['’]t|unable to|not (?:be )?(?:permitted|allowed|authori[sz]ed|available|able to|released?|shared|disclosed|accessible|viewable|eligible)|blocked|restricted|withh(?:e|o)ld|refus\w*|declined?|violat\w*|prohibit\w*|forbidden|may not|won['’]t|will not|off[- ]limits)\b/i;
+/** Refusal wording: what is refused must be access, release or disclosure, not any "cannot" (`The field cannot be removed`). */
+const DENIAL_WORDS = new RegExp(
+  [
+    String.raw`\b(?:access|request|release|disclosure|download|export|transfer|retrieval|sharing|permission|records?|information|data)s?\b(?:[^.!?]{0,40}? (?:is|was|has been|have been|are|were))? (?:denied|refused|declined|rejected|blocked|restricted|not permitted|not allowed|prohibited|forbidden|withheld|unavailable)\b`,
+    String.raw`\b(?:denied|forbidden|withheld|blocked|refused)\b`,
+    String.raw`\b(?:cannot|can ?not|can['’]t|unable to|not able to|may not|will not|won['’]t|(?:are|is) not (?:permitted|allowed|authori[sz]ed) to|not allowed to)\s+(?:be\s+)?(?:release|share|disclose|provide|send|display|show|access|view|give|return|fulfil|fulfill|process|transmit|export|download|see|open|retrieve|obtain|grant|honou?r|complete|forward|fax|email|mail|print)\w*`,
+    String.raw`\bnot (?:be )?(?:released|shared|disclosed|provided|available|accessible|viewable|viewed|displayed|sent|releasable|shareable|disclosable)\b`,
+    String.raw`\b(?:violat\w*|prohibit\w*)\b`,
+    String.raw`\boff[- ]limits\b`,
+  ].join('|'),
+  'i',
+);
 
 /** A reason a refusal may legitimately give: a specific exception, sub-exception or law. */
 const SPECIFIC_REASON =
@@ -101,7 +112,7 @@ function short(model: CodeModel, node: IrNode, max = 60): string {
 /** A call that refuses with 403: `res.status(403)`, `Forbid()`, `abort(403)`, `new ForbiddenException(...)`, `HTTPException(status_code=403)`. */
 export function forbiddenCall(model: CodeModel, call: CallNode): Denial | undefined {
   if (call.isDecorator) return undefined;
-  if (statusOf(model, call) === 403) return { kind: call.isNew || /Exception|Error|Denied$/.test(calleeLast(call)) ? 'exception' : 'status', node: call, what: `\`${short(model, call.callee.kind === 'member' && !call.isNew ? call : call, 50)}\`` };
+  if (statusOf(model, call) === 403) return { kind: call.isNew || /(Exception|Denied|Forbidden)$/.test(calleeLast(call)) ? 'exception' : 'status', node: call, what: `\`${short(model, call.callee.kind === 'member' && !call.isNew ? call : call, 50)}\`` };
   // OperationOutcomeUtil.addIssue(ctx, oo, "error", message, location, "forbidden")
   if (/^(addIssue|addIssueWithMessageId|newIssue)$/.test(calleeLast(call)) && call.args.some((a) => /^(forbidden|security)$/.test(stringValue(model, a.value) ?? ''))) {
     return { kind: 'outcome', node: call, what: '`OperationOutcome` issue `forbidden`' };
@@ -486,9 +497,20 @@ interface GuardWords {
 function guardWords(model: CodeModel, tests: IrNode[]): GuardWords {
   const out: GuardWords = { words: new Set(), callerWords: new Set(), types: new Set(), text: '' };
   const texts: string[] = [];
-  for (const test of tests) {
+  const queue = tests.map((t) => ({ node: t, depth: 0 }));
+  const followed = new Set<IrNode>();
+  while (queue.length > 0) {
+    const { node: test, depth } = queue.shift()!;
     texts.push(model.textOf(test));
     walk(test, (n) => {
+      // `const labelled = ...; if (labelled)`: read the condition where it is computed, in the same function.
+      if (n.kind === 'name' && depth < 2) {
+        const binding = localBinding(model, n);
+        if (binding && !followed.has(binding)) {
+          followed.add(binding);
+          queue.push({ node: binding, depth: depth + 1 });
+        }
+      }
       if (n.kind === 'binary' && /^(instanceof|is|is not)$/.test(n.operator) && (n.right.kind === 'name' || n.right.kind === 'member')) {
         out.types.add(n.right.kind === 'name' ? n.right.name : n.right.property);
         walk(n.left, (m) => {
@@ -507,6 +529,14 @@ function guardWords(model: CodeModel, tests: IrNode[]): GuardWords {
   }
   out.text = texts.join(' ');
   return out;
+}
+
+/** The value a local name is bound to, when it is declared once in the same function before `use`. */
+function localBinding(model: CodeModel, use: IrNode & { kind: 'name' }): IrNode | undefined {
+  const fn = model.enclosingFunction(use);
+  if (!fn) return undefined;
+  const bindings = model.variables(use.name).filter((v) => v.value && v.start < use.start && model.enclosingFunction(v) === fn);
+  return bindings.length === 1 ? bindings[0].value : undefined;
 }
 
 /** What the conditions leading to a denial are about. */
@@ -542,6 +572,18 @@ export function classifyGuard(model: CodeModel, guard: Guard): { kind: GuardClas
 }
 
 /* ---------------- recorded reasons ---------------- */
+
+/** A call that writes a log or audit entry (not shown to the requestor): `logger.warn(...)`, `console.log(...)`, `_logger.LogWarning(...)`, `auditLog.record(...)`. */
+export function isLogCall(call: CallNode): boolean {
+  if (call.isDecorator) return false;
+  const name = calleeName(call);
+  if (/^(print|println|printf|console\.\w+|System\.(out|err)\.print\w*|Debug\.\w+|Trace\.\w+|Console\.Write\w*|logging\.\w+|log\.\w+)$/.test(name)) return true;
+  const last = calleeLast(call);
+  if (call.callee.kind !== 'member') return /^(log|logEvent|logInfo|logWarn|logWarning|logError|audit\w*|\w*Audit\w*)$/.test(last);
+  const receiverName = (dotted(call.callee.object) || '').split('.').pop() ?? '';
+  return /^(_?log|_?logger|LOG|LOGGER|Log|Logger|logging|syslog|winston|pino|bunyan|\w*(Logger|Log|Audit|Auditor|AuditLog|AuditService|Audit)|_\w*[lL]ogger|\w*_log(ger)?|logger\w*|audit\w*)$/.test(receiverName) || /audit/i.test(last);
+}
+
 
 const LOG_CALLEE = /(^|\.)(log|logger|logging|_logger|_log|LOG|LOGGER|Log|console|audit\w*|\w*[aA]udit\w*|syslog|trace|Trace|Debug)(\.|$)|(^|\.)(info|warn|warning|error|debug|trace|fatal|critical|exception|log|Log(Information|Warning|Error|Debug|Trace|Critical)|record|recordEvent|emit|track|trackEvent)$/;
 
@@ -658,7 +700,8 @@ export function rejectedRecordsRequest(model: CodeModel, node: IrNode): { at: Sp
 function contextWords(model: CodeModel, node: IrNode): string[] {
   const fn = model.enclosingNamedFunction(node);
   const cls = model.enclosingClass(node);
-  return [...identifierWords(fn?.name ?? ''), ...identifierWords(cls?.name ?? '')];
+  const routes = enclosingHandler(model, node)?.routes.map((r) => r.path) ?? [];
+  return [...identifierWords(fn?.name ?? ''), ...identifierWords(cls?.name ?? ''), ...routes.flatMap((r) => identifierWords(r))];
 }
 
 /* ---------------- files ---------------- */

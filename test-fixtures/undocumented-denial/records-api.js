@@ -1,0 +1,67 @@
+'use strict';
+
+const express = require('express');
+const { RecordsRequest } = require('./models');
+const { charts, auditTrail } = require('./services');
+const { addBusinessDays } = require('./dates');
+
+const app = express();
+app.use(express.json());
+
+app.get('/api/patients/:id/records', async (req, res) => {
+  const chart = await charts.load(req.params.id);
+  if (chart.isVip) {
+    // ruleid: undocumented-denial
+    return res.sendStatus(403);
+  }
+  res.json(chart.records);
+});
+
+// The imaging tab of the portal has never been switched on.
+// ruleid: undocumented-denial
+app.get('/portal/records/imaging', (req, res) => res.status(403).send('Imaging is not available in the portal'));
+
+app.get('/api/patients/:id/notes', async (req, res) => {
+  if (req.get('x-csrf-token') !== req.session.csrfToken) {
+    // ok: undocumented-denial
+    return res.status(403).json({ error: 'bad csrf token' });
+  }
+  const notes = await charts.notes(req.params.id);
+  if (notes.some((n) => n.restricted)) {
+    auditTrail.write('ehi-exception', { exception: 'privacy', subException: 'individual-request', patient: req.params.id });
+    // ok: undocumented-denial
+    return res.status(403).json({ error: 'Some notes are withheld at your request' });
+  }
+  res.json(notes);
+});
+
+app.post('/api/records-requests/:id/decision', async (req, res) => {
+  const request = await RecordsRequest.findById(req.params.id);
+  if (req.body.decision === 'reject') {
+    // ruleid: undocumented-denial
+    await RecordsRequest.updateOne({ _id: request.id }, { status: 'rejected', reviewer: req.user.id });
+    return res.status(204).end();
+  }
+  if (req.body.decision === 'cannot-segment') {
+    // ok: undocumented-denial
+    request.status = 'denied';
+    request.exception = 'infeasibility: segmentation';
+    request.writtenResponseDue = addBusinessDays(new Date(), 10);
+    await request.save();
+    return res.status(204).end();
+  }
+  request.status = 'approved';
+  await request.save();
+  res.status(204).end();
+});
+
+// Error middleware maps errors raised elsewhere.
+app.use((err, req, res, next) => {
+  if (err.code === 'EACCESS_POLICY') {
+    // ok: undocumented-denial
+    return res.status(403).json({ error: err.message });
+  }
+  next(err);
+});
+
+module.exports = app;
