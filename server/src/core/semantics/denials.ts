@@ -30,7 +30,7 @@ function normalise(text: string): string {
 }
 
 const EXCEPTION_NAMES =
-  /\b(privacy|preventing harm|security|infeasib(?:le|ility)|health it performance|protecting care access|manner|fees|licensing|tefca manner|required by law)\b|\b171\.(?:2|3|4)\d\d\b|\b42 cfr part 2\b/;
+  /\b(privacy|preventing harm|security|infeasib(?:le|ility)|health it performance|protecting care access|manner|fees|licensing|tefca manner|required by law)\b|\b171\.\d{3}\b|\b42 cfr part 2\b/;
 
 /** The exception a text names (an id from exceptions.md in any spelling, or a 45 CFR 171 section), if any. */
 export function namedException(text: string): string | undefined {
@@ -618,7 +618,8 @@ export function recordedException(model: CodeModel, denial: IrNode, auditPattern
       if (n.kind === 'function') return false;
       if (n.kind === 'call' && !n.isDecorator) {
         const callee = calleeName(n);
-        if (auditPattern.test(callee) || LOG_CALLEE.test(callee)) for (const a of n.args) textsIn(model, a.value, texts);
+        const reasonSetter = /(Diagnostics|Details|Reason|Exception|Justification|Rationale)$/i.test(calleeLast(n)) && !/^(new|throw|raise)/.test(calleeLast(n));
+        if (auditPattern.test(callee) || LOG_CALLEE.test(callee) || reasonSetter) for (const a of n.args) textsIn(model, a.value, texts);
       } else if (n.kind === 'assign') {
         const target = dotted(n.target) || model.textOf(n.target);
         if (/(reason|exception|justification|basis|diagnostics|rationale)/i.test(target)) textsIn(model, n.value, texts);
