@@ -45,7 +45,7 @@ const DENIAL_WORDS = new RegExp(
     String.raw`\b(?:denied|forbidden|withheld|blocked|refused)\b`,
     String.raw`\b(?:cannot|can ?not|can['’]t|unable to|not able to|may not|will not|won['’]t|(?:are|is) not (?:permitted|allowed|authori[sz]ed) to|not allowed to)\s+(?:be\s+)?(?:release|share|disclose|provide|send|display|show|access|view|give|return|fulfil|fulfill|process|transmit|export|download|see|open|retrieve|obtain|grant|honou?r|complete|forward|fax|email|mail|print)\w*`,
     String.raw`\bnot (?:be )?(?:released|shared|disclosed|provided|available|accessible|viewable|viewed|displayed|sent|releasable|shareable|disclosable)\b`,
-    String.raw`\b(?:violat\w*|prohibit\w*)\b`,
+    String.raw`\b(?:request|access|disclosure|release|sharing|transfer|download|export)s?\b[^.!?]{0,30}?\bviolat\w*\b|\bprohibit\w*\b`,
     String.raw`\boff[- ]limits\b`,
   ].join('|'),
   'i',
