@@ -1,6 +1,8 @@
 import { child, ConfigNode, descendants, scalarBoolean, scalarNumber, scalarString } from '../server/src/core/config/tree';
+import type { CodeModel } from '../server/src/core/code-model';
 import type { IrNode } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
+import { dotted } from '../server/src/core/semantics/values';
 import { classifyPath, ehiContext, Handler } from '../server/src/core/semantics/access-path';
 import { classifyPaths, scopeOf } from '../server/src/core/semantics/config-scope';
 import {
@@ -16,6 +18,7 @@ import {
   guardOf,
   inErrorTranslation,
   isTestPath,
+  mirthDestinationRemoval,
   mirthFilterRejection,
   namedException,
   recordedException,
@@ -33,7 +36,7 @@ export default defineRule({
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'yaml', 'json'],
     exceptions: ['privacy', 'preventing-harm', 'security', 'infeasibility', 'protecting-care-access', 'required-by-law'],
-    triggers: ['403', 'forbid', 'denied', 'permissionerror', 'reject', 'declin', 'refuse', 'issuetype.security', 'code.security', "'security'", '"security"', 'return false'],
+    triggers: ['403', 'forbid', 'denied', 'permissionerror', 'reject', 'declin', 'refuse', 'issuetype.security', 'code.security', "'security'", '"security"', 'return false', 'destinationset'],
     messages: {
       denial: '{what} refuses {evidence}, an EHI access path, {condition}, and nothing in this branch records which exception it relies on. ' + LAWFUL,
       filter: 'This filter drops messages on {evidence} when `{test}`, and nothing records which exception it relies on. ' + LAWFUL,
@@ -89,7 +92,7 @@ export default defineRule({
       const statement = statementOf(denial.node);
       if (seen.has(statement)) return;
       const handler = ehiContext(code, denial.node);
-      if (!handler || isExportRoute(handler)) return;
+      if (!handler || isExportRoute(handler) || isModification(code, denial.node, handler)) return;
       if (inErrorTranslation(denial.node)) return;
       const guard = guardOf(code, denial.node);
       if (guard.inCatch || guard.inMapping) return;
@@ -115,7 +118,7 @@ export default defineRule({
     };
     return {
       call(node) {
-        consider(forbiddenCall(code, node));
+        consider(forbiddenCall(code, node) ?? mirthDestinationRemoval(code, node));
         considerRequest(node);
       },
       throw(node) {
@@ -152,6 +155,15 @@ export default defineRule({
     }
   },
 });
+
+/** Handlers that change or delete EHI: refusing a modification is not refusing access. */
+function isModification(code: CodeModel, node: IrNode, handler: Handler): boolean {
+  if (handler.routes.length > 0 && handler.routes.every((r) => r.methods.length > 0 && r.methods.every((m) => m === 'PUT' || m === 'PATCH' || m === 'DELETE'))) return true;
+  const fn = handler.fn ?? code.enclosingNamedFunction(node);
+  if (!fn) return false;
+  if (fn.decorators.some((d) => /^(Update|Delete|Patch|Create)$/.test(dotted(d.callee).split('.').pop() ?? '') && code.language === 'java')) return true;
+  return /^(delete|remove|update|patch|edit|modify|purge|destroy|partial_update)([A-Z_]|$)/.test(fn.name ?? '');
+}
 
 function isExportRoute(handler: Handler): boolean {
   return handler.routes.some((r) => /\$(export|everything)|(^|\/)(ehi-)?export(\/|$)/i.test(r.path));

@@ -10,11 +10,27 @@ app.use(express.json());
 
 app.get('/api/patients/:id/records', async (req, res) => {
   const chart = await charts.load(req.params.id);
+  if (!chart) {
+    // A missing chart answered with 403 is a not-found, not a decision to withhold.
+    // ok: undocumented-denial
+    return res.sendStatus(403);
+  }
   if (chart.isVip) {
     // ruleid: undocumented-denial
     return res.sendStatus(403);
   }
   res.json(chart.records);
+});
+
+// Refusing to delete a sealed record is not refusing access to it.
+app.delete('/api/patients/:id/records/:recordId', async (req, res) => {
+  const record = await charts.record(req.params.id, req.params.recordId);
+  if (record.sealed) {
+    // ok: undocumented-denial
+    return res.status(403).json({ error: 'Sealed records cannot be deleted' });
+  }
+  await charts.deleteRecord(record);
+  res.status(204).end();
 });
 
 // The imaging tab of the portal has never been switched on.

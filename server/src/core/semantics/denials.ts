@@ -172,6 +172,13 @@ export function mirthFilterRejection(model: CodeModel, node: IrNode): Denial | u
   return { kind: 'filter', node, what: '`return false`' };
 }
 
+/** Mirth: `destinationSet.removeAll()` / `destinationSet.remove(...)` stops a message reaching its destinations. */
+export function mirthDestinationRemoval(model: CodeModel, call: CallNode): Denial | undefined {
+  if (model.embedding?.host !== 'mirth' || call.callee.kind !== 'member' || dotted(call.callee.object) !== 'destinationSet') return undefined;
+  if (!/^(removeAll|remove|removeAllExcept)$/.test(call.callee.property)) return undefined;
+  return { kind: 'filter', node: call, what: `\`destinationSet.${call.callee.property}()\`` };
+}
+
 /* ---------------- where a denial sits ---------------- */
 
 /** The statement that contains `node` (the child of a block, branch, case or function body). */
@@ -279,7 +286,7 @@ function isErrorTranslator(fn: FunctionNode): boolean {
 
 /* ---------------- what a guard is about ---------------- */
 
-export type GuardClass = 'data-policy' | 'access-control' | 'client-app' | 'not-ehi' | 'data' | 'unconditional' | 'other';
+export type GuardClass = 'data-policy' | 'access-control' | 'client-app' | 'not-ehi' | 'not-found' | 'data' | 'unconditional' | 'other';
 
 /** Conditions about what the data is, whose it is or who asks for it: the decisions an exception must cover. */
 const POLICY_WORDS = new Set([
@@ -531,6 +538,16 @@ function guardWords(model: CodeModel, tests: IrNode[]): GuardWords {
   return out;
 }
 
+function isExistenceCheck(test: IrNode): boolean {
+  const simple = (n: IrNode): boolean => n.kind === 'name' || n.kind === 'member';
+  if (test.kind === 'unary' && (test.operator === '!' || test.operator === 'not')) return simple(test.operand);
+  if (test.kind === 'binary' && /^(===|==|is)$/.test(test.operator)) {
+    const empty = (n: IrNode): boolean => n.kind === 'null' || (n.kind === 'name' && (n.name === 'undefined' || n.name === 'None' || n.name === 'null'));
+    return (simple(test.left) && empty(test.right)) || (simple(test.right) && empty(test.left));
+  }
+  return false;
+}
+
 /** The value a local name is bound to, when it is declared once in the same function before `use`. */
 function localBinding(model: CodeModel, use: IrNode & { kind: 'name' }): IrNode | undefined {
   const fn = model.enclosingFunction(use);
@@ -553,6 +570,8 @@ export function classifyGuard(model: CodeModel, guard: Guard): { kind: GuardClas
   if (/\bmeta\??\.security\b|[mM]eta\??\.Security\b|getSecurity\(|security_?[lL]abels?|securityLabels?|\bopt[-_ ]?out|third[-_ ]?party|break[-_ ]?(the[-_ ]?)?glass|purpose_?[oO]f_?[uU]se|42\s*CFR/i.test(text)) policy.push('label');
   if (words.has('age') && (words.has('patient') || words.has('subject') || words.has('birth'))) policy.push('age');
   if (policy.length > 0) return { kind: 'data-policy', words: policy };
+  // `if (!patient)`, `if record is None`: a missing record answered with 403 is a not-found, not a decision to withhold.
+  if (guard.tests.every(isExistenceCheck)) return { kind: 'not-found', words: [] };
   // `user.can('read', patient)`, `hasAccess(...)`, `isAllowed(...)`: an access-control decision taken elsewhere.
   let accessCall = false;
   for (const t of guard.tests) {
