@@ -95,6 +95,20 @@ export class SensitiveRecordGuard implements CanActivate {
   }
 }
 
+@Injectable()
+export class PatientDelegateGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest();
+    const patientId = req.params.patientId;
+    // A missing parameter is a malformed request, whatever status it is answered with.
+    if (typeof patientId !== 'string' || !patientId) {
+      // ok: undocumented-denial
+      throw new ForbiddenException('Patient identity is required for delegated access');
+    }
+    return true;
+  }
+}
+
 @Controller('admin/patients')
 export class PatientAdminController {
   constructor(private readonly flags: { purgeEnabled: boolean }) {}

@@ -540,7 +540,19 @@ function guardWords(model: CodeModel, tests: IrNode[]): GuardWords {
 
 function isExistenceCheck(test: IrNode): boolean {
   const simple = (n: IrNode): boolean => n.kind === 'name' || n.kind === 'member';
-  if (test.kind === 'unary' && (test.operator === '!' || test.operator === 'not')) return simple(test.operand);
+  if (test.kind === 'binary' && /^(\|\||or)$/.test(test.operator)) return isExistenceCheck(test.left) && isExistenceCheck(test.right);
+  if (test.kind === 'unary' && (test.operator === '!' || test.operator === 'not')) {
+    if (simple(test.operand)) return true;
+    // !StringUtils.hasText(id), !string.IsNullOrEmpty(id) negated the other way round
+    return test.operand.kind === 'call' && /^(hasText|hasLength|isPresent|exists|Any)$/.test(calleeLast(test.operand));
+  }
+  // typeof id !== 'string', id.length === 0, len(id) == 0, StringUtils.isBlank(id), string.IsNullOrEmpty(id), Objects.isNull(x)
+  if (test.kind === 'binary' && /^(!==|!=|===|==)$/.test(test.operator) && test.left.kind === 'unary' && test.left.operator === 'typeof') return true;
+  if (test.kind === 'binary' && /^(===|==|<|<=)$/.test(test.operator) && test.right.kind === 'number' && test.right.value <= 0) {
+    const l = test.left;
+    if ((l.kind === 'member' && /^(length|Length|Count|size)$/.test(l.property)) || (l.kind === 'call' && /^(len|size|count|Count|length)$/.test(calleeLast(l)))) return true;
+  }
+  if (test.kind === 'call' && /^(isBlank|isEmpty|IsNullOrEmpty|IsNullOrWhiteSpace|isNull|isNil|isUndefined|is_empty)$/.test(calleeLast(test))) return true;
   if (test.kind === 'binary' && /^(===|==|is)$/.test(test.operator)) {
     const empty = (n: IrNode): boolean => n.kind === 'null' || (n.kind === 'name' && (n.name === 'undefined' || n.name === 'None' || n.name === 'null'));
     return (simple(test.left) && empty(test.right)) || (simple(test.right) && empty(test.left));
