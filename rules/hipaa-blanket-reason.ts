@@ -1,9 +1,11 @@
 import { isMirthExport } from '../server/src/core/config/mirth';
 import { ConfigNode, descendants, scalarString } from '../server/src/core/config/tree';
+import type { CodeModel } from '../server/src/core/code-model';
 import type { IrNode } from '../server/src/core/ir';
+import { walk } from '../server/src/core/ir';
 
 import { defineRule } from '../server/src/core/rule';
-import { blanketReason, isLogCall, isTestPath } from '../server/src/core/semantics/denials';
+import { blanketReason, citedReason, forbiddenCall, isLogCall, isTestPath, statementOf } from '../server/src/core/semantics/denials';
 import { calleeLast, calleeName, dotted } from '../server/src/core/semantics/values';
 
 const LAWFUL =
@@ -65,7 +67,8 @@ export default defineRule({
     if (isTestPath(ctx.file.path)) return {};
     const handled = new Set<IrNode>();
     const check = (node: IrNode, text: string): void => {
-      const cited = blanketReason(text);
+      // The body of a 403 or a forbidden exception is a refusal whatever its wording: `send("HIPAA violation")`.
+      const cited = blanketReason(text) ?? (inRefusal(code, node) ? citedReason(text) : undefined);
       if (!cited || !userFacing(node)) return;
       ctx.report({ at: node, messageId: 'code', data: { text: excerpt(text), cited: citedAs(cited) } });
     };
@@ -131,6 +134,16 @@ function concatenation(node: IrNode, parts: IrNode[]): string {
   parts.push(node);
   if (node.kind === 'string') return node.value;
   return '…';
+}
+
+/** Whether `node` is part of a statement that refuses with 403 (`res.status(403).send(...)`, `throw new ForbiddenException(...)`). */
+function inRefusal(code: CodeModel, node: IrNode): boolean {
+  let found = false;
+  walk(statementOf(node), (n) => {
+    if (found || n.kind === 'function') return false;
+    if (n.kind === 'call' && forbiddenCall(code, n)) found = true;
+  });
+  return found;
 }
 
 /**

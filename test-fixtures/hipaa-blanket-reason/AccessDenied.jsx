@@ -25,3 +25,9 @@ export function toastForStatus(status) {
   console.error('403 from records API; HIPAA review may be required');
   return 'Something went wrong';
 }
+
+export function usernameError(name) {
+  // Account validation, not a refusal of records.
+  // ok: hipaa-blanket-reason
+  return `The username ${name} violates our policy`;
+}

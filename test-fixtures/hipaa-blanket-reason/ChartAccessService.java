@@ -35,6 +35,14 @@ public class ChartAccessService {
         return chart;
     }
 
+    public void validateForm(java.util.Set<String> removedFields) {
+        if (!removedFields.isEmpty()) {
+            // A form-validation message, not a refusal of EHI.
+            // ok: hipaa-blanket-reason
+            throw new IllegalArgumentException("These fields cannot be removed as per the administrator policy: " + String.join(", ", removedFields));
+        }
+    }
+
     // ok: hipaa-blanket-reason
     @Operation(summary = "Open a chart", description = "Returns 403 when access is denied due to HIPAA")
     public Chart openDocumented(Chart chart) {

@@ -33,4 +33,7 @@ def share_with_app(app_id, patient):
     if patient.part2_records and not patient.part2_consent:
         # ok: hipaa-blanket-reason
         raise HTTPException(status_code=403, detail="Records covered by 42 CFR Part 2 need your written consent before they can be shared")
+    if patient.is_minor:
+        # ruleid: hipaa-blanket-reason
+        raise HTTPException(status_code=403, detail="Sorry, HIPAA rules prevent us from sharing this")
     return {"shared": app_id}

@@ -29,6 +29,11 @@ recordsRouter.get('/api/patients/:id/chart', async (req, res) => {
     // ruleid: hipaa-blanket-reason
     return res.status(403).json({ error: `Records for patient ${req.params.id} cannot be shared because of HIPAA.` });
   }
+  if (chart.sensitivity === 'very-restricted') {
+    // The body of a 403 is a refusal whatever its wording.
+    // ruleid: hipaa-blanket-reason
+    return res.status(403).send('HIPAA violation');
+  }
   if (chart.patientRestrictionOnFile) {
     // ok: hipaa-blanket-reason
     return res.status(403).json({ error: 'Withheld at the patient’s request under 45 CFR 171.202(e).' });
@@ -40,6 +45,12 @@ export class RecordsDocs {
   // ok: hipaa-blanket-reason
   @ApiResponse({ status: 403, description: 'Access denied due to HIPAA when the chart is restricted' })
   read() {}
+}
+
+export function describeOutage(): string {
+  // Not a refusal and not the body of one: a notice that mentions HIPAA.
+  // ok: hipaa-blanket-reason
+  return 'HIPAA violation reports can be filed with the Privacy Office.';
 }
 
 export function isHipaaDenial(err: Error): boolean {

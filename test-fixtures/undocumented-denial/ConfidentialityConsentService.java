@@ -6,7 +6,10 @@ import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,5 +74,18 @@ public class ConfidentialityConsentService implements IConsentService {
 
     private boolean isOutOfStateRequestor(RequestDetails details) {
         return !"MA".equals(details.getHeader("X-Requestor-State"));
+    }
+}
+
+// A provider directory: it stores no patient data, and refuses everything but directory resources.
+class DirectoryConsentService implements IConsentService {
+    @Override
+    public ConsentOutcome canSeeResource(RequestDetails theRequestDetails, IBaseResource theResource, IConsentContextServices theContextServices) {
+        if (theResource instanceof Organization || theResource instanceof Practitioner || theResource instanceof Endpoint) {
+            return ConsentOutcome.AUTHORIZED;
+        } else {
+            // ok: undocumented-denial
+            return ConsentOutcome.REJECT;
+        }
     }
 }

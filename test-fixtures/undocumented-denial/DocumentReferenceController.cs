@@ -95,6 +95,34 @@ namespace Clinic.Fhir.Api
         }
     }
 
+    // The exception type carries the 403; the decision to throw it is made (and audited) elsewhere.
+    public class ChartAccessDeniedException : FhirException
+    {
+        public ChartAccessDeniedException(string message)
+            : base(message)
+        {
+            // ok: undocumented-denial
+            Issues.Add(new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error, Code = OperationOutcome.IssueType.Forbidden, Diagnostics = message });
+        }
+    }
+
+    public static class OutcomeMapper
+    {
+        public static OperationOutcome.IssueType IssueTypeFor(HttpStatusCode status)
+        {
+            switch (status)
+            {
+                case HttpStatusCode.NotFound:
+                    return OperationOutcome.IssueType.NotFound;
+                case HttpStatusCode.Forbidden:
+                    // ok: undocumented-denial
+                    return OperationOutcome.IssueType.Forbidden;
+                default:
+                    return OperationOutcome.IssueType.Exception;
+            }
+        }
+    }
+
     public static class FhirEndpoints
     {
         public static void MapObservationEndpoints(this WebApplication app)

@@ -8,6 +8,20 @@ const { addBusinessDays } = require('./dates');
 const app = express();
 app.use(express.json());
 
+// Abuse protection: requests from listed addresses are refused before they reach the FHIR routes.
+function ipBlocklist(addresses) {
+  const blocked = new Set(addresses.split(',').map((a) => a.trim()));
+  return (req, res, next) => {
+    const ip = (req.headers['x-forwarded-for'] || req.socket.remoteAddress || '').split(',').pop().trim();
+    if (blocked.has(ip)) {
+      // ok: undocumented-denial
+      return res.status(403).end('Forbidden');
+    }
+    next();
+  };
+}
+app.use('/fhir', ipBlocklist(process.env.BLOCKED_IPS || ''));
+
 app.get('/api/patients/:id/records', async (req, res) => {
   const chart = await charts.load(req.params.id);
   if (!chart) {

@@ -41,12 +41,14 @@ export function namedException(text: string): string | undefined {
 /** Refusal wording: what is refused must be access, release or disclosure, not any "cannot" (`The field cannot be removed`). */
 const DENIAL_WORDS = new RegExp(
   [
-    String.raw`\b(?:access|request|release|disclosure|download|export|transfer|retrieval|sharing|permission|records?|information|data)s?\b(?:[^.!?]{0,40}? (?:is|was|has been|have been|are|were))? (?:denied|refused|declined|rejected|blocked|restricted|not permitted|not allowed|prohibited|forbidden|withheld|unavailable)\b`,
+    String.raw`\b(?:access|request|release|disclosure|download|export|transfer|retrieval|sharing|permission|records?|information|data|content|documents?|notes?|results?|reports?|charts?|files?|images?)s?\b(?:[^.!?]{0,40}? (?:is|was|has been|have been|are|were))? (?:denied|refused|declined|rejected|blocked|restricted|not permitted|not allowed|prohibited|forbidden|withheld|unavailable)\b`,
     String.raw`\b(?:denied|forbidden|withheld|blocked|refused)\b`,
     String.raw`\b(?:cannot|can ?not|can['’]t|unable to|not able to|may not|will not|won['’]t|(?:are|is) not (?:permitted|allowed|authori[sz]ed) to|not allowed to)\s+(?:be\s+)?(?:release|share|disclose|provide|send|display|show|access|view|give|return|fulfil|fulfill|process|transmit|export|download|see|open|retrieve|obtain|grant|honou?r|complete|forward|fax|email|mail|print)\w*`,
     String.raw`\bnot (?:be )?(?:released|shared|disclosed|provided|available|accessible|viewable|viewed|displayed|sent|releasable|shareable|disclosable)\b`,
     String.raw`\b(?:request|access|disclosure|release|sharing|transfer|download|export)s?\b[^.!?]{0,30}?\bviolat\w*\b|\bprohibit\w*\b`,
     String.raw`\boff[- ]limits\b`,
+    String.raw`\bprevents? (?:us |you |them )?from (?:releasing|sharing|disclosing|providing|sending|showing|displaying|giving|accessing|viewing)\b`,
+    String.raw`\b(?:do|does|did) not (?:allow|permit) (?:us |you |them )?(?:to )?(?:release|share|disclose|provide|send|show|display|give|access|view)\w*`,
   ].join('|'),
   'i',
 );
@@ -65,11 +67,21 @@ const POLICY_NOT_A_REASON =
  * law relied on, and not for notices that refuse nothing (`See our HIPAA Notice of Privacy Practices`).
  */
 export function blanketReason(text: string): 'HIPAA' | 'privacy' | 'policy' | undefined {
+  return DENIAL_WORDS.test(text) ? citedReason(text) : undefined;
+}
+
+/**
+ * What a message cites as its reason (HIPAA, privacy, a policy), without requiring refusal wording:
+ * for messages that are themselves the body of a refusal (`res.status(403).send("HIPAA violation")`).
+ * Undefined for messages that name a specific exception, sub-exception or law, for notices, and
+ * for text that is not a sentence.
+ */
+export function citedReason(text: string): 'HIPAA' | 'privacy' | 'policy' | undefined {
   const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length < 12 || t.length > 400 || !/[A-Za-z]{3,} [A-Za-z]{2,}/.test(t)) return undefined;
+  if (t.length < 8 || t.length > 400 || !/[A-Za-z]{3,} [A-Za-z]{2,}/.test(t)) return undefined;
   // Code, markup, SQL and regular expressions are not messages.
   if (/[{};<>]|=>|\\[dswb]|\bselect\b.+\bfrom\b/i.test(t)) return undefined;
-  if (!DENIAL_WORDS.test(t) || SPECIFIC_REASON.test(t)) return undefined;
+  if (SPECIFIC_REASON.test(t)) return undefined;
   const lower = t.toLowerCase();
   if (/\bhipaa\b(?![- ](?:audit|log|notice|training|compliant|compliance (?:team|officer|office)|certified|officer|privacy officer))/.test(lower) && !/notice of privacy practices/.test(lower)) return 'HIPAA';
   if (
@@ -670,7 +682,7 @@ export function recordedException(model: CodeModel, denial: IrNode, auditPattern
 export function blanketMessageOf(model: CodeModel, denial: IrNode): string | undefined {
   const texts: string[] = [];
   textsIn(model, statementOf(denial), texts);
-  return texts.find((t) => blanketReason(t) !== undefined);
+  return texts.find((t) => citedReason(t) !== undefined);
 }
 
 /* ---------------- records requests ---------------- */
