@@ -36,6 +36,16 @@ app.get('/api/patients/:id/records', async (req, res) => {
   res.json(chart.records);
 });
 
+app.get('/portal/records/summary', async (req, res) => {
+  const patient = await charts.patient(req.query.patient);
+  // A per-patient switch that turns portal access off, with nothing recording why.
+  if (!patient.portalEnabled) {
+    // ruleid: undocumented-denial
+    return res.status(403).json({ error: 'Portal access is not enabled for this patient' });
+  }
+  res.json(await charts.summary(patient.id));
+});
+
 // Refusing to delete a sealed record is not refusing access to it.
 app.delete('/api/patients/:id/records/:recordId', async (req, res) => {
   const record = await charts.record(req.params.id, req.params.recordId);

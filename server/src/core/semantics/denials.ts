@@ -550,11 +550,18 @@ function guardWords(model: CodeModel, tests: IrNode[]): GuardWords {
   return out;
 }
 
+const OBJECT_NOUNS = new Set(['id', 'ids', 'patient', 'record', 'chart', 'user', 'profile', 'account', 'document', 'resource', 'data', 'body', 'params', 'query', 'entity', 'item', 'result', 'identity', 'reference', 'ref', 'subject', 'encounter', 'key', 'uuid', 'mrn']);
+
 function isExistenceCheck(test: IrNode): boolean {
   const simple = (n: IrNode): boolean => n.kind === 'name' || n.kind === 'member';
   if (test.kind === 'binary' && /^(\|\||or)$/.test(test.operator)) return isExistenceCheck(test.left) && isExistenceCheck(test.right);
   if (test.kind === 'unary' && (test.operator === '!' || test.operator === 'not')) {
-    if (simple(test.operand)) return true;
+    // `!patient`, `!req.params.id`: a missing object or id. Not `!patient.portalEnabled`: a flag on it.
+    if (test.operand.kind === 'name') return true;
+    if (test.operand.kind === 'member') {
+      const words = identifierWords(test.operand.property);
+      return OBJECT_NOUNS.has(words[words.length - 1] ?? '') && !/^(is|has|can|should|allow|enable|may)$/.test(words[0] ?? '');
+    }
     // !StringUtils.hasText(id), !string.IsNullOrEmpty(id) negated the other way round
     return test.operand.kind === 'call' && /^(hasText|hasLength|isPresent|exists|Any)$/.test(calleeLast(test.operand));
   }
