@@ -288,7 +288,9 @@ export function inErrorTranslation(node: IrNode): boolean {
 
 function isErrorTranslator(fn: FunctionNode): boolean {
   if (fn.decorators.some((d) => ERROR_HANDLER_DECORATORS.test(dotted(d.callee).split('.').pop() ?? ''))) return true;
-  if (fn.name && /(^|_)(on|handle|map|translate|to|render|format|convert|process)_?\w*(Exception|Error|Errors|Failure|Fault)s?$|^(errorHandler|error_handler|exceptionHandler|exception_handler|OnException|OnExceptionAsync|toResponse|handleError|onError|errorMiddleware)$/i.test(fn.name)) return true;
+  // `const httpErrorHandler = (err, req, res, next) => ...`: a lambda takes the name it is bound to.
+  const name = fn.name ?? (fn.parent?.kind === 'variable' ? fn.parent.name : fn.parent?.kind === 'assign' ? dotted(fn.parent.target) : undefined);
+  if (name && /(^|_)(on|handle|map|translate|to|render|format|convert|process)_?\w*(Exception|Error|Errors|Failure|Fault)s?$|(Exception|Error)(Handler|Mapper|Middleware|Translator)$|^(errorHandler|error_handler|exceptionHandler|exception_handler|OnException|OnExceptionAsync|toResponse|handleError|onError|errorMiddleware)$/i.test(name)) return true;
   // Express error middleware: (err, req, res, next)
   if (fn.params.length === 4 && /^(err|error|e|ex|exception)$/i.test(fn.params[0].name)) return true;
   // A parameter typed as an exception: Spring @ExceptionHandler methods, ASP.NET exception contexts.
