@@ -2,7 +2,8 @@
 
 const express = require('express');
 const { RecordsRequest } = require('./models');
-const { charts, auditTrail } = require('./services');
+const { charts, auditTrail, store } = require('./services');
+const { buildHttpOutcome, sendOutcome } = require('./fhir-common');
 const { addBusinessDays } = require('./dates');
 
 const app = express();
@@ -44,6 +45,14 @@ app.get('/portal/records/summary', async (req, res) => {
     return res.status(403).json({ error: 'Portal access is not enabled for this patient' });
   }
   res.json(await charts.summary(patient.id));
+});
+
+app.get('/fhir/Observation', (req, res) => {
+  if (req.query.category === 'social-history') {
+    // ruleid: undocumented-denial
+    return sendOutcome(res, buildHttpOutcome(403, 'error', 'forbidden', 'Not available through the API'));
+  }
+  store.search('Observation', req.query).then((bundle) => res.json(bundle));
 });
 
 // Refusing to delete a sealed record is not refusing access to it.

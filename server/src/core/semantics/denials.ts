@@ -15,7 +15,7 @@ import type { CallNode, FunctionNode, IrNode, Span } from '../ir';
 import { walk } from '../ir';
 import { enclosingHandler } from './access-path';
 import { CLINICAL_RESOURCE_TYPES } from './fhir';
-import { helperStatus, statusAssigned, statusOf } from './responses';
+import { helperStatus, statusAssigned, statusOf, statusValue } from './responses';
 import { calleeLast, calleeName, dotted, identifierWords, stringValue } from './values';
 
 /* ---------------- what a text says ---------------- */
@@ -128,6 +128,10 @@ export function forbiddenCall(model: CodeModel, call: CallNode): Denial | undefi
   // OperationOutcomeUtil.addIssue(ctx, oo, "error", message, location, "forbidden")
   if (/^(addIssue|addIssueWithMessageId|newIssue)$/.test(calleeLast(call)) && call.args.some((a) => /^(forbidden|security)$/.test(stringValue(model, a.value) ?? ''))) {
     return { kind: 'outcome', node: call, what: '`OperationOutcome` issue `forbidden`' };
+  }
+  // Project helpers that build a FHIR error: buildHTTPOutcome(403, 'error', 'forbidden', message)
+  if (call.args.some((a) => statusValue(model, a.value) === 403) && call.args.some((a) => /^(forbidden|security)$/.test(stringValue(model, a.value) ?? ''))) {
+    return { kind: 'outcome', node: call, what: `\`${calleeLast(call)}(403, …)\`` };
   }
   // Medplum: sendOutcome(res, forbidden), new OperationOutcomeError(forbidden)
   if (/(Outcome|OutcomeError)$/.test(calleeLast(call)) && call.args.some((a) => a.value.kind === 'name' && a.value.name === 'forbidden')) {
