@@ -4,7 +4,7 @@ import type { IrNode } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
 import { dotted } from '../server/src/core/semantics/values';
 import { classifyPath, ehiContext, Handler } from '../server/src/core/semantics/access-path';
-import { classifyPaths, scopeOf } from '../server/src/core/semantics/config-scope';
+import { classifyPaths, referencedScope, scopeOf } from '../server/src/core/semantics/config-scope';
 import {
   blanketMessageOf,
   blanketReason,
@@ -146,7 +146,7 @@ export default defineRule({
       for (const node of descendants(root)) {
         const termination = terminationOf(node);
         if (!termination) continue;
-        const scope = scopeOf(node);
+        const scope = scopeOf(node) ?? referencedScope(root, node);
         if (!scope || classifyPaths(scope.paths) !== 'ehi') continue;
         if (termination.message && (namedException(termination.message) || blanketReason(termination.message))) continue;
         const at = node.entry ?? node;
