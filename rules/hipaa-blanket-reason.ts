@@ -44,7 +44,7 @@ export default defineRule({
         'Documentation: OpenAPI/Swagger descriptions and examples, `description`/`summary` keys, docstrings, comments.',
         'Test code and test names (files under `test/`, `*.test.ts`, `test_*.py`, ...; `it(...)`, `assert...(...)` arguments), and strings that are compared or matched rather than shown (`message === "..."`, `.includes("...")`).',
         '“Policy” that names a technical policy rather than a blanket reason: password, CORS, content-security, cookie, retention, cache and access policies.',
-        'HTML, Razor, Jinja and other template files: the core does not parse them.',
+        'HTML, Razor, Jinja and other template files, and `.resx` resource files: the core does not parse them (Android `strings.xml` and other `.xml` resources are read).',
       ],
       examples: [
         {
