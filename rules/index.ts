@@ -8,9 +8,11 @@ import appAccessRestriction from './app-access-restriction';
 import dataClassFilter from './data-class-filter';
 import exportRestriction from './export-restriction';
 import faxOnlyManner from './fax-only-manner';
+import hipaaBlanketReason from './hipaa-blanket-reason';
 import manualReviewGate from './manual-review-gate';
 import nonstandardFhirApi from './nonstandard-fhir-api';
 import releaseDelay from './release-delay';
+import undocumentedDenial from './undocumented-denial';
 import unjustifiedThrottle from './unjustified-throttle';
 
 export const RULES: readonly Rule[] = [
@@ -22,6 +24,8 @@ export const RULES: readonly Rule[] = [
   appAccessRestriction,
   accessFee,
   exportRestriction,
+  undocumentedDenial,
+  hipaaBlanketReason,
   nonstandardFhirApi,
 ];
 

@@ -71,6 +71,7 @@ class ChartExportController {
   @GetMapping("/api/patients/{id}/summary")
   public ResponseEntity<byte[]> summary(@PathVariable String id) {
     // ok: export-restriction
+    // ruleid: undocumented-denial
     return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
   }
 }

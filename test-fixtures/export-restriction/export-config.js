@@ -32,6 +32,7 @@ router.post('/api/patients/:id/ehi-export', function (req, res) {
 
 router.post('/api/patients/:id/portal-message', function (req, res) {
   // ok: export-restriction
+  // ruleid: undocumented-denial
   return res.sendStatus(403);
 });
 

@@ -56,6 +56,7 @@ public class LabResultsController : ControllerBase
         var result = await _db.LabResults.FindAsync(id);
         if (result is null) return NotFound();
         // ok: release-delay
+        // ruleid: undocumented-denial
         if (result.IndividualHoldDeterminationId is not null) return StatusCode(403, "Held by your care team for this result.");
         return Ok(result);
     }

@@ -32,6 +32,7 @@ portalResults.get('/portal/results/:id', requirePatient, async (req, res) => {
   // A clinician's documented determination for this one result, not a rule for every result.
   // ok: release-delay
   if (result.harmHoldId) {
+    // ruleid: undocumented-denial
     return res.status(403).json({ error: 'Your care team will contact you about this result.', determination: result.harmHoldId });
   }
   res.json(result);

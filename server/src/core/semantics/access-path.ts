@@ -710,3 +710,41 @@ export function appRegistrationScope(model: CodeModel, node: IrNode): Handler | 
   const words = [...handler.routes.map((r) => r.path), handler.fn?.name ?? '', cls?.name ?? ''].flatMap(identifierWords);
   return isAppRegistrationWords(words) ? handler : undefined;
 }
+
+const FRAMEWORK_HOOKS = /^(doFilter|doFilterInternal|preHandle|postHandle|handle|intercept|canActivate|use|invoke|Invoke|InvokeAsync|OnActionExecuting|OnActionExecutionAsync|OnAuthorization|OnAuthorizationAsync|OnResourceExecuting|dispatch|process_request|process_view|__call__|filter|apply)$/;
+const CONSENT_SERVICE_BASES = /(IConsentService|ConsentService|IConsentContextServices|ConsentInterceptor)/;
+
+/**
+ * The EHI context of code that need not sit in a route handler of its own: its handler when that
+ * serves an EHI path; otherwise (no route visible) a middleware function mounted on an EHI path in
+ * this file, a HAPI FHIR consent service, or a class whose name or path literals are about EHI
+ * (`PatientConsentGuard`, `RecordsRequestService`, a filter for `/fhir/*`). Handlers that serve
+ * authentication, administration or other routes are not EHI contexts.
+ */
+export function ehiContext(model: CodeModel, node: IrNode): Handler | undefined {
+  const handler = enclosingHandler(model, node);
+  if (handler?.classification === 'ehi') return handler;
+  // A framework hook (`doFilterInternal`, `canActivate`, `InvokeAsync`) says nothing by its name: its class decides.
+  const hook = handler?.fn?.name !== undefined && FRAMEWORK_HOOKS.test(handler.fn.name) && handler.routes.length === 0;
+  if (handler && !hook && (handler.classification !== 'other' || handler.routes.length > 0)) return undefined;
+  for (let p: IrNode | undefined = node.parent; p; p = p.parent) {
+    if (p.kind !== 'function' || !p.name) continue;
+    const name = p.name;
+    const mounted = routeRegistrations(model).find(
+      (r) => classifyPath(r.path) === 'ehi' && r.middleware.some((m) => (m.kind === 'name' && m.name === name) || (m.kind === 'call' && m.callee.kind === 'name' && m.callee.name === name)),
+    );
+    if (mounted) return { fn: p, routes: [], classification: 'ehi', evidence: `middleware ${name} on ${mounted.path}` };
+  }
+  const cls = model.enclosingClass(node);
+  if (!cls) return undefined;
+  if (cls.bases.some((b) => CONSENT_SERVICE_BASES.test(b))) return { routes: [], classification: 'ehi', evidence: `HAPI FHIR consent service ${cls.name}` };
+  const byName = classifyName(cls.name);
+  if (byName === 'ehi') return { routes: [], classification: 'ehi', evidence: cls.name };
+  if (byName !== 'other') return undefined;
+  let literal: string | undefined;
+  walk(cls, (n) => {
+    if (literal) return false;
+    if (n.kind === 'string' && isEhiPathLiteral(n.value)) literal = n.value;
+  });
+  return literal && /(Filter|Interceptor|Middleware|Guard|Handler|Policy|Consent)/.test(cls.name) ? { routes: [], classification: 'ehi', evidence: `requests to ${literal} (${cls.name})` } : undefined;
+}

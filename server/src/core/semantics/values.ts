@@ -80,31 +80,35 @@ export function resolve(model: CodeModel, node: IrNode | undefined, depth = 0): 
 }
 
 /** A string value: a literal, a constant, or a `+` concatenation of those. */
-export function stringValue(model: CodeModel, node: IrNode | undefined): string | undefined {
+export function stringValue(model: CodeModel, node: IrNode | undefined, depth = 0): string | undefined {
+  // `const URL = process.env.URL || '...'` resolves back into itself: stop instead of recursing forever.
+  if (depth > 8) return undefined;
   const resolved = resolve(model, node);
   if (!resolved) return undefined;
   if (resolved.kind === 'string') return resolved.value;
   if (resolved.kind === 'other' && resolved.type === 'template_string' && resolved.children[0]?.kind === 'string') return resolved.children[0].value;
   if (resolved.kind === 'binary' && resolved.operator === '+') {
-    const left = stringValue(model, resolved.left);
-    const right = stringValue(model, resolved.right);
+    const left = stringValue(model, resolved.left, depth + 1);
+    const right = stringValue(model, resolved.right, depth + 1);
     if (left !== undefined && right !== undefined) return left + right;
   }
   return undefined;
 }
 
 /** A numeric value: a literal, a constant, or arithmetic (`60 * 60 * 1000`) over those. */
-export function numberValue(model: CodeModel, node: IrNode | undefined): number | undefined {
+export function numberValue(model: CodeModel, node: IrNode | undefined, depth = 0): number | undefined {
+  // A binding that refers to itself through a member (`const PORT = process.env.PORT || 80`): stop.
+  if (depth > 8) return undefined;
   const resolved = resolve(model, node);
   if (!resolved) return undefined;
   if (resolved.kind === 'number') return resolved.value;
   if (resolved.kind === 'unary' && resolved.operator === '-') {
-    const v = numberValue(model, resolved.operand);
+    const v = numberValue(model, resolved.operand, depth + 1);
     return v === undefined ? undefined : -v;
   }
   if (resolved.kind === 'binary') {
-    const l = numberValue(model, resolved.left);
-    const r = numberValue(model, resolved.right);
+    const l = numberValue(model, resolved.left, depth + 1);
+    const r = numberValue(model, resolved.right, depth + 1);
     if (l === undefined || r === undefined) return undefined;
     switch (resolved.operator) {
       case '*':
