@@ -6,6 +6,10 @@ import type { Rule } from '../server/src/core/rule';
 import accessFee from './access-fee';
 import appAccessRestriction from './app-access-restriction';
 import dataClassFilter from './data-class-filter';
+import exceptionExpired from './exception-expired';
+import exceptionIncomplete from './exception-incomplete';
+import exceptionInvalid from './exception-invalid';
+import exceptionUnaudited from './exception-unaudited';
 import exportRestriction from './export-restriction';
 import faxOnlyManner from './fax-only-manner';
 import hipaaBlanketReason from './hipaa-blanket-reason';
@@ -27,6 +31,10 @@ export const RULES: readonly Rule[] = [
   undocumentedDenial,
   hipaaBlanketReason,
   nonstandardFhirApi,
+  exceptionInvalid,
+  exceptionIncomplete,
+  exceptionExpired,
+  exceptionUnaudited,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -13,11 +13,13 @@ import type { LanguageId } from '../server/src/core/rule';
 import { resolveSettings } from '../server/src/core/settings';
 import { LineIndex } from '../server/src/core/text';
 import { Expectation, readExpectations } from './fixture-expectations';
-import { loadRegisterFor } from './helpers/register';
+import { loadRegisterFor, registerAccessFor } from './helpers/register';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'test-fixtures');
 /** Fixtures are judged as of this date (annotation `review-by` dates are written around it). */
 export const FIXTURE_NOW = new Date('2026-06-01T12:00:00Z');
+/** Folders of `test-fixtures/` that hold other fixtures than a rule's (quick-fix inputs and their expected results). */
+export const NON_RULE_FOLDERS = ['quick-fixes'];
 
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -38,7 +40,7 @@ export interface FixtureResult {
 export async function runFixture(file: string): Promise<FixtureResult> {
   const text = fs.readFileSync(file, 'utf8');
   const display = path.relative(FIXTURES, file).split(path.sep).join('/');
-  const settings = resolveSettings({}, { now: FIXTURE_NOW, register: loadRegisterFor(file) });
+  const settings = { ...resolveSettings({}, { now: FIXTURE_NOW, register: loadRegisterFor(file) }), registerFile: registerAccessFor(file) };
   const analysis = await analyzeText(display, text, settings);
   const parsed = await parseFile(file, text);
   const expectations = readExpectations(parsed.comments, new LineIndex(text));
@@ -69,7 +71,9 @@ export function compare(result: FixtureResult): string[] {
 
 describe('rule fixtures', function () {
   this.timeout(60_000);
-  const ruleDirs = fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).filter((d) => fs.statSync(path.join(FIXTURES, d)).isDirectory()) : [];
+  const ruleDirs = fs.existsSync(FIXTURES)
+    ? fs.readdirSync(FIXTURES).filter((d) => fs.statSync(path.join(FIXTURES, d)).isDirectory() && !NON_RULE_FOLDERS.includes(d))
+    : [];
 
   it('has a fixture folder for every rule, and no folder for an unknown rule', () => {
     assert.deepEqual([...ruleDirs].sort(), RULES.map((r) => r.meta.id).sort());

@@ -28,6 +28,7 @@ public class RecordsFeeConfig implements WebMvcConfigurer {
     public static final BigDecimal PAPER_COPY_FEE_PER_PAGE = new BigDecimal("0.10");
 
     // The Fees exception cannot document a fee on a patient's own portal download, so this stays reported.
+    // ruleid: exception-invalid
     // ehi-exception: fees
     //   reason: Covers the portal's storage costs
     //   cost-basis: IT cost allocation 2026

@@ -55,6 +55,7 @@ public class ConfidentialityConsentService implements IConsentService {
     @Override
     public ConsentOutcome willSeeResource(RequestDetails theRequestDetails, IBaseResource theResource, IConsentContextServices theContextServices) {
         // ok: undocumented-denial
+        // ruleid: exception-unaudited
         // ehi-exception: privacy
         //   reason: Reproductive-health encounters withheld from out-of-state requestors at the patient's request
         //   sub-exception: individual-request

@@ -4,11 +4,12 @@
  * back per file; files with nothing to report are counted, not kept, so memory does not grow with
  * the number of files.
  */
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { analyzeFile, FileAnalysis } from '../core/engine';
-import type { RegisterEntry } from '../core/register';
+import { analyzeFile, FileAnalysis, RegisterFileAccess } from '../core/engine';
+import { DEFAULT_REGISTER_FILE, RegisterEntry } from '../core/register';
 import { resolveSettings, UserConfig } from '../core/settings';
 
 export interface RunInput {
@@ -92,10 +93,26 @@ export function makeAnalyser(setup: WorkerSetup): (file: string) => Promise<File
     list.push(entry);
     byFile.set(key, list);
   }
+  const registerFile = registerAccess(setup.root, setup.registerDir);
   return (file: string) => {
     const display = path.relative(setup.root, file).split(path.sep).join('/') || path.basename(file);
     const register = byFile.get(file) ?? [];
-    return analyzeFile(file, register.length > 0 ? { ...base, register } : base, display);
+    return analyzeFile(file, { ...base, registerFile, ...(register.length > 0 ? { register } : {}) }, display);
+  };
+}
+
+/** The register is `ehi-exceptions.yaml` in its folder; the files it names are read from there. */
+function registerAccess(root: string, registerDir: string): RegisterFileAccess {
+  const registerPath = path.join(registerDir, DEFAULT_REGISTER_FILE);
+  return {
+    isRegister: (display) => path.resolve(root, display) === registerPath,
+    readTarget: async (file) => {
+      try {
+        return await fs.promises.readFile(path.resolve(registerDir, file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 

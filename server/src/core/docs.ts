@@ -24,6 +24,7 @@ export function languageList(rule: Rule): string {
 
 /** The exception catalogue entry for each exception the rule accepts, with the fields an annotation needs. */
 export function exceptionsMarkdown(rule: Rule): string {
+  if (rule.meta.exceptions.length === 0) return 'None: this rule checks the exception record itself, so no exception can justify what it reports.';
   return rule.meta.exceptions
     .map((id) => {
       const spec = EXCEPTIONS[id];
@@ -93,5 +94,6 @@ export function ruleMarkdown(rule: Rule): string {
 /** A short plain-text help for terminals and SARIF `help.text`. */
 export function ruleText(rule: Rule): string {
   const { docs } = rule.meta;
-  return `${docs.summary}\n\nWhy: ${docs.why}\n\nFix: ${docs.fix}\n\nExceptions that could apply: ${rule.meta.exceptions.map((e) => `${EXCEPTIONS[e].title} (45 CFR ${EXCEPTIONS[e].section})`).join(', ')}.`;
+  const exceptions = rule.meta.exceptions.map((e) => `${EXCEPTIONS[e].title} (45 CFR ${EXCEPTIONS[e].section})`).join(', ');
+  return `${docs.summary}\n\nWhy: ${docs.why}\n\nFix: ${docs.fix}${exceptions ? `\n\nExceptions that could apply: ${exceptions}.` : ''}`;
 }

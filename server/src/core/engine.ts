@@ -8,17 +8,18 @@
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import * as nodePath from 'path';
 import { parseAnnotations, ANNOTATION_MARKER } from './annotations/parse';
-import type { Annotation } from './annotations/types';
+import type { Annotation, AnnotationProblemKind } from './annotations/types';
 import { fieldValue } from './annotations/types';
 import { validateAnnotation } from './annotations/validate';
 import { CodeModel } from './code-model';
 import { EXCEPTIONS, ExceptionId, isExceptionId } from './exceptions';
-import { BodyFilter, constructsByLine, languageIdForPath, parseFile, ParsedFile } from './files';
+import { BodyFilter, CodeUnit, constructsByLine, languageIdForPath, parseFile, ParsedFile } from './files';
 import type { IrKind, IrNode, Span } from './ir';
 import { walk } from './ir';
 import type { RegisterEntry } from './register';
-import { annotationFromRegister } from './register';
+import { annotationFromRegister, DEFAULT_REGISTER_FILE, parseRegister } from './register';
 import {
   CodeVisitor,
   formatMessage,
@@ -47,6 +48,24 @@ export interface AnalysisSettings {
   prefilter: boolean;
   /** Register entries whose `file` is this file. */
   register: RegisterEntry[];
+  /** How to check the exception register itself; without it, a file named `ehi-exceptions.yaml` is the register and the files it names are not read. */
+  registerFile?: RegisterFileAccess;
+}
+
+/**
+ * The exception register is checked where it is written: its entries are validated like annotations,
+ * and an entry whose file or location no longer exists is reported as stale. The face that reads
+ * files (CLI, language server, tests) says which path is the register and how to read what it names.
+ */
+export interface RegisterFileAccess {
+  /** Whether `path` (as given to `analyzeText`) is the register. */
+  isRegister(path: string): boolean;
+  /** The text of a file an entry names (relative to the register's folder), or undefined when it does not exist. */
+  readTarget?(file: string): Promise<string | undefined>;
+}
+
+export function isDefaultRegisterPath(path: string): boolean {
+  return nodePath.basename(path) === DEFAULT_REGISTER_FILE;
 }
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
@@ -96,6 +115,8 @@ export interface DocumentedException {
   range: Range;
   form: Annotation['form'];
   fields: { name: string; value: string }[];
+  /** Why it documents nothing, when its status is not `valid`. */
+  problems: { kind: AnnotationProblemKind; message: string }[];
 }
 
 export type NoticeCode = 'unreadable' | 'binary' | 'encoding' | 'too-large' | 'syntax' | 'internal';
@@ -154,25 +175,42 @@ function formatBytes(n: number): string {
 
 /** Analyses text as the file `path` (its extension picks the parser). Never throws. */
 export async function analyzeText(path: string, text: string, settings: AnalysisSettings): Promise<FileAnalysis> {
+  return (await analyzeTextDetailed(path, text, settings)).result;
+}
+
+/** What the editor needs beyond the report: the annotations read (comments, register entries) with their targets and problems. */
+export interface DetailedAnalysis {
+  result: FileAnalysis;
+  /** Annotations written in this file: its comments, and its entries when it is the register. */
+  annotations: Annotation[];
+  /** Register entries that document this file (their spans are in the register). */
+  registerAnnotations: Annotation[];
+  /** The parse, when the file was parsed (for fixes that need its constructs). */
+  parsed?: ParsedFile;
+}
+
+/** The analysis, and the annotations it read (comments and register entries) with their problems. Never throws. */
+export async function analyzeTextDetailed(path: string, text: string, settings: AnalysisSettings): Promise<DetailedAnalysis> {
   const language = languageIdForPath(path);
   const result: FileAnalysis = { path, language, findings: [], suppressed: [], exceptions: [], notices: [], lines: countLines(text), parsed: false };
-  if (!language) return result;
+  if (!language) return { result, annotations: [], registerAnnotations: [] };
+  const isRegister = (settings.registerFile?.isRegister ?? isDefaultRegisterPath)(path);
   const candidates = applicableRules(settings, language === 'xml' ? ['xml', 'mirth'] : [language], text);
-  if (candidates.length === 0 && settings.register.length === 0) return result;
+  if (candidates.length === 0 && settings.register.length === 0 && !isRegister) return { result, annotations: [], registerAnnotations: [] };
   const lines = new LineIndex(text);
   let parsed: ParsedFile;
   try {
     parsed = await parseFile(path, text, settings.prefilter ? bodyFilterFor(candidates, settings.options.auditPattern) : undefined);
   } catch (err) {
     result.notices.push({ code: 'internal', message: `could not parse: ${(err as Error).message}` });
-    return result;
+    return { result, annotations: [], registerAnnotations: [] };
   }
   result.parsed = true;
   result.language = parsed.language;
   if (parsed.language === 'yaml' && parsed.syntaxErrors.length > 0 && /\{\{[\s\S]*?\}\}|\{%/.test(text)) {
     // Helm (Go template) or Jinja: the file is a template that renders YAML, not YAML itself.
     result.notices.push({ code: 'syntax', message: 'templated YAML ({{ }} or {% %}): not analysed as YAML' });
-    return result;
+    return { result, annotations: [], registerAnnotations: [] };
   }
   for (const e of parsed.syntaxErrors.slice(0, MAX_SYNTAX_NOTICES)) {
     result.notices.push({
@@ -183,8 +221,93 @@ export async function analyzeText(path: string, text: string, settings: Analysis
   }
   const rules = settings.rules.filter((r) => ruleApplies(r.rule, parsed.language) || (parsed.language === 'mirth' && r.rule.meta.languages.includes('xml')));
   const pending = runRules(rules, new Set(candidates), parsed, path, text, settings, result);
-  applyAnnotations(parsed, pending, rules, path, text, lines, settings, result);
-  return result;
+  const entries = isRegister ? await checkRegisterEntries(path, text, settings) : [];
+  const { inFile, fromRegister } = applyAnnotations(parsed, pending, rules, path, text, lines, settings, result, entries);
+  return { result, annotations: inFile, registerAnnotations: fromRegister, parsed };
+}
+
+/**
+ * The register's own entries as annotations in the register's offsets, with their problems: the
+ * same validation as comments, the rule they name, whether the file and location they point at
+ * still exist, and whether the exception can justify what is found there.
+ */
+async function checkRegisterEntries(path: string, text: string, settings: AnalysisSettings): Promise<Annotation[]> {
+  const register = parseRegister(path, text);
+  const out: Annotation[] = register.problems.map((p) => ({
+    exceptionId: '',
+    idSpan: p.at,
+    fields: [],
+    span: p.at,
+    form: 'register' as const,
+    targetLine: -1,
+    problems: [{ kind: 'invalid' as const, message: p.message, at: p.at }],
+  }));
+  const byFile = new Map<string, RegisterEntry[]>();
+  for (const entry of register.entries) byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry]);
+  const readTarget = settings.registerFile?.readTarget;
+  const knownRules = new Map(settings.rules.map((r) => [r.rule.meta.id, r.rule.meta]));
+  for (const [file, entries] of byFile) {
+    let checked: Annotation[] | undefined;
+    let missingFile = false;
+    let unreadable: string | undefined;
+    if (readTarget) {
+      const targetText = await readTarget(file);
+      if (targetText === undefined) missingFile = true;
+      else {
+        const inner = await analyzeTextDetailed(file, targetText, { ...settings, register: entries, registerFile: { isRegister: () => false } });
+        const fromTarget = inner.registerAnnotations;
+        if (fromTarget.length === entries.length) checked = fromTarget;
+        else unreadable = inner.result.notices[0]?.message ?? 'not a file type the linter reads';
+      }
+    }
+    entries.forEach((entry, i) => {
+      const annotation = checked?.[i] ?? registerAnnotation(entry);
+      if (!checked) validateAnnotation(annotation, settings.now);
+      if (unreadable) annotation.problems.unshift({ kind: 'invalid', message: `${file} cannot be checked: ${unreadable}`, at: entry.fileSpan });
+      else if (missingFile) {
+        annotation.problems.unshift({ kind: 'invalid', message: `stale entry: ${file} does not exist`, at: entry.fileSpan });
+      } else if (checked && !annotation.target) {
+        const where = entry.line !== undefined ? `line ${entry.line}` : entry.at !== undefined ? `\`${entry.at}\`` : 'a location (`at` or `line`)';
+        const message = entry.line === undefined && entry.at === undefined ? `entry names no location in ${file}: add \`at\` or \`line\`` : `stale entry: ${where} no longer exists in ${file}`;
+        annotation.problems.unshift({ kind: 'invalid', message, at: entry.locationSpan ?? entry.fileSpan });
+      }
+      if (entry.rule !== undefined) {
+        const meta = knownRules.get(entry.rule);
+        const at = entry.ruleSpan ?? entry.exceptionSpan;
+        if (!meta) annotation.problems.push({ kind: 'invalid', message: `unknown or disabled rule "${entry.rule}"`, at });
+        else if (isExceptionId(annotation.exceptionId) && !meta.exceptions.includes(annotation.exceptionId)) {
+          annotation.problems.push({ kind: 'invalid', message: `the ${EXCEPTIONS[annotation.exceptionId].title} exception cannot justify ${entry.rule}; it accepts: ${meta.exceptions.join(', ')}`, at: entry.exceptionSpan });
+        }
+      }
+      out.push(dedupeProblems(annotation));
+    });
+  }
+  return out;
+}
+
+/** A register entry as an annotation without a target (its file was not read). */
+function registerAnnotation(entry: RegisterEntry): Annotation {
+  return {
+    exceptionId: entry.exception.trim(),
+    idSpan: entry.exceptionSpan,
+    fields: entry.fields,
+    span: { start: entry.entryStart, end: entry.entryEnd },
+    form: 'register',
+    targetLine: -1,
+    problems: [],
+    register: { file: entry.registerFile, entryStart: entry.entryStart, entryEnd: entry.entryEnd, rule: entry.rule },
+  };
+}
+
+function dedupeProblems(annotation: Annotation): Annotation {
+  const seen = new Set<string>();
+  annotation.problems = annotation.problems.filter((p) => {
+    const key = `${p.kind}\0${p.message}\0${p.at.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return annotation;
 }
 
 /** Rules that may fire on this language and whose trigger words occur in the text. */
@@ -355,7 +478,8 @@ function applyAnnotations(
   lines: LineIndex,
   settings: AnalysisSettings,
   result: FileAnalysis,
-): void {
+  registerEntries: Annotation[],
+): { inFile: Annotation[]; fromRegister: Annotation[] } {
   const annotations = text.includes(ANNOTATION_MARKER) ? parseAnnotations(parsed.comments, lines) : [];
   const registerAnnotations = settings.register.map((entry) => annotationFromRegister(entry, parsed, lines));
   const all = [...annotations, ...registerAnnotations];
@@ -365,6 +489,13 @@ function applyAnnotations(
     const accepted = new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta.exceptions]));
     for (const a of all) {
       validateAnnotation(a, settings.now);
+      if (!a.target && a.form !== 'register') {
+        a.problems.push({
+          kind: 'invalid',
+          message: `no statement, declaration or entry begins on line ${a.targetLine + 1}, the line after it`,
+          at: a.idSpan,
+        });
+      }
       matchFindings(a, pending, accepted);
     }
   }
@@ -375,10 +506,11 @@ function applyAnnotations(
         file: { path, language: parsed.language, text },
         options: settings.options,
         // Register entries are checked where they are written: in the register file.
-        annotations: annotations,
+        annotations: [...annotations, ...registerEntries],
         findings: pending,
         now: settings.now,
         codeAt: (span) => codeUnitAt(parsed, span)?.model,
+        codeUnitAt: (span) => codeUnitAt(parsed, span),
         report: (report) => {
           const template = r.rule.meta.messages[report.messageId];
           if (template === undefined) throw new Error(`rule ${r.rule.meta.id} has no message "${report.messageId}"`);
@@ -419,7 +551,8 @@ function applyAnnotations(
       result.suppressed.push(finding);
     } else result.findings.push(finding);
   }
-  for (const a of all) result.exceptions.push(describeAnnotation(a, pending, lines));
+  for (const a of all) if (a.target || a.form !== 'register') result.exceptions.push(describeAnnotation(a, pending, lines));
+  return { inFile: [...annotations, ...registerEntries], fromRegister: registerAnnotations };
 }
 
 /**
@@ -429,10 +562,7 @@ function applyAnnotations(
 function matchFindings(annotation: Annotation, pending: RawFinding[], accepted: Map<string, ExceptionId[]>): void {
   const target = annotation.target;
   if (!target || !isExceptionId(annotation.exceptionId)) return;
-  const inside = (span: Span): boolean => span.start >= target.start && span.start < Math.max(target.end, target.start + 1);
-  const covered = pending.filter(
-    (p) => (inside(p.at) || p.related.some((r) => inside(r.at))) && (!annotation.register?.rule || annotation.register.rule === p.ruleId),
-  );
+  const covered = pending.filter((p) => covers(target, p) && (!annotation.register?.rule || annotation.register.rule === p.ruleId));
   if (covered.length === 0) return;
   const exception = annotation.exceptionId;
   const possible = (p: PendingFinding): ExceptionId[] => (accepted.get(p.ruleId) ?? []).filter((e) => !p.excluded.some((x) => x.exception === e));
@@ -453,7 +583,13 @@ function matchFindings(annotation: Annotation, pending: RawFinding[], accepted: 
   for (const p of accepting) p.documentedBy.push(annotation);
 }
 
-function codeUnitAt(parsed: ParsedFile, span: Span) {
+/** Whether a finding (or one of its related places) lies in an annotation's target construct. */
+function covers(target: Span, p: PendingFinding): boolean {
+  const inside = (span: Span): boolean => span.start >= target.start && span.start < Math.max(target.end, target.start + 1);
+  return inside(p.at) || p.related.some((r) => inside(r.at));
+}
+
+function codeUnitAt(parsed: ParsedFile, span: Span): CodeUnit | undefined {
   if (parsed.codeUnits.length === 1) return parsed.codeUnits[0];
   return parsed.codeUnits.find((u) => u.toFile(0) <= span.start && span.start <= u.toFile(u.model.text.length));
 }
@@ -477,9 +613,11 @@ function describeAnnotation(a: Annotation, pending: RawFinding[], lines: LineInd
       : a.problems.some((p) => p.kind === 'expired')
         ? 'expired'
         : 'valid';
-  const ruleIds = [...new Set(pending.filter((p) => p.documentedBy.includes(a)).map((p) => p.ruleId))];
+  // The rules it documents; for one that documents nothing, the rules of the findings it stands over.
+  const documented = pending.filter((p) => p.documentedBy.includes(a));
+  const ruleIds = [...new Set((documented.length > 0 ? documented : a.target ? pending.filter((p) => covers(a.target!, p)) : []).map((p) => p.ruleId))];
   if (a.register?.rule && !ruleIds.includes(a.register.rule)) ruleIds.push(a.register.rule);
-  const span = a.register ? a.target ?? a.idSpan : a.span;
+  const span = a.register ? a.target ?? { start: 0, end: 0 } : a.span;
   return {
     exception: a.exceptionId,
     exceptionTitle: isExceptionId(a.exceptionId) ? EXCEPTIONS[a.exceptionId].title : undefined,
@@ -491,6 +629,7 @@ function describeAnnotation(a: Annotation, pending: RawFinding[], lines: LineInd
     range: lines.rangeOf(span.start, span.end),
     form: a.form,
     fields: a.fields.map((f) => ({ name: f.name, value: f.value })),
+    problems: a.problems.map((p) => ({ kind: p.kind, message: p.message })),
   };
 }
 

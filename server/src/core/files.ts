@@ -61,6 +61,8 @@ export function languageIdForPath(file: string): LanguageId | undefined {
 export interface CodeUnit {
   model: CodeModel;
   toFile(offset: number): number;
+  /** The inverse of `toFile`: the unit offset of a file offset (the nearest one before it). */
+  fromFile(offset: number): number;
 }
 
 export interface ParsedFile {
@@ -99,7 +101,7 @@ async function parseCode(code: CodeLanguage, text: string, bodyFilter?: BodyFilt
   const language: LanguageId = code === 'tsx' ? 'typescript' : code;
   return {
     language,
-    codeUnits: [{ model: new CodeModel(language, code, text, lowered), toFile: (o) => o }],
+    codeUnits: [{ model: new CodeModel(language, code, text, lowered), toFile: (o) => o, fromFile: (o) => o }],
     comments: lowered.comments,
     syntaxErrors: lowered.syntaxErrors.map((e) => ({ span: e, message: e.message })),
   };
@@ -139,7 +141,7 @@ async function parseXmlFile(text: string, bodyFilter?: BodyFilter): Promise<Pars
       label: script.label,
       transportName: script.transportName,
     });
-    parsed.codeUnits.push({ model, toFile });
+    parsed.codeUnits.push({ model, toFile, fromFile: (offset) => unitOffset(script.offsets, offset) });
     for (const c of lowered.comments) {
       const start = toFile(c.start);
       const end = toFile(c.end - 1) + 1;
@@ -151,6 +153,19 @@ async function parseXmlFile(text: string, bodyFilter?: BodyFilter): Promise<Pars
   }
   parsed.comments.sort((a, b) => a.start - b.start);
   return parsed;
+}
+
+/** The largest index whose file offset is at or before `offset` (offsets grow with the index). */
+function unitOffset(offsets: Int32Array, offset: number): number {
+  let low = 0;
+  let high = offsets.length - 1;
+  if (high < 0 || offset <= offsets[0]) return 0;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (offsets[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /**

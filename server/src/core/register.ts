@@ -27,6 +27,10 @@ export interface RegisterEntry {
   exception: string;
   /** Offsets are in the register file. */
   exceptionSpan: Span;
+  fileSpan: Span;
+  /** The `at` or `line` value, when the entry has one. */
+  locationSpan?: Span;
+  ruleSpan?: Span;
   fields: AnnotationField[];
   entryStart: number;
   entryEnd: number;
@@ -54,10 +58,11 @@ export function parseRegister(registerFile: string, text: string): RegisterParse
       result.problems.push({ at: item, message: 'a register entry must be a mapping with file, exception and fields' });
       continue;
     }
-    const file = scalarString(configAt(item, 'file'));
+    const fileNode = configAt(item, 'file');
+    const file = scalarString(fileNode);
     const exceptionNode = configAt(item, 'exception');
     const exception = scalarString(exceptionNode);
-    if (!file || exception === undefined || !exceptionNode) {
+    if (!file || !fileNode || exception === undefined || !exceptionNode) {
       result.problems.push({ at: { start: item.start, end: item.start }, message: `register entry needs ${!file ? '`file`' : '`exception`'}` });
       continue;
     }
@@ -74,12 +79,19 @@ export function parseRegister(registerFile: string, text: string): RegisterParse
       rule: scalarString(configAt(item, 'rule')),
       exception,
       exceptionSpan: { start: exceptionNode.start, end: exceptionNode.end },
+      fileSpan: { start: fileNode.start, end: fileNode.end },
+      locationSpan: spanOf(configAt(item, 'at') ?? configAt(item, 'line')),
+      ruleSpan: spanOf(configAt(item, 'rule')),
       fields,
       entryStart: item.start,
       entryEnd: item.end,
     });
   }
   return result;
+}
+
+function spanOf(node: ConfigNode | undefined): Span | undefined {
+  return node ? { start: node.start, end: node.end } : undefined;
 }
 
 function itemsOf(root: ConfigNode, key: string): ConfigNode[] {

@@ -7,6 +7,7 @@ import type { CodeModel } from './code-model';
 import type { ConfigDocument } from './config/tree';
 import type { XmlDocument } from './config/xml';
 import type { ExceptionId } from './exceptions';
+import type { CodeUnit } from './files';
 import type { IrKind, NodeOfKind, Span } from './ir';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -111,6 +112,8 @@ export interface AnnotationContext extends RuleContext {
   readonly findings: readonly PendingFinding[];
   /** For code files: the model of the code that contains `span` (Mirth files have one per script). */
   codeAt(span: Span): CodeModel | undefined;
+  /** Like `codeAt`, with the maps between the unit's offsets and the file's (spans here are file offsets). */
+  codeUnitAt(span: Span): CodeUnit | undefined;
   readonly now: Date;
 }
 

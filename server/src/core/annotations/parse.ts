@@ -169,6 +169,14 @@ function parseInline(line: CommentLine, targetLine: number, block?: CommentLine[
   };
 }
 
+/**
+ * Whether a comment preceded by `before` on its line stands on a line of its own. A script comment
+ * right after an XML start tag (and CDATA opener) begins the first line of a Mirth script.
+ */
+function startsLine(before: string, xmlComment: boolean): boolean {
+  return before.trim() === '' || (!xmlComment && /^\s*<[\w.:-]+(\s[^<>]*)?>(<!\[CDATA\[)?\s*$/.test(before));
+}
+
 /** Splits comments into content lines, stripping `//`, `#`, `!`, `/* *\/`, `<!-- -->` and JSDoc `*` gutters. */
 function splitComments(comments: readonly Comment[], lines: LineIndex): CommentLine[] {
   const out: CommentLine[] = [];
@@ -193,7 +201,7 @@ function splitComments(comments: readonly Comment[], lines: LineIndex): CommentL
       lineStyle = true;
     }
     const startPos = lines.positionAt(comment.start);
-    const ownLine = lines.lineText(startPos.line).slice(0, startPos.character).trim() === '';
+    const ownLine = startsLine(lines.lineText(startPos.line).slice(0, startPos.character), text.startsWith('<!--'));
     const body = text.slice(open, Math.max(open, close));
     const parts: { text: string; start: number }[] = [];
     const breaks = /\r\n|\r|\n/g;

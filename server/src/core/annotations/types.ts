@@ -18,6 +18,8 @@ export interface AnnotationProblem {
   at: Span;
   /** For `incomplete`: the required fields that are missing. */
   missing?: string[];
+  /** A likely correction (a misspelt exception id or field name): replace `at` with `text`. */
+  suggestion?: { at: Span; text: string };
 }
 
 export interface Annotation {

@@ -16,6 +16,7 @@ export function validateAnnotation(annotation: Annotation, now: Date): void {
           ? `missing exception id; expected one of: ${EXCEPTION_IDS.join(', ')}`
           : `unknown exception id "${annotation.exceptionId}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; expected one of: ${EXCEPTION_IDS.join(', ')}`,
       at: annotation.idSpan,
+      ...(suggestion ? { suggestion: { at: annotation.idSpan, text: suggestion } } : {}),
     });
     return;
   }
@@ -33,7 +34,10 @@ export function validateAnnotation(annotation: Annotation, now: Date): void {
     const spec = known.get(field.name);
     if (!spec) {
       const suggestion = closest(field.name, [...known.keys()]);
-      if (suggestion) problems.push({ kind: 'invalid', message: `unknown field "${field.name}" (did you mean "${suggestion}"?)`, at });
+      if (suggestion) {
+        const nameSpan = { start: field.nameStart, end: field.nameStart + field.name.length };
+        problems.push({ kind: 'invalid', message: `unknown field "${field.name}" (did you mean "${suggestion}"?)`, at, suggestion: { at: nameSpan, text: suggestion } });
+      }
       continue;
     }
     if (field.value === '') continue;

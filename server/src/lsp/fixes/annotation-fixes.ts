@@ -1,0 +1,81 @@
+/**
+ * Fixes for the annotation rules: add the fields an incomplete annotation lacks, set a new
+ * `review-by` on an expired one, and take the suggested spelling of a misspelt id or field name.
+ * Each leaves nothing to do when applied twice.
+ */
+import type { Annotation, AnnotationProblem } from '../../core/annotations/types';
+import { fieldsOf, isExceptionId } from '../../core/exceptions';
+import type { LineIndex } from '../../core/text';
+import { oneYearFrom, SnippetBuilder, TextChange } from './edits';
+
+/** The required fields that are absent (a field written with an empty value is there, waiting for a value). */
+export function absentFields(annotation: Annotation, problem: AnnotationProblem): string[] {
+  return (problem.missing ?? []).filter((name) => !annotation.fields.some((f) => f.name === name));
+}
+
+export function addMissingFields(annotation: Annotation, problem: AnnotationProblem, lines: LineIndex, now: Date): TextChange | undefined {
+  const names = absentFields(annotation, problem);
+  if (names.length === 0 || !isExceptionId(annotation.exceptionId)) return undefined;
+  const specs = new Map(fieldsOf(annotation.exceptionId).map((f) => [f.name, f]));
+  const b = new SnippetBuilder();
+  const value = (name: string): void => {
+    const spec = specs.get(name);
+    if (name === 'review-by') b.text(' ').placeholder(oneYearFrom(now));
+    else if (spec?.kind.type === 'enum') b.snippetOnly(' ').choice(spec.kind.values);
+    else b.snippetOnly(' ').placeholder();
+  };
+  if (annotation.form === 'inline') {
+    for (const name of names) {
+      b.text(`; ${name}:`);
+      value(name);
+    }
+  } else if (annotation.form === 'block') {
+    const prefix = fieldPrefix(annotation, lines);
+    for (const name of names) {
+      b.text(`\n${prefix}${name}:`);
+      value(name);
+    }
+  } else {
+    // A register entry: YAML keys at the indentation of its other keys.
+    const indent = registerIndent(annotation, lines);
+    for (const name of names) {
+      b.text(`\n${indent}${name}:`);
+      value(name);
+    }
+  }
+  const { text, snippet } = b.build();
+  // A register entry's span runs to the next entry; insert after its last non-blank character.
+  let end = annotation.span.end;
+  while (end > annotation.span.start && /\s/.test(lines.text[end - 1])) end--;
+  return { start: end, end, text, snippet };
+}
+
+/** What precedes a field name on its line (`//   `, `#   `, ` *   `, indentation in an XML comment). */
+function fieldPrefix(annotation: Annotation, lines: LineIndex): string {
+  const last = annotation.fields[annotation.fields.length - 1];
+  if (last) return lines.text.slice(lines.lineStart(lines.positionAt(last.nameStart).line), last.nameStart);
+  const headerLine = lines.positionAt(annotation.idSpan.start).line;
+  const header = lines.text.slice(lines.lineStart(headerLine), annotation.idSpan.start);
+  const marker = header.lastIndexOf('ehi-exception');
+  const lead = header.slice(0, marker);
+  // `// ehi-exception: x` → `//   `; `<!-- ehi-exception: x` → spaces under it.
+  return /^\s*<!--\s*$/.test(lead) ? ' '.repeat(lead.length + 2) : `${lead.replace(/\s+$/, '')}   `;
+}
+
+function registerIndent(annotation: Annotation, lines: LineIndex): string {
+  const line = lines.positionAt(annotation.idSpan.start).line;
+  const text = lines.lineText(line);
+  return /^\s*(-\s+)?/.exec(text)![0].replace(/-/g, ' ');
+}
+
+export function renewReviewBy(annotation: Annotation, now: Date): TextChange | undefined {
+  const field = annotation.fields.find((f) => f.name === 'review-by');
+  if (!field) return undefined;
+  const date = oneYearFrom(now);
+  return { start: field.valueStart, end: field.valueEnd, text: date, snippet: `\${1:${date}}` };
+}
+
+export function takeSuggestion(problem: AnnotationProblem): TextChange | undefined {
+  if (!problem.suggestion) return undefined;
+  return { start: problem.suggestion.at.start, end: problem.suggestion.at.end, text: problem.suggestion.text };
+}

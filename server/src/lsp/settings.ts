@@ -1,0 +1,119 @@
+/**
+ * The language server's settings: read per workspace folder from the client (`workspace/configuration`,
+ * section `ehiLint`), or from `initializationOptions` and `didChangeConfiguration` for clients that
+ * cannot answer it. `toUserConfig` is the one place where editor settings become the core's
+ * `UserConfig`, so a project config file can later be merged in at the same point.
+ */
+import { RULE_IDS } from '../../../rules';
+import { isRuleLevel, RuleLevel, UserConfig } from '../core/settings';
+import { DEFAULT_REGISTER_FILE } from '../core/register';
+import { DEFAULT_AUDIT_PATTERN } from '../core/settings';
+
+export const SECTION = 'ehiLint';
+
+/** Languages that have an audit-call template. */
+export type AuditLanguage = 'typescript' | 'javascript' | 'java' | 'csharp' | 'python' | 'mirth';
+
+/** `{rule}`, `{exception}` and `{reason}` (a string literal in the language's syntax) are filled in. */
+export interface AuditTemplate {
+  call: string;
+  /** A line the file must contain for the call to compile (an import); added when missing. */
+  import?: string;
+}
+
+export interface ServerSettings {
+  enable: boolean;
+  rules: Record<string, RuleLevel>;
+  /** Globs (relative to the workspace folder); when not empty, only matching files are analysed. */
+  include: string[];
+  exclude: string[];
+  auditPattern: string;
+  auditTemplates: Record<AuditLanguage, AuditTemplate>;
+  /** The exception register, relative to the workspace folder. */
+  registerFile: string;
+  /** Scan the whole workspace when the server starts. */
+  scanOnStartup: boolean;
+  /** Quiet time after an edit before the file is analysed again. */
+  debounceMs: number;
+}
+
+export const DEFAULT_AUDIT_TEMPLATES: Record<AuditLanguage, AuditTemplate> = {
+  typescript: { call: 'auditLog.record({ event: "ehi-exception", rule: "{rule}", exception: "{exception}", reason: {reason} });' },
+  javascript: { call: 'auditLog.record({ event: "ehi-exception", rule: "{rule}", exception: "{exception}", reason: {reason} });' },
+  java: { call: 'auditLog.record("ehi-exception", "{rule}", "{exception}", {reason});' },
+  csharp: { call: '_auditLog.Record("ehi-exception", "{rule}", "{exception}", {reason});' },
+  python: { call: 'audit_log.record(event="ehi-exception", rule="{rule}", exception="{exception}", reason={reason})' },
+  // A code template named auditLog in the channel's library; Mirth scripts have no imports.
+  mirth: { call: 'auditLog({ event: "ehi-exception", rule: "{rule}", exception: "{exception}", reason: {reason} });' },
+};
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  enable: true,
+  rules: {},
+  include: [],
+  exclude: [],
+  auditPattern: DEFAULT_AUDIT_PATTERN,
+  auditTemplates: DEFAULT_AUDIT_TEMPLATES,
+  registerFile: DEFAULT_REGISTER_FILE,
+  scanOnStartup: false,
+  debounceMs: 200,
+};
+
+/**
+ * Settings as the client sent them (any shape) made safe: unknown keys ignored, wrong types
+ * replaced by defaults, and each problem described so the user can be told once.
+ */
+export function normalizeSettings(raw: unknown): { settings: ServerSettings; problems: string[] } {
+  const problems: string[] = [];
+  const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, rules: {}, auditTemplates: { ...DEFAULT_AUDIT_TEMPLATES } };
+  if (typeof input.enable === 'boolean') settings.enable = input.enable;
+  if (input.rules && typeof input.rules === 'object') {
+    for (const [id, level] of Object.entries(input.rules as Record<string, unknown>)) {
+      if (!RULE_IDS.includes(id)) problems.push(`ehiLint.rules: unknown rule "${id}"`);
+      else if (!isRuleLevel(level)) problems.push(`ehiLint.rules.${id}: expected off, info, warning or error`);
+      else settings.rules[id] = level;
+    }
+  }
+  settings.include = stringArray(input.include, 'include', problems);
+  settings.exclude = stringArray(input.exclude, 'exclude', problems);
+  if (typeof input.auditPattern === 'string' && input.auditPattern.trim() !== '') {
+    try {
+      new RegExp(input.auditPattern, 'i');
+      settings.auditPattern = input.auditPattern;
+    } catch (err) {
+      problems.push(`ehiLint.auditPattern is not a valid regular expression (${(err as Error).message}); using "${DEFAULT_AUDIT_PATTERN}"`);
+    }
+  }
+  if (input.auditTemplates && typeof input.auditTemplates === 'object') {
+    for (const [language, value] of Object.entries(input.auditTemplates as Record<string, unknown>)) {
+      if (!(language in DEFAULT_AUDIT_TEMPLATES)) {
+        problems.push(`ehiLint.auditTemplates: unknown language "${language}"`);
+        continue;
+      }
+      const template = typeof value === 'string' ? { call: value } : (value as Partial<AuditTemplate> | null);
+      if (!template || typeof template.call !== 'string' || template.call.trim() === '') {
+        problems.push(`ehiLint.auditTemplates.${language}: expected a string or { "call": string, "import"?: string }`);
+        continue;
+      }
+      settings.auditTemplates[language as AuditLanguage] = { call: template.call, ...(typeof template.import === 'string' && template.import.trim() ? { import: template.import } : {}) };
+    }
+  }
+  if (typeof input.registerFile === 'string' && input.registerFile.trim() !== '') settings.registerFile = input.registerFile.trim();
+  if (typeof input.scanOnStartup === 'boolean') settings.scanOnStartup = input.scanOnStartup;
+  if (typeof input.debounceMs === 'number' && input.debounceMs >= 0 && input.debounceMs <= 10_000) settings.debounceMs = input.debounceMs;
+  else if (input.debounceMs !== undefined) problems.push(`ehiLint.debounceMs: expected a number of milliseconds from 0 to 10000; using ${DEFAULT_SETTINGS.debounceMs}`);
+  return { settings, problems };
+}
+
+function stringArray(value: unknown, name: string, problems: string[]): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  problems.push(`ehiLint.${name}: expected a list of glob patterns`);
+  return [];
+}
+
+/** Editor settings → the core's configuration. The one place this mapping happens. */
+export function toUserConfig(settings: ServerSettings): UserConfig {
+  return { rules: { ...settings.rules }, auditPattern: settings.auditPattern };
+}

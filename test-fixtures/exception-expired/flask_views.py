@@ -1,0 +1,21 @@
+import time
+
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+
+@app.get("/fhir/Observation")
+def search_observations():
+    audit_log.record(event="ehi-exception", rule="unjustified-throttle", exception="security", reason="Scraping")
+    # ruleid: exception-expired, unjustified-throttle
+    time.sleep(2)  # ehi-exception: security; reason: Scraping; risk: Scraping of whole panels; basis: policy; owner: security-office; review-by: 2025-01-31
+    return jsonify(store.search("Observation"))
+
+
+@app.get("/fhir/Condition")
+def search_conditions():
+    audit_log.record(event="ehi-exception", rule="unjustified-throttle", exception="security", reason="Scraping")
+    # ok: exception-expired, unjustified-throttle
+    time.sleep(2)  # ehi-exception: security; reason: Scraping; risk: Scraping of whole panels; basis: policy; owner: security-office; review-by: 2027-01-31
+    return jsonify(store.search("Condition"))

@@ -1,0 +1,18 @@
+import time
+
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+
+@app.get("/fhir/Observation")
+def search_observations():
+    """Observations for the patient portal."""
+    # ehi-exception: security
+    #   reason: Scripted scraping of observation lists
+    #   risk: Automated scraping of whole patient panels
+    #   basis: policy
+    #   owner: security-office
+    #   review-by: 2027-06-30
+    time.sleep(2)
+    return jsonify(store.search("Observation"))

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc;
+
+[ApiController]
+[Route("fhir/r4/Patient")]
+public class PatientController : ControllerBase
+{
+	[HttpGet("{id}")]
+	public async Task<IActionResult> Get(string id)
+	{
+		await Task.Delay(TimeSpan.FromSeconds(2));
+		return Ok(await _records.Read(id));
+	}
+}

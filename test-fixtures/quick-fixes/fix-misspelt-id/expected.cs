@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+
+[ApiController]
+[Route("fhir/r4/Patient")]
+public class PatientController : ControllerBase
+{
+    [HttpGet("{id}")]
+    public async Task<IActionResult> Get(string id)
+    {
+        // ehi-exception: security
+        //   reason: Slows credential-stuffing bots
+        //   risk: Credential stuffing through the patient API
+        //   basis: policy
+        //   owner: security-office
+        //   review-by: 2027-06-30
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        return Ok(await _records.Read(id));
+    }
+}
