@@ -3,7 +3,7 @@ import { at, ConfigNode, descendants, items, scalarString, stringList as configS
 import type { CallNode, IrNode } from '../server/src/core/ir';
 import { defineRule } from '../server/src/core/rule';
 import { CLINICAL_RESOURCE_TYPES, FHIR_RESOURCE_TYPES, OBSERVATION_CATEGORIES, US_CORE_RESOURCE_TYPES } from '../server/src/core/semantics/fhir';
-import { calleeLast, dotted, identifierWords, memberName, stringList, stringValue } from '../server/src/core/semantics/values';
+import { calleeLast, collectionFilter, dotted, identifierWords, memberName, stringList, stringValue } from '../server/src/core/semantics/values';
 
 const LAWFUL =
   'EHI is the whole designated record set (45 CFR 171.102), so a fixed filter withholds data patients, their apps and other providers are entitled to; it is lawful only under a documented Preventing Harm (171.201), Privacy (171.202), Protecting Care Access (171.206) or Infeasibility (segmentation, 171.204) exception, or a law that requires it.';
@@ -60,9 +60,6 @@ interface Predicate {
   values: string[];
   dataClass: DataClass;
 }
-
-const KEEP_FILTERS = /^(filter|Where|FindAll|findAll|filtered|select|Select|takeWhile|partition)$/;
-const DROP_FILTERS = /^(removeIf|RemoveAll|RemoveWhere|reject|filterNot|omitBy|remove|Remove|dropWhile|exclude|Except)$/;
 
 export default defineRule({
   meta: {
@@ -127,19 +124,12 @@ triggers: [
     const { code } = ctx;
     return {
       call(call) {
-        if (call.isDecorator || call.callee.kind !== 'member') return;
-        const last = calleeLast(call);
-        const keep = KEEP_FILTERS.test(last);
-        const drop = DROP_FILTERS.test(last);
-        if (!keep && !drop) return;
-        const lambda = call.args.find((a) => a.value.kind === 'function')?.value;
-        if (lambda?.kind !== 'function' || !lambda.body) return;
-        const bodyExpr = lambda.body.kind === 'block' ? singleReturn(lambda.body) : lambda.body;
-        if (!bodyExpr) return;
-        const predicate = readPredicate(code, bodyExpr);
+        const filter = collectionFilter(call);
+        if (!filter?.predicate) return;
+        const predicate = readPredicate(code, filter.predicate);
         if (!predicate) return;
-        const where = `\`${dotted(call.callee).replace(/\(\)/g, '()') || last}(...)\``;
-        judge(call, where, predicate, drop ? 'drop' : 'keep', (messageId, data) => ctx.report({ at: call, messageId, data }));
+        const where = `\`${dotted(call.callee).replace(/\(\)/g, '()') || calleeLast(call)}(...)\``;
+        judge(call, where, predicate, filter.mode, (messageId, data) => ctx.report({ at: call, messageId, data }));
       },
       loop(loop) {
         // Python comprehension: [r for r in resources if r["resourceType"] != "DocumentReference"]
@@ -225,12 +215,6 @@ function classOf(values: string[]): DataClass | undefined {
 function summarise(values: string[]): string {
   const unique = [...new Set(values)];
   return unique.length > 6 ? `${unique.slice(0, 6).join(', ')} and ${unique.length - 6} more` : unique.join(', ');
-}
-
-function singleReturn(block: IrNode): IrNode | undefined {
-  if (block.kind !== 'block' || block.body.length !== 1) return undefined;
-  const only = block.body[0];
-  return only.kind === 'return' ? only.value : undefined;
 }
 
 function isSkip(node: IrNode): boolean {

@@ -3,18 +3,34 @@
  * Adding a rule: one unit in this folder, fixtures in `test-fixtures/<rule-id>/`, and a line here.
  */
 import type { Rule } from '../server/src/core/rule';
+import accessFee from './access-fee';
+import appAccessRestriction from './app-access-restriction';
 import dataClassFilter from './data-class-filter';
 import exceptionExpired from './exception-expired';
 import exceptionIncomplete from './exception-incomplete';
 import exceptionInvalid from './exception-invalid';
 import exceptionUnaudited from './exception-unaudited';
+import exportRestriction from './export-restriction';
 import faxOnlyManner from './fax-only-manner';
+import hipaaBlanketReason from './hipaa-blanket-reason';
+import manualReviewGate from './manual-review-gate';
+import nonstandardFhirApi from './nonstandard-fhir-api';
+import releaseDelay from './release-delay';
+import undocumentedDenial from './undocumented-denial';
 import unjustifiedThrottle from './unjustified-throttle';
 
 export const RULES: readonly Rule[] = [
   faxOnlyManner,
   dataClassFilter,
   unjustifiedThrottle,
+  releaseDelay,
+  manualReviewGate,
+  appAccessRestriction,
+  accessFee,
+  exportRestriction,
+  undocumentedDenial,
+  hipaaBlanketReason,
+  nonstandardFhirApi,
   exceptionInvalid,
   exceptionIncomplete,
   exceptionExpired,

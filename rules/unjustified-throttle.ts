@@ -4,9 +4,10 @@ import type { CallNode, ClassNode, FunctionNode, IrNode } from '../server/src/co
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule, Report } from '../server/src/core/rule';
 import { classifyName, enclosingHandler, handlerFor, Handler, isEhiPathLiteral, Registration, routeRegistrations } from '../server/src/core/semantics/access-path';
-import { delayOf, isOutboundBackoff, isOutboundCall } from '../server/src/core/semantics/calls';
+import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../server/src/core/semantics/calls';
 import { statusOf, statusValue } from '../server/src/core/semantics/responses';
 import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/core/semantics/config-scope';
+import { isResultReleaseJob } from '../server/src/core/semantics/result-release';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../server/src/core/semantics/values';
 
 const LAWFUL =
@@ -317,40 +318,13 @@ function secondsFromCall(model: CodeModel, node: IrNode): number | undefined {
   return ms === undefined ? undefined : ms / 1000;
 }
 
-const QUEUE_ADD = /^(add|addBulk|enqueue|schedule|Schedule|apply_async|send_task|enqueue_in|enqueue_at|scheduleJob)$/;
-
 function checkQueueHold(ctx: CodeContext, call: CallNode, report: Reporter): void {
-  const last = calleeLast(call);
-  if (!QUEUE_ADD.test(last) || call.args.length === 0) return;
-  let ms: number | undefined;
-  let jobName: string | undefined;
-  if (last === 'apply_async') {
-    const countdown = argument(call, -1, 'countdown');
-    ms = countdown ? durationMs(ctx.code, countdown.value, 's') : undefined;
-    jobName = call.callee.kind === 'member' ? dotted(call.callee.object) : undefined;
-  } else if (last === 'Schedule' || last === 'schedule' || last === 'enqueue_in') {
-    const delayArg = call.args.length >= 2 ? call.args[1] : undefined;
-    const unitArg = call.args[2]?.value;
-    if (delayArg) {
-      ms = durationMs(ctx.code, delayArg.value, last === 'enqueue_in' ? 's' : 'ms');
-      if (unitArg?.kind === 'member' && /^(SECONDS|MINUTES|HOURS|DAYS)$/.test(unitArg.property)) {
-        const n = numberValue(ctx.code, delayArg.value);
-        const factor: Record<string, number> = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
-        ms = n === undefined ? undefined : n * factor[unitArg.property];
-      }
-    }
-    jobName = ctx.code.textOf(call.args[0].value);
-  } else {
-    // BullMQ / Bull: queue.add(name, data, { delay: ms })
-    const options = call.args[call.args.length - 1]?.value;
-    const delayNode = options?.kind === 'object' ? options.properties.find((p) => p.key === 'delay')?.value : undefined;
-    ms = delayNode ? durationMs(ctx.code, delayNode) : undefined;
-    jobName = stringValue(ctx.code, call.args[0].value) ?? (call.callee.kind === 'member' ? dotted(call.callee.object) : undefined);
-  }
-  if (ms === undefined || ms < QUEUE_HOLD_MS || !jobName) return;
-  const queueName = call.callee.kind === 'member' ? dotted(call.callee.object) : '';
-  if (classifyName(jobName.replace(/[^A-Za-z0-9_]/g, ' ')) !== 'ehi' && classifyName(queueName) !== 'ehi') return;
-  report({ at: call, messageId: 'queueHold', data: { what: `\`${calleeName(call)}\``, job: `\`${jobName.slice(0, 60)}\``, duration: formatDuration(ms) } }, call);
+  const job = scheduledJobOf(ctx.code, call);
+  if (!job || job.ms === undefined || job.ms < QUEUE_HOLD_MS || !job.job) return;
+  // Holding a job that releases results to patients is a release embargo: release-delay reports it.
+  if (isResultReleaseJob(`${job.job} ${job.queue}`)) return;
+  if (classifyName(job.job.replace(/[^A-Za-z0-9_]/g, ' ')) !== 'ehi' && classifyName(job.queue) !== 'ehi') return;
+  report({ at: call, messageId: 'queueHold', data: { what: `\`${calleeName(call)}\``, job: `\`${job.job.slice(0, 60)}\``, duration: formatDuration(job.ms) } }, call);
 }
 
 /** Bucket4j buckets, Guava limiters and ASP.NET Core policies used inside an EHI handler or filter. */

@@ -183,6 +183,8 @@ export function constructsByLine(parsed: ParsedFile, lines: LineIndex): Map<numb
     const root = unit.model.root;
     walk(root, (node: IrNode) => {
       if (node !== root) offer(unit.toFile(node.start), unit.toFile(Math.max(node.start, node.end - 1)) + 1);
+      // Object properties are constructs too (exceptions.md): `AbsoluteRefreshTokenLifetime = 3600,` in an initializer.
+      if (node.kind === 'object') for (const p of node.properties) offer(unit.toFile(p.start), unit.toFile(Math.max(p.start, p.end - 1)) + 1);
     });
   }
   if (parsed.xml?.root) {

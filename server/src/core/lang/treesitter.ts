@@ -26,6 +26,9 @@ export interface RawNode {
 
 const NO_CHILDREN: RawNode[] = [];
 
+/** Nodes that introduce the declaration after them (decorators, attributes, annotation lists). */
+const PRELUDE_TYPES = new Set(['decorator', 'attribute_list', 'annotation', 'marker_annotation', 'modifiers']);
+
 interface LoadedGrammar {
   language: Language;
   typeNames: string[];
@@ -125,7 +128,12 @@ function copyTree(
 ): RawNode {
   const cursor = tree.walk();
   const { typeNames, typeIsNamed } = grammar;
-  const copy = (parentType: string): RawNode | undefined => {
+  /**
+   * `contextStart`: where the text that belongs to a node begins, counting the decorators,
+   * annotations, attributes and comments right before it (`@Get('$export')` above a method). A
+   * body is judged by that text from its function's context start, not by the body alone.
+   */
+  const copy = (parentType: string, parentContextStart: number, contextStart: number): RawNode | undefined => {
     const id = cursor.nodeTypeId;
     const type = typeNames[id] ?? 'ERROR';
     if (commentTypes.has(type)) {
@@ -139,12 +147,16 @@ function copyTree(
       end: cursor.endIndex,
       children: NO_CHILDREN,
     };
-    const elided = elide !== undefined && elide.bodies.has(type) && elide.owners.has(parentType) && !elide.keep(node.start, node.end);
+    const elided = elide !== undefined && elide.bodies.has(type) && elide.owners.has(parentType) && !elide.keep(parentContextStart, node.end);
     if (!elided && !leafTypes.has(type) && cursor.gotoFirstChild()) {
       const children: RawNode[] = [];
+      let childContext = contextStart;
       do {
-        const child = copy(type);
-        if (child) children.push(child);
+        const child = copy(type, contextStart, childContext);
+        if (child) {
+          children.push(child);
+          if (!PRELUDE_TYPES.has(child.type)) childContext = child.end;
+        }
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();
       node.children = children;
@@ -152,7 +164,7 @@ function copyTree(
     return node;
   };
   try {
-    return copy('') ?? { type: 'program', named: true, start: 0, end: 0, children: NO_CHILDREN };
+    return copy('', 0, 0) ?? { type: 'program', named: true, start: 0, end: 0, children: NO_CHILDREN };
   } finally {
     cursor.delete();
   }

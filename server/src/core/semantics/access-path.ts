@@ -663,3 +663,88 @@ export function enclosingHandler(model: CodeModel, node: IrNode): Handler | unde
 export function isEhiPathLiteral(value: string): boolean {
   return /^[~^]?\/?[\w$.{}:<>*\-\\/[\]]+$/.test(value) && value.includes('/') && classifyPath(value.replace(/[\\^$*]+/g, '/')) === 'ehi';
 }
+
+/**
+ * The EHI context code runs in: its request handler when that is an EHI access path (or a Mirth
+ * channel); otherwise, outside any handler, the nearest named function or class whose name is about
+ * EHI (a service method `releaseLabResults`, a `PatientResultsService`, a scheduled job).
+ */
+export function ehiScope(model: CodeModel, node: IrNode): { evidence: string; handler?: Handler } | undefined {
+  const handler = enclosingHandler(model, node);
+  if (handler) return handler.classification === 'ehi' ? { evidence: handler.evidence, handler } : undefined;
+  for (let p = node.parent; p; p = p.parent) {
+    if ((p.kind === 'function' && p.name && !p.isLambda) || p.kind === 'class') {
+      const name = p.name ?? '';
+      if (classifyName(name) === 'ehi') return { evidence: `${p.kind === 'class' ? 'class' : 'function'} ${name}` };
+    }
+  }
+  return undefined;
+}
+
+const HEALTH_CARE_TEXT =
+  /\b(patients?|fhir|hl7|clinical|clinicians?|physicians?|ehr|emr|loinc|snomed|mychart|medical|diagnos[a-z]*|patholog[a-z]*|radiolog[a-z]*|lab[ _-]?results?|encounters?|observations?|hipaa|ehi)\b/i;
+
+/** Whether a text is about health care at all (a quiz's "results" or an escrow "release" is not). */
+export function mentionsHealthCare(model: CodeModel | { text: string }): boolean {
+  if ('memo' in model) return model.memo('mentionsHealthCare', () => HEALTH_CARE_TEXT.test(model.text));
+  return HEALTH_CARE_TEXT.test(model.text);
+}
+
+const APP_WORDS = new Set(['app', 'apps', 'application', 'applications', 'client', 'clients']);
+const REGISTRATION_WORDS = new Set(['register', 'registration', 'registrations', 'onboarding', 'onboard', 'developer', 'developers', 'dcr']);
+
+/** Whether words are about registering a third-party app (`/oauth/register`, `/developer/apps`, `registerClient`). */
+export function isAppRegistrationWords(words: string[]): boolean {
+  return words.some((w) => APP_WORDS.has(w) || w === 'oauth' || w === 'oauth2') && words.some((w) => REGISTRATION_WORDS.has(w));
+}
+
+/**
+ * The app-registration handler code runs in: where patients' chosen apps and developers register
+ * (45 CFR 170.404 lets an app be vetted only for authenticity). `classifyPath` calls these routes
+ * authentication; rules about gating access need them separately.
+ */
+export function appRegistrationScope(model: CodeModel, node: IrNode): Handler | undefined {
+  const handler = enclosingHandler(model, node);
+  if (!handler) return undefined;
+  const cls = handler.fn ? model.enclosingClass(handler.fn) : undefined;
+  const words = [...handler.routes.map((r) => r.path), handler.fn?.name ?? '', cls?.name ?? ''].flatMap(identifierWords);
+  return isAppRegistrationWords(words) ? handler : undefined;
+}
+
+const FRAMEWORK_HOOKS = /^(doFilter|doFilterInternal|preHandle|postHandle|handle|intercept|canActivate|use|invoke|Invoke|InvokeAsync|OnActionExecuting|OnActionExecutionAsync|OnAuthorization|OnAuthorizationAsync|OnResourceExecuting|dispatch|process_request|process_view|__call__|filter|apply)$/;
+const CONSENT_SERVICE_BASES = /(IConsentService|ConsentService|IConsentContextServices|ConsentInterceptor)/;
+
+/**
+ * The EHI context of code that need not sit in a route handler of its own: its handler when that
+ * serves an EHI path; otherwise (no route visible) a middleware function mounted on an EHI path in
+ * this file, a HAPI FHIR consent service, or a class whose name or path literals are about EHI
+ * (`PatientConsentGuard`, `RecordsRequestService`, a filter for `/fhir/*`). Handlers that serve
+ * authentication, administration or other routes are not EHI contexts.
+ */
+export function ehiContext(model: CodeModel, node: IrNode): Handler | undefined {
+  const handler = enclosingHandler(model, node);
+  if (handler?.classification === 'ehi') return handler;
+  // A framework hook (`doFilterInternal`, `canActivate`, `InvokeAsync`) says nothing by its name: its class decides.
+  const hook = handler?.fn?.name !== undefined && FRAMEWORK_HOOKS.test(handler.fn.name) && handler.routes.length === 0;
+  if (handler && !hook && (handler.classification !== 'other' || handler.routes.length > 0)) return undefined;
+  for (let p: IrNode | undefined = node.parent; p; p = p.parent) {
+    if (p.kind !== 'function' || !p.name) continue;
+    const name = p.name;
+    const mounted = routeRegistrations(model).find(
+      (r) => classifyPath(r.path) === 'ehi' && r.middleware.some((m) => (m.kind === 'name' && m.name === name) || (m.kind === 'call' && m.callee.kind === 'name' && m.callee.name === name)),
+    );
+    if (mounted) return { fn: p, routes: [], classification: 'ehi', evidence: `middleware ${name} on ${mounted.path}` };
+  }
+  const cls = model.enclosingClass(node);
+  if (!cls) return undefined;
+  if (cls.bases.some((b) => CONSENT_SERVICE_BASES.test(b))) return { routes: [], classification: 'ehi', evidence: `HAPI FHIR consent service ${cls.name}` };
+  const byName = classifyName(cls.name);
+  if (byName === 'ehi') return { routes: [], classification: 'ehi', evidence: cls.name };
+  if (byName !== 'other') return undefined;
+  let literal: string | undefined;
+  walk(cls, (n) => {
+    if (literal) return false;
+    if (n.kind === 'string' && isEhiPathLiteral(n.value)) literal = n.value;
+  });
+  return literal && /(Filter|Interceptor|Middleware|Guard|Handler|Policy|Consent)/.test(cls.name) ? { routes: [], classification: 'ehi', evidence: `requests to ${literal} (${cls.name})` } : undefined;
+}

@@ -5,7 +5,8 @@
 import type { CodeModel } from '../code-model';
 import type { CallNode, FunctionNode, IrNode } from '../ir';
 import { walk } from '../ir';
-import { calleeLast, calleeName, dotted, durationMs, numberValue } from './values';
+import { isNow, shiftedTime } from './time';
+import { argument, calleeLast, calleeName, dotted, durationMs, numberValue, parseDurationText, stringValue } from './values';
 
 const OUTBOUND_CALLEE =
   /(^|\.)(fetch|axios|got|ky|superagent|request|urlopen|http\.request|https\.request|http\.get|https\.get|requests\.\w+|httpx\.\w+|session\.(get|post|put|request)|aiohttp\.\w+|(get|post|put|delete|send|patch)Async|getForObject|getForEntity|postForObject|postForEntity|exchange|retrieve|bodyToMono|newCall|execute|sendRequest|invoke|callApi)$/;
@@ -111,4 +112,60 @@ export function callsAudit(fn: FunctionNode | IrNode, pattern: RegExp): boolean 
     if (n.kind === 'call' && !n.isDecorator && pattern.test(calleeName(n))) found = true;
   });
   return found;
+}
+
+export interface ScheduledJob {
+  call: CallNode;
+  /** How long the job is held before it runs, in milliseconds, when the code says. */
+  ms?: number;
+  /** The job: its name, or the source text of the task or lambda scheduled. */
+  job?: string;
+  /** The queue or scheduler it is put on (`reportQueue`, `scheduler`). */
+  queue: string;
+}
+
+const QUEUE_ADD = /^(add|addBulk|enqueue|schedule|Schedule|apply_async|send_task|enqueue_in|enqueue_at|scheduleJob)$/;
+
+/**
+ * A job put on a queue or scheduler to run later: BullMQ/Bull `queue.add(name, data, { delay })`,
+ * Celery `task.apply_async(countdown=...)` or `eta=now + ...`, RQ `enqueue_in`, Java
+ * `scheduler.schedule(task, 72, TimeUnit.HOURS)`, Hangfire `BackgroundJob.Schedule(() => ..., TimeSpan)`,
+ * Agenda `agenda.schedule('in 72 hours', name, data)`.
+ */
+export function scheduledJobOf(model: CodeModel, call: CallNode): ScheduledJob | undefined {
+  const last = calleeLast(call);
+  if (call.isDecorator || !QUEUE_ADD.test(last) || call.args.length === 0) return undefined;
+  const queue = call.callee.kind === 'member' ? dotted(call.callee.object) : '';
+  if (last === 'apply_async') {
+    const countdown = argument(call, -1, 'countdown');
+    const eta = argument(call, -1, 'eta');
+    const shifted = eta ? shiftedTime(model, eta.value) : undefined;
+    const ms = countdown ? durationMs(model, countdown.value, 's') : shifted && isNow(model, shifted.base) ? shifted.ms : undefined;
+    return { call, ms, job: queue || undefined, queue };
+  }
+  if (last === 'schedule' && call.args.length >= 2 && typeof stringValue(model, call.args[0].value) === 'string') {
+    // Agenda: agenda.schedule('in 72 hours', 'release-results', data)
+    const when = stringValue(model, call.args[0].value)!;
+    const ms = parseDurationText(when.replace(/^in\s+/i, ''));
+    if (ms !== undefined) return { call, ms, job: stringValue(model, call.args[1].value), queue };
+  }
+  if (last === 'Schedule' || last === 'schedule' || last === 'enqueue_in') {
+    const delayArg = call.args.length >= 2 ? call.args[1] : undefined;
+    const unitArg = call.args[2]?.value;
+    let ms: number | undefined;
+    if (delayArg) {
+      ms = durationMs(model, delayArg.value, last === 'enqueue_in' ? 's' : 'ms');
+      if (unitArg?.kind === 'member' && /^(SECONDS|MINUTES|HOURS|DAYS)$/.test(unitArg.property)) {
+        const n = numberValue(model, delayArg.value);
+        const factor: Record<string, number> = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
+        ms = n === undefined ? undefined : n * factor[unitArg.property];
+      }
+    }
+    return { call, ms, job: model.textOf(call.args[0].value), queue };
+  }
+  // BullMQ / Bull: queue.add(name, data, { delay: ms })
+  const options = call.args[call.args.length - 1]?.value;
+  const delayNode = options?.kind === 'object' ? options.properties.find((p) => p.key === 'delay')?.value : undefined;
+  const ms = delayNode ? durationMs(model, delayNode) : undefined;
+  return { call, ms, job: stringValue(model, call.args[0].value) ?? (queue || undefined), queue };
 }

@@ -71,3 +71,25 @@ export function ehiPathsIn(root: ConfigNode): string[] {
   }
   return out;
 }
+
+/**
+ * Kong declarative config also attaches plugins at the top level by reference
+ * (`plugins: [{ name: request-termination, service: fhir-api }]`): the paths of the service or
+ * route the node names, found by `name` anywhere in the document.
+ */
+export function referencedScope(root: ConfigNode, node: ConfigNode): PathScope | undefined {
+  if (node.kind !== 'map') return undefined;
+  for (const key of ['route', 'service']) {
+    const entry = node.entries.find((e) => e.key === key);
+    const target = entry ? scalarString(entry.value) ?? scalarString(entry.value.kind === 'map' ? entry.value.entries.find((e) => e.key === 'name' || e.key === 'id')?.value : undefined) : undefined;
+    if (!target) continue;
+    for (const candidate of descendants(root)) {
+      if (candidate === node || candidate.kind !== 'map') continue;
+      const name = candidate.entries.find((e) => e.key === 'name' || e.key === 'id');
+      if (!name || scalarString(name.value) !== target) continue;
+      const paths = pathsOf(candidate);
+      if (paths.length > 0) return { paths, owner: candidate };
+    }
+  }
+  return undefined;
+}

@@ -89,3 +89,75 @@ export const NON_DATA_RESOURCE_TYPES: ReadonlySet<string> = new Set(['OperationO
 export function isResourceType(value: string): boolean {
   return FHIR_RESOURCE_TYPES.has(value);
 }
+
+/* ---------- media types ---------- */
+
+/** Media types the FHIR specification defines or requires servers to accept for resources (R4 section 3.1.0 "Content Types"). */
+const FHIR_MEDIA_TYPES: ReadonlySet<string> = new Set([
+  'application/fhir+json',
+  'application/fhir+xml',
+  'application/fhir+turtle',
+  'application/json',
+  'application/xml',
+  'application/json+fhir',
+  'application/xml+fhir',
+  'text/xml',
+  'application/fhir+ndjson',
+  'application/ndjson',
+  'application/x-ndjson',
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/xml-patch+xml',
+  'application/x-www-form-urlencoded',
+  'text/turtle',
+  'text/html',
+  'text/plain',
+]);
+
+/** The type/subtype of a media type, lower case, without parameters (`application/fhir+json; fhirVersion=4.0` → `application/fhir+json`). */
+export function baseMediaType(value: string): string {
+  return value.split(';')[0].trim().toLowerCase();
+}
+
+/** A media type a FHIR client can rely on: the FHIR types, plain JSON/XML, the FHIR `_format` shorthands. */
+export function isStandardFhirMediaType(value: string): boolean {
+  const base = baseMediaType(value);
+  return FHIR_MEDIA_TYPES.has(base) || /^(json|xml|ttl|ndjson|html)$/.test(base);
+}
+
+/**
+ * A vendor-specific or unregistered media type (`application/vnd.acme+json`, `application/x-acme`,
+ * `text/x-acme`, `application/prs.acme`) that is not one of the FHIR types.
+ */
+export function isVendorMediaType(value: string): boolean {
+  const base = baseMediaType(value);
+  if (isStandardFhirMediaType(base)) return false;
+  return /^[a-z]+\/(vnd\.|x-|prs\.)[\w.+-]+$/.test(base);
+}
+
+/** The spellings of NDJSON that the Bulk Data Access IG requires an export to accept. */
+export function isNdjsonFormat(value: string): boolean {
+  const base = baseMediaType(value);
+  return base === 'application/fhir+ndjson' || base === 'application/ndjson' || base === 'ndjson' || base === 'application/x-ndjson';
+}
+
+/* ---------- FHIR routes ---------- */
+
+/**
+ * Whether a URL path is a FHIR REST path: a `fhir` (or FHIR-version) segment, a resource type as a
+ * segment (case-sensitive, as FHIR types are), or a `$operation` beside one of those.
+ */
+export function isFhirPath(path: string): boolean {
+  const segments = path.split(/[/?#]+/).map((s) => s.replace(/^[:{<[]+|[}>\]]+$/g, '')).filter((s) => s.length > 0);
+  return segments.some((s) => /^(fhir|r4|r4b|stu3|dstu2|baseR4|baseR4B|baseDstu3)$/i.test(s) || FHIR_RESOURCE_TYPES.has(s));
+}
+
+/** The resource types named as segments of a path (`/fhir/Binary/:id` → `Binary`). */
+export function resourceTypesInPath(path: string): string[] {
+  return path.split(/[/?#]+/).filter((s) => FHIR_RESOURCE_TYPES.has(s));
+}
+
+/* ---------- US Core ---------- */
+
+/** Canonical URLs of US Core profiles and the US Core IG start with this. */
+export const US_CORE_CANONICAL = 'hl7.org/fhir/us/core';

@@ -71,21 +71,32 @@ const STATUS_HELPERS: Record<string, number> = {
   AccessDeniedException: 403,
   AccessDenied: 403,
   ForbiddenOperationException: 403,
+  ForbiddenError: 403,
+  forbidden: 403,
+  PermissionError: 403,
   NotAcceptable: 406,
   NotAcceptableException: 406,
   UnprocessableEntity: 422,
   UnprocessableEntityObjectResult: 422,
   UnprocessableEntityException: 422,
   UnsupportedMediaTypeException: 415,
+  PaymentRequiredException: 402,
+  PaymentRequiredError: 402,
+  HttpResponsePaymentRequired: 402,
   UnsupportedMediaTypeResult: 415,
   NotImplementedException: 501,
 };
+
+/** The status of a helper or exception by its name (`Forbid`, `PermissionDenied`, `ForbiddenException`), if it has a fixed one. */
+export function helperStatus(name: string): number | undefined {
+  return Object.prototype.hasOwnProperty.call(STATUS_HELPERS, name) ? STATUS_HELPERS[name] : undefined;
+}
 
 /** The literal status a call sends, if any: `res.status(403)`, `StatusCode(403)`, `abort(403)`, `Forbid()`, `ResponseEntity.status(HttpStatus.FORBIDDEN)`. */
 export function statusOf(model: CodeModel, call: CallNode): number | undefined {
   const last = calleeLast(call);
   if (last in STATUS_HELPERS) return STATUS_HELPERS[last];
-  if (/^(status|sendStatus|StatusCode|abort|setStatus|status_code|HttpResponse|Response|JSONResponse|HTTPException|ResponseStatusException|WebApplicationException|HttpException|code|writeHead|ObjectResult|StatusCodeResult|Problem|error|make_response)$/.test(last)) {
+  if (/^(status|sendStatus|StatusCode|abort|setStatus|status_code|HttpResponse|Response|JSONResponse|HTTPException|ResponseStatusException|WebApplicationException|HttpException|code|writeHead|ObjectResult|StatusCodeResult|Problem|error|make_response|sendError|throw|ResponseEntity|HttpResponseMessage|HttpStatusCodeResult|JsonResponse)$/.test(last)) {
     const arg = argument(call, 0, 'status', 'status_code', 'statusCode', 'code') ?? call.args[call.args.length - 1];
     const named = argument(call, -1, 'status', 'status_code', 'statusCode');
     for (const candidate of [named, arg, ...call.args]) {
@@ -93,7 +104,19 @@ export function statusOf(model: CodeModel, call: CallNode): number | undefined {
       if (status !== undefined) return status;
     }
   }
+  // C# object initializer: new ObjectResult(body) { StatusCode = 403 }
+  if (call.isNew && call.initializer?.kind === 'object') {
+    const prop = call.initializer.properties.find((p) => p.key === 'StatusCode');
+    if (prop) return statusValue(model, prop.value);
+  }
   return undefined;
+}
+
+/** The status an assignment sets: `ctx.status = 403`, `res.statusCode = 403`, `Response.StatusCode = StatusCodes.Status403Forbidden`. */
+export function statusAssigned(model: CodeModel, target: IrNode, value: IrNode): number | undefined {
+  const property = target.kind === 'member' ? target.property : target.kind === 'name' ? target.name : '';
+  if (!/^(status|statusCode|StatusCode|status_code)$/.test(property)) return undefined;
+  return statusValue(model, value);
 }
 
 /** A status code from a number or a named constant (`HttpStatus.FORBIDDEN`, `status.HTTP_403_FORBIDDEN`, `StatusCodes.Status403Forbidden`). */

@@ -4,6 +4,7 @@
  */
 import type { CodeModel } from '../code-model';
 import type { Argument, CallNode, IrNode, ObjectNode, Span } from '../ir';
+import { walk } from '../ir';
 
 /** Callee as dotted text: `app.get`, `res.status().send`, `Bucket.builder().addLimit`, `new ForbiddenException` → `ForbiddenException`. */
 export function calleeName(call: CallNode): string {
@@ -79,31 +80,35 @@ export function resolve(model: CodeModel, node: IrNode | undefined, depth = 0): 
 }
 
 /** A string value: a literal, a constant, or a `+` concatenation of those. */
-export function stringValue(model: CodeModel, node: IrNode | undefined): string | undefined {
+export function stringValue(model: CodeModel, node: IrNode | undefined, depth = 0): string | undefined {
+  // `const URL = process.env.URL || '...'` resolves back into itself: stop instead of recursing forever.
+  if (depth > 8) return undefined;
   const resolved = resolve(model, node);
   if (!resolved) return undefined;
   if (resolved.kind === 'string') return resolved.value;
   if (resolved.kind === 'other' && resolved.type === 'template_string' && resolved.children[0]?.kind === 'string') return resolved.children[0].value;
   if (resolved.kind === 'binary' && resolved.operator === '+') {
-    const left = stringValue(model, resolved.left);
-    const right = stringValue(model, resolved.right);
+    const left = stringValue(model, resolved.left, depth + 1);
+    const right = stringValue(model, resolved.right, depth + 1);
     if (left !== undefined && right !== undefined) return left + right;
   }
   return undefined;
 }
 
 /** A numeric value: a literal, a constant, or arithmetic (`60 * 60 * 1000`) over those. */
-export function numberValue(model: CodeModel, node: IrNode | undefined): number | undefined {
+export function numberValue(model: CodeModel, node: IrNode | undefined, depth = 0): number | undefined {
+  // A binding that refers to itself through a member (`const PORT = process.env.PORT || 80`): stop.
+  if (depth > 8) return undefined;
   const resolved = resolve(model, node);
   if (!resolved) return undefined;
   if (resolved.kind === 'number') return resolved.value;
   if (resolved.kind === 'unary' && resolved.operator === '-') {
-    const v = numberValue(model, resolved.operand);
+    const v = numberValue(model, resolved.operand, depth + 1);
     return v === undefined ? undefined : -v;
   }
   if (resolved.kind === 'binary') {
-    const l = numberValue(model, resolved.left);
-    const r = numberValue(model, resolved.right);
+    const l = numberValue(model, resolved.left, depth + 1);
+    const r = numberValue(model, resolved.right, depth + 1);
     if (l === undefined || r === undefined) return undefined;
     switch (resolved.operator) {
       case '*':
@@ -287,4 +292,65 @@ export function identifierWords(name: string): string[] {
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w.length > 0)
     .map((w) => w.toLowerCase());
+}
+
+const KEEP_FILTERS = /^(filter|Where|FindAll|findAll|filtered|select|Select|takeWhile|partition)$/;
+const DROP_FILTERS = /^(removeIf|RemoveAll|RemoveWhere|reject|filterNot|omitBy|remove|Remove|dropWhile|exclude|Except)$/;
+
+export interface CollectionFilter {
+  /** `keep`: the predicate selects what stays (`filter`, `Where`); `drop`: what goes (`removeIf`, `reject`). */
+  mode: 'keep' | 'drop';
+  /** The predicate's expression: a lambda's expression body or its single `return` value. */
+  predicate?: IrNode;
+  /** A method reference or function name passed instead of a lambda (`Result::isReviewed`, `is_final`). */
+  reference?: IrNode;
+}
+
+/** A method call that filters a collection by a predicate: `list.filter(r => ...)`, `stream.filter(Result::isFinal)`, `entries.removeIf(...)`. */
+export function collectionFilter(call: CallNode): CollectionFilter | undefined {
+  if (call.isDecorator || call.callee.kind !== 'member') return undefined;
+  const last = calleeLast(call);
+  const mode = KEEP_FILTERS.test(last) ? 'keep' : DROP_FILTERS.test(last) ? 'drop' : undefined;
+  if (!mode) return undefined;
+  const lambda = call.args.find((a) => a.value.kind === 'function')?.value;
+  if (lambda?.kind === 'function') {
+    if (!lambda.body) return undefined;
+    const predicate = lambda.body.kind === 'block' ? singleReturn(lambda.body) : lambda.body;
+    return predicate ? { mode, predicate } : undefined;
+  }
+  const only = call.args.length === 1 && !call.args[0].name ? call.args[0].value : undefined;
+  if (only && (only.kind === 'member' || only.kind === 'name')) return { mode, reference: only };
+  return undefined;
+}
+
+function singleReturn(block: IrNode): IrNode | undefined {
+  if (block.kind !== 'block' || block.body.length !== 1) return undefined;
+  const only = block.body[0];
+  return only.kind === 'return' ? only.value : undefined;
+}
+
+/** Whether any of the words is in the set. */
+export function hasWord(words: readonly string[], set: ReadonlySet<string>): boolean {
+  return words.some((w) => set.has(w));
+}
+
+/** Identifier words of the names, members and short strings in an expression (not inside nested functions). */
+export function expressionWords(node: IrNode): string[] {
+  const words: string[] = [];
+  walk(node, (n) => {
+    if (n.kind === 'function' && n !== node) return false;
+    if (n.kind === 'name') words.push(...identifierWords(n.name));
+    else if (n.kind === 'member') words.push(...identifierWords(n.property));
+    else if (n.kind === 'string' && n.value.length < 60) words.push(...identifierWords(n.value));
+  });
+  return words;
+}
+
+/** Identifier words of the functions and classes around a node, nearest first. */
+export function enclosingNameWords(node: IrNode): string[] {
+  const words: string[] = [];
+  for (let p = node.parent; p; p = p.parent) {
+    if ((p.kind === 'function' && p.name) || p.kind === 'class') words.push(...identifierWords(p.name ?? ''));
+  }
+  return words;
 }

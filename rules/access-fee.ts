@@ -1,0 +1,387 @@
+import type { CodeModel } from '../server/src/core/code-model';
+import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/core/config/tree';
+import type { CallNode, ClassNode, IrNode, Span } from '../server/src/core/ir';
+import { walk } from '../server/src/core/ir';
+import { CodeContext, defineRule, Report } from '../server/src/core/rule';
+import { ehiScope, enclosingHandler, Handler, handlerFor, isEhiPathLiteral, routeRegistrations } from '../server/src/core/semantics/access-path';
+import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/core/semantics/config-scope';
+import { codeAmount, codeBoolean, codeSettings, configAmount, configSettings } from '../server/src/core/semantics/named-values';
+import { isRejection, statusOf } from '../server/src/core/semantics/responses';
+import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, resolve, stringValue } from '../server/src/core/semantics/values';
+
+const FEES_LAWFUL =
+  'A fee on access to EHI is lawful only as a documented Fees exception (45 CFR 171.302: based on objective, verifiable criteria, uniformly applied, reasonably related to the cost of providing access) or a reasonable royalty under the Licensing exception (171.303), and never for an individual’s electronic access to their own EHI or access by an app they designate.';
+const NEVER =
+  'No exception covers a fee for an individual’s electronic access to their own EHI or for access by an app they designate (45 CFR 171.302), and 45 CFR 170.404 bars API fees to individuals for their own access.';
+
+/** Words that name what a fee is charged for: records, copies, exports, EHI. */
+const STRONG_SUBJECT = new Set(['record', 'records', 'roi', 'copy', 'copies', 'chart', 'charts', 'ehi', 'fhir', 'export', 'exports', 'download', 'downloads', 'disclosure', 'disclosures', 'ccda', 'cda', 'ccd', 'retrieval', 'medical']);
+/** Words that name a call or request, which is about EHI only where the file serves EHI. */
+const WEAK_SUBJECT = new Set(['api', 'call', 'calls', 'request', 'requests', 'query', 'queries', 'transaction', 'transactions', 'search', 'searches', 'lookup', 'lookups', 'hit', 'hits', 'usage', 'message', 'messages', 'resource', 'resources', 'read', 'reads', 'access']);
+const FEE_WORDS = new Set(['fee', 'fees', 'price', 'pricing', 'charge', 'charges', 'surcharge', 'tariff']);
+/** Fees for something else: paper and physical media, postage, care, penalties, and our own costs (cloud, LLM, SMS). */
+const OTHER_FEE = new Set([
+  'shipping', 'postage', 'mailing', 'mail', 'paper', 'print', 'printing', 'printed', 'printout', 'cd', 'dvd', 'usb', 'media', 'late', 'cancellation', 'cancel', 'noshow',
+  'appointment', 'visit', 'consult', 'consultation', 'copay', 'parking', 'tax', 'discount', 'waiver', 'waived', 'free', 'refund', 'currency', 'id', 'code', 'name',
+  'description', 'label', 'type', 'limit', 'quota', 'rate', 'estimated', 'estimate', 'budget', 'compute', 'infra', 'aws', 'azure', 'gcp', 'cloud', 'storage',
+  'egress', 'bandwidth', 'llm', 'token', 'tokens', 'openai', 'gpt', 'model', 'ai', 'embedding', 'embeddings', 'sms', 'twilio', 'email', 'interest', 'penalty',
+  'rush', 'notary', 'witness', 'deposition', 'subpoena', 'enabled', 'currency', 'unit', 'units', 'tier', 'plan', 'plans',
+]);
+/** Routes and handlers that take payment for care or bills, not for access to records. */
+const PAYMENT_PURPOSE = new Set([
+  'bill', 'bills', 'billing', 'invoice', 'invoices', 'payment', 'payments', 'pay', 'checkout', 'copay', 'copays', 'balance', 'statement', 'statements', 'donation',
+  'donate', 'appointment', 'appointments', 'visit', 'visits', 'telehealth', 'store', 'shop', 'cart', 'order', 'orders', 'subscription', 'subscriptions', 'plan',
+  'plans', 'pharmacy', 'refill', 'refund', 'refunds', 'deposit', 'estimate', 'estimates', 'pricing', 'fees', 'wallet',
+]);
+const PATIENT_SELF = new Set(['patient', 'patients', 'individual', 'individuals', 'member', 'members', 'self', 'personal', 'consumer', 'my', 'me', 'mychart', 'phr', 'portal']);
+const ELECTRONIC_ACCESS = new Set(['portal', 'api', 'app', 'apps', 'online', 'download', 'downloads', 'electronic', 'access', 'view', 'viewer', 'fhir', 'export', 'mychart']);
+/** Requests by or for others, or copies prepared by staff: the Fees exception can apply. */
+const NOT_SELF_SERVICE = new Set(['third', 'party', 'attorney', 'lawyer', 'insurer', 'payer', 'legal', 'copy', 'copies', 'request', 'requests', 'roi', 'release', 'disclosure', 'page', 'pages']);
+const BILLING_NAME = new Set(['bill', 'billing', 'billable', 'meter', 'metered', 'metering', 'paywall', 'payment', 'payments', 'paid', 'charge', 'charging', 'credits', 'monetize', 'monetization', 'monetisation', 'prepaid', 'premium']);
+const PAY_CHECK = new Set(['paid', 'unpaid', 'payment', 'payments', 'prepaid', 'prepayment', 'credits', 'balance', 'billing', 'invoice', 'premium', 'paywall', 'overdue']);
+const SWITCH_OFF = new Set(['free', 'waive', 'waived', 'exempt', 'disable', 'disabled', 'no', 'without', 'skip']);
+
+export default defineRule({
+  meta: {
+    id: 'access-fee',
+    title: 'Fee or payment required for access to EHI',
+    severity: 'warning',
+    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
+    exceptions: ['fees', 'licensing'],
+    triggers: ['fee', 'price', 'pricing', 'charg', 'tariff', 'cost', '402', 'payment', 'paid', 'bill', 'meter', 'stripe', 'paywall', 'credits', 'usage', 'sale', 'balance', 'invoice', 'premium', 'monetiz', 'monetis', 'overdue', 'subscri', 'checkout'],
+    messages: {
+      feeSetting: '`{name}` charges {amount} for {subject}. ' + FEES_LAWFUL,
+      patientFeeSetting: '`{name}` charges {amount} for a patient’s own electronic access to their EHI. ' + NEVER,
+      billingSwitch: '`{name}: {value}` makes {subject} a paid service. ' + FEES_LAWFUL,
+      paymentRequired: '{what} answers {evidence} with 402 Payment Required: access to EHI waits for payment. ' + FEES_LAWFUL,
+      patientPaymentRequired: '{what} answers {evidence} with 402 Payment Required: a patient’s own electronic access waits for payment. ' + NEVER,
+      paymentCheck: '{what} refuses {evidence} unless the requestor has paid. ' + FEES_LAWFUL,
+      patientPaymentCheck: '{what} refuses a patient’s own electronic access ({evidence}) unless they have paid. ' + NEVER,
+      charge: '{what} charges the requestor for {evidence}, an EHI access path. ' + FEES_LAWFUL,
+      patientCharge: '{what} charges the patient for their own electronic access ({evidence}). ' + NEVER,
+      metered: '{what} meters or bills calls to {evidence}, an EHI access path. ' + FEES_LAWFUL,
+    },
+    docs: {
+      summary:
+        'Flags fees attached to access to EHI: per-call and per-request API prices, record-request, copy and processing fees in settings (`pricePerCall`, `recordRequestFee`, `copyFeePerPage`, `roiProcessingFee`), 402 Payment Required and payment checks on EHI paths (in handlers, and gateway rules such as Kong `request-termination` with `status_code: 402` on EHI routes), charging and usage-billing calls (`stripe.charges.create`, `paymentIntents.create`, `billing.charge`, usage records) inside EHI handlers, and billing or metering middleware on FHIR and records routes. A fee on a patient’s own electronic access is reported as one no exception can document.',
+      why:
+        'A fee makes access costlier and so can interfere with it (45 CFR 171.102, “interfere”; 171.103). The Fees exception (171.302) covers fees based on objective, verifiable criteria, uniformly applied and reasonably related to the cost of providing access, when documented; the Licensing exception (171.303) covers reasonable royalties for interoperability elements. The Fees exception never covers a fee for an individual’s electronic access to their own EHI or access by a person or app they designate, a fee HIPAA forbids, or a fee to export EHI with the certified EHI-export capability; 45 CFR 170.404 also bars API fees to individuals.',
+      fix:
+        'Remove fees from patients’ own electronic access (portal, download, FHIR API and the apps they choose). For other fees, keep a cost basis and document it with `ehi-exception: fees` and a `cost-basis` field (or `licensing` for a negotiated royalty), or list JSON settings in the exception register.',
+      notFlagged: [
+        'Zero fees and switches that turn fees off (`recordRequestFee: 0`, `waivePatientFees: true`).',
+        'Fees for paper copies, printing, physical media (CD, USB) and postage: they recover the cost of a non-electronic manner’s supplies, which the HIPAA right of access and the Fees exception (171.302) allow at cost; the rule cannot judge a cost basis from a number, and reporting every paper fee schedule would bury the electronic-access fees no exception covers. A per-page fee on a copy that is not said to be paper is flagged.',
+        'Payments for care and bills (copays, invoices, appointment checkout) even on a patient portal, and billing code that is not on an EHI access path.',
+        'Our own costs (cloud, LLM or SMS prices per call), and prices of non-EHI products.',
+        'Per-call prices with no sign of EHI: a price per “call” or “request” counts only in a file that serves EHI routes or under an EHI key.',
+        'FHIR `Subscription` resources: a subscription is only a payment word beside paid, plan or billing words.',
+      ],
+      examples: [
+        {
+          language: 'yaml',
+          flagged: 'patient-portal:\n  records-download-fee: 5.00',
+          fixed: 'patient-portal:\n  records-download-fee: 0',
+        },
+        {
+          language: 'typescript',
+          flagged: "app.get('/fhir/r4/:type/:id', meterUsage, fhirRead);",
+          fixed: "app.get('/fhir/r4/:type/:id', fhirRead);",
+        },
+      ],
+    },
+    version: 1,
+  },
+
+  code(ctx) {
+    const { code } = ctx;
+    const reported = new Set<number>();
+    const inPaymentCheck: Span[] = [];
+    const report = (r: Report): void => {
+      if (reported.has(r.at.start)) return;
+      reported.add(r.at.start);
+      ctx.report(r);
+    };
+    return {
+      if(node) {
+        const test = expressionWords(node.test);
+        if (!isPaymentCheck(test) || !isRejection(code, node.consequent)) return;
+        const scope = accessScope(code, node);
+        if (!scope) return;
+        inPaymentCheck.push(node.consequent);
+        const self = scope.self || has(test, PATIENT_SELF);
+        report(withExclusion({ at: node, messageId: self ? 'patientPaymentCheck' : 'paymentCheck', data: { what: '`if`', evidence: scope.evidence } }, self));
+      },
+      call(call) {
+        if (call.isDecorator) return checkDecorator(ctx, call, report);
+        if (statusOf(code, call) === 402 && !inPaymentCheck.some((s) => call.start >= s.start && call.end <= s.end)) {
+          const scope = accessScope(code, call);
+          if (scope) report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientPaymentRequired' : 'paymentRequired', data: { what: `\`${calleeName(call)}(...)\``, evidence: scope.evidence } }, scope.self));
+          return;
+        }
+        checkCharge(ctx, call, report);
+        checkInterceptorRegistration(ctx, call, report);
+      },
+      end() {
+        checkSettings(ctx, report);
+        checkMiddleware(ctx, report);
+      },
+    };
+  },
+
+  config(ctx) {
+    for (const root of ctx.config.roots) {
+      const servesEhi = ehiPathsIn(root).length > 0;
+      for (const s of configSettings(root)) {
+        // A gateway answering EHI routes with 402: Kong `request-termination` with `status_code: 402`.
+        if (/^(status_?code|statusCode|status|code)$/i.test(s.name) && scalarNumber(s.value) === 402) {
+          const scope = scopeOf(s.value);
+          if (scope && classifyPaths(scope.paths) === 'ehi') {
+            const evidence = scope.paths.filter((p) => classifyPaths([p]) === 'ehi').join(', ');
+            ctx.report({ at: s.at, messageId: 'paymentRequired', data: { what: `\`${s.name}: 402\``, evidence } });
+          }
+          continue;
+        }
+        const bool = scalarBoolean(s.value);
+        if (bool !== undefined && typeof scalar(s.value) !== 'number') {
+          const subject = billingSwitch(s.words, [...s.words, ...s.context], bool);
+          if (subject) ctx.report({ at: s.at, messageId: 'billingSwitch', data: { name: s.name, value: String(scalar(s.value)), subject } });
+          continue;
+        }
+        // `recordsDownloadFee: { amount: 5, currency: USD }` is one fee, reported on its key.
+        const amountPart = isAmountPart(s.words) && s.owner.entry;
+        const name = amountPart ? s.owner.entry!.key : s.name;
+        const fee = amountPart ? feeName(identifierWords(name), [], s.context, servesEhi) : feeName(s.words, s.parent, s.context, servesEhi);
+        if (!fee) continue;
+        const amount = configAmount(s.value as ConfigNode);
+        if (amount === undefined || amount <= 0) continue;
+        ctx.report(feeReport(amountPart ? { start: s.owner.entry!.start, end: s.owner.entry!.end } : s.at, name, amount, fee));
+      }
+    }
+  },
+});
+
+/* ---------------- names ---------------- */
+
+interface FeeName {
+  subject: string;
+  self: boolean;
+}
+
+/**
+ * A fee for access to EHI: a fee word in the name or the key above it, a subject (records, copies,
+ * exports, or a per-call API price where the file serves EHI), and nothing that makes it a fee for
+ * something else.
+ */
+function feeName(words: string[], parent: string[], context: string[], servesEhi: boolean): FeeName | undefined {
+  const all = [...words, ...context];
+  const feeWord = has(words, FEE_WORDS) || has(parent, FEE_WORDS) || (words.includes('cost') && has(all, STRONG_SUBJECT));
+  if (!feeWord || has(words, OTHER_FEE) || has(parent, OTHER_FEE)) return undefined;
+  if (has(all, SWITCH_OFF)) return undefined;
+  const strong = has(all, STRONG_SUBJECT);
+  const weak = has(words, WEAK_SUBJECT) || has(parent, WEAK_SUBJECT) || words.includes('per');
+  if (!strong && !(weak && (servesEhi || has(all, new Set(['fhir', 'ehi', 'patient', 'patients']))))) return undefined;
+  return { subject: describeSubject(all), self: isSelfService(all) };
+}
+
+/** The amount inside a fee object (`{ amount: 5, currency: "USD" }`), not a fee of its own. */
+function isAmountPart(words: string[]): boolean {
+  return words.length > 0 && words.every((w) => /^(amount|value|cents|unit|price)$/.test(w));
+}
+
+/** A patient’s own electronic access: patient-side words with portal, download, API or app words, and no sign of a third party or a staff-prepared copy. */
+function isSelfService(words: string[]): boolean {
+  return has(words, PATIENT_SELF) && has(words, ELECTRONIC_ACCESS) && !has(words, NOT_SELF_SERVICE);
+}
+
+function describeSubject(words: string[]): string {
+  if (words.includes('roi') || words.includes('disclosure') || words.includes('disclosures')) return 'release-of-information requests';
+  if (words.includes('page') || words.includes('pages')) return 'each page of a records copy';
+  if (words.includes('copy') || words.includes('copies')) return 'copies of records';
+  if (words.includes('export') || words.includes('exports') || words.includes('download') || words.includes('downloads')) return 'exporting or downloading EHI';
+  if (words.some((w) => w === 'record' || w === 'records' || w === 'chart')) return 'records requests';
+  if (words.some((w) => /^(call|calls|request|requests|query|queries|transaction|transactions|read|reads|hit|hits|lookup|lookups|search|searches)$/.test(w))) return 'each API call';
+  return 'access to EHI';
+}
+
+/** `meteredBilling: true`, `chargeForRecordsRequests: true`, `requirePrepayment: true` under an EHI key. */
+function billingSwitch(words: string[], all: string[], value: boolean): string | undefined {
+  if (!value || has(all, SWITCH_OFF) || has(all, OTHER_FEE)) return undefined;
+  const billing = words.some((w) => BILLING_NAME.has(w) || FEE_WORDS.has(w) || w === 'prepayment');
+  if (!billing || !has(all, STRONG_SUBJECT)) return undefined;
+  return describeSubject(all);
+}
+
+function feeReport(at: Span, name: string, amount: number, fee: FeeName): Report {
+  const cents = identifierWords(name).some((w) => w === 'cents' || w === 'minor');
+  const data = { name, amount: cents ? `${formatAmount(amount / 100)} (${amount} cents)` : formatAmount(amount), subject: fee.subject };
+  return withExclusion({ at, messageId: fee.self ? 'patientFeeSetting' : 'feeSetting', data }, fee.self);
+}
+
+function formatAmount(amount: number): string {
+  if (Number.isInteger(amount)) return String(amount);
+  return Number.isInteger(Math.round(amount * 1e6) / 1e4) ? amount.toFixed(2) : String(amount);
+}
+
+/** A finding on a patient’s own electronic access: no exception the rule lists can document it. */
+function withExclusion(report: Report, self: boolean): Report {
+  if (!self) return report;
+  return {
+    ...report,
+    excluded: [
+      { exception: 'fees', reason: 'the Fees exception never covers a fee for an individual’s electronic access to their own EHI (45 CFR 171.302)' },
+      { exception: 'licensing', reason: 'a patient’s access to their own EHI is not the licensing of an interoperability element (45 CFR 171.303)' },
+    ],
+  };
+}
+
+/* ---------------- code ---------------- */
+
+interface AccessScope {
+  evidence: string;
+  /** The patient’s own electronic access: a portal, “me” or “my” route. */
+  self: boolean;
+}
+
+/** An EHI access path that is not about paying for care or bills. */
+function accessScope(code: CodeModel, node: IrNode): AccessScope | undefined {
+  const scope = ehiScope(code, node);
+  if (!scope) return undefined;
+  return scopeFromHandler(code, scope.evidence, scope.handler, node);
+}
+
+function scopeFromHandler(code: CodeModel, evidence: string, handler: Handler | undefined, node: IrNode | undefined): AccessScope | undefined {
+  const site = node ?? handler?.fn;
+  const names = site ? [...(site.kind === 'function' && site.name ? identifierWords(site.name) : []), ...enclosingNameWords(site)] : [];
+  const paths = (handler?.routes ?? []).map((r) => r.path).join(' ');
+  // A Mirth channel's purpose is its name; its step names say what a script does (“Bill participant”).
+  const described = code.embedding ? /channel "([^"]*)"/.exec(evidence)?.[1] ?? '' : evidence;
+  const words = [...identifierWords(described), ...identifierWords(paths), ...names];
+  if (has(words, PAYMENT_PURPOSE)) return undefined;
+  const self = words.some((w) => /^(portal|me|my|mychart|self|phr)$/.test(w));
+  return { evidence, self: self && !code.embedding };
+}
+
+function isPaymentCheck(words: string[]): boolean {
+  if (has(words, PAY_CHECK)) return true;
+  return words.some((w) => w === 'subscription' || w === 'subscribed') && words.some((w) => /^(paid|plan|billing|premium|tier|stripe)$/.test(w));
+}
+
+
+function checkSettings(ctx: CodeContext, report: (r: Report) => void): void {
+  const { code } = ctx;
+  let servesEhi: boolean | undefined;
+  const fileServesEhi = (): boolean => (servesEhi ??= !!code.embedding || serveEhiRoutes(code));
+  for (const s of codeSettings(code)) {
+    const bool = codeBoolean(code, s);
+    if (bool !== undefined) {
+      const subject = billingSwitch(s.words, [...s.words, ...s.context], bool);
+      if (subject) report({ at: s.at, messageId: 'billingSwitch', data: { name: s.name, value: String(bool), subject } });
+      continue;
+    }
+    // A field's parent is its class: a `PricingExperimentQuery` class does not make its `page` field a price.
+    const parent = s.owner?.kind === 'class' ? s.parent.filter((w) => w === 'fee' || w === 'fees') : s.parent;
+    if (!has(s.words, FEE_WORDS) && !has(parent, FEE_WORDS) && !s.words.includes('cost')) continue;
+    // `{ recordsDownloadFee: { amount: 5 } }` is reported once, on `recordsDownloadFee`.
+    if (isAmountPart(s.words)) continue;
+    const fee = feeName(s.words, parent, s.context, fileServesEhi() || usedOnEhiPath(code, s.name));
+    if (!fee) continue;
+    const amount = codeAmount(code, s.value);
+    if (amount === undefined || amount <= 0) continue;
+    report(feeReport(s.at, s.name, amount, fee));
+  }
+}
+
+/** Whether the file registers or declares an EHI route. */
+function serveEhiRoutes(code: CodeModel): boolean {
+  if (routeRegistrations(code).some((r) => r.methods.length > 0 && classifyPaths([r.path]) === 'ehi')) return true;
+  return code.functions().some((fn) => {
+    const h = handlerFor(code, fn);
+    return h?.classification === 'ehi' && h.routes.length > 0;
+  });
+}
+
+/** Whether a constant is read inside an EHI handler in this file. */
+function usedOnEhiPath(code: CodeModel, name: string): boolean {
+  let used = false;
+  walk(code.root, (n) => {
+    if (used) return false;
+    if ((n.kind === 'name' && n.name === name) || (n.kind === 'member' && n.property === name)) used = enclosingHandler(code, n)?.classification === 'ehi';
+  });
+  return used;
+}
+
+const CHARGE_CALL =
+  /(^|\.)(charges\.create|paymentIntents\.create|PaymentIntent\.create|Charge\.create|invoiceItems\.create|InvoiceItem\.create|usageRecords\.create|createUsageRecord|UsageRecord\.create|meterEvents\.create|MeterEvent\.create|transaction\.sale|paymentsApi\.createPayment|checkout\.sessions\.create)$/;
+const CHARGE_METHOD = /^(charge|chargeCard|chargeCustomer|chargeAccount|chargeFee|collectFee|collectPayment|billFor|billCustomer|recordUsage|reportUsage|meterUsage|recordBillableEvent|deductCredits|consumeCredits|debitCredits|charge_customer|record_usage|deduct_credits)$/;
+
+/** Charging or usage-billing calls inside an EHI handler. */
+function checkCharge(ctx: CodeContext, call: CallNode, report: (r: Report) => void): void {
+  const name = calleeName(call);
+  const last = calleeLast(call);
+  const receiverWords = call.callee.kind === 'member' ? identifierWords(dotted(call.callee.object).replace(/\(\)/g, '')) : [];
+  const serviceCreate = /^(Create|CreateAsync|create|capture|Capture|CaptureAsync)$/.test(last) && receiverWords.some((w) => /^(charge|charges|payment|payments|stripe|billing|invoice|usage|meter)$/.test(w)) && receiverWords.some((w) => /^(charge|charges|intent|intents|stripe|usage|meter|invoice)$/.test(w));
+  if (!CHARGE_CALL.test(name.replace(/\(\)/g, '')) && !CHARGE_METHOD.test(last) && !serviceCreate) return;
+  const scope = accessScope(ctx.code, call);
+  if (!scope) return;
+  report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientCharge' : 'charge', data: { what: `\`${name.replace(/\(\)/g, '()')}(...)\``, evidence: scope.evidence } }, scope.self));
+}
+
+function isBillingName(text: string): boolean {
+  const words = identifierWords(text);
+  return has(words, BILLING_NAME) && !words.some((w) => /^(log|logger|logging|audit|metrics|trace|tracker|tracking|analytics)$/.test(w));
+}
+
+/** Express/Fastify: billing or metering middleware on EHI routes, or app-wide in a file that serves EHI. */
+function checkMiddleware(ctx: CodeContext, report: (r: Report) => void): void {
+  const { code } = ctx;
+  for (const reg of routeRegistrations(code)) {
+    if (!reg.path || classifyPaths([reg.path]) !== 'ehi') continue;
+    for (const m of reg.middleware) {
+      const text = m.kind === 'call' ? calleeName(m) : dotted(m);
+      const resolved = m.kind === 'name' ? resolve(code, m) : undefined;
+      const resolvedName = resolved?.kind === 'call' ? calleeName(resolved) : resolved?.kind === 'function' ? resolved.name ?? '' : '';
+      if (!isBillingName(text) && !isBillingName(resolvedName)) continue;
+      const scope = scopeFromHandler(code, `route ${reg.path}`, undefined, undefined);
+      if (!scope) continue;
+      report({ at: m, messageId: 'metered', data: { what: `\`${code.textOf(m).slice(0, 40)}\``, evidence: `route ${reg.path}` } });
+    }
+  }
+}
+
+/** NestJS `@UseGuards(PaidTierGuard)`, `@UseInterceptors(UsageBillingInterceptor)`, ASP.NET `[RequiresPayment]`, Python `@metered_billing` on EHI handlers and controllers. */
+function checkDecorator(ctx: CodeContext, d: CallNode, report: (r: Report) => void): void {
+  const { code } = ctx;
+  const name = dotted(d.callee).split('.').pop() ?? '';
+  const argText = d.args.map((a) => code.textOf(a.value)).join(' ');
+  const billing = isBillingName(name) || (/^(UseGuards|UseInterceptors|ServiceFilter|TypeFilter|UseFilters|Before|before_request)$/.test(name) && isBillingName(argText));
+  if (!billing) return;
+  const owner = d.parent;
+  let evidence: string | undefined;
+  if (owner?.kind === 'function') {
+    const h = handlerFor(code, owner);
+    if (h?.classification === 'ehi') evidence = h.evidence;
+  } else if (owner?.kind === 'class') evidence = classEvidence(code, owner);
+  if (!evidence || !scopeFromHandler(code, evidence, undefined, owner)) return;
+  report({ at: d, messageId: 'metered', data: { what: `\`${code.textOf(d).replace(/^\[/, '').split('(')[0]}${argText ? `(${argText.slice(0, 40)})` : ''}\``, evidence } });
+}
+
+function classEvidence(code: CodeModel, cls: ClassNode): string | undefined {
+  for (const m of cls.members) {
+    if (m.kind !== 'function') continue;
+    const h = handlerFor(code, m);
+    if (h?.classification === 'ehi') return h.evidence;
+  }
+  return undefined;
+}
+
+/** Spring MVC: `registry.addInterceptor(new UsageBillingInterceptor()).addPathPatterns("/fhir/**")`. */
+function checkInterceptorRegistration(ctx: CodeContext, call: CallNode, report: (r: Report) => void): void {
+  if (calleeLast(call) !== 'addPathPatterns' || call.callee.kind !== 'member') return;
+  const inner = call.callee.object;
+  if (inner.kind !== 'call' || calleeLast(inner) !== 'addInterceptor') return;
+  const interceptor = ctx.code.textOf(inner.args[0]?.value ?? inner);
+  if (!isBillingName(interceptor.replace(/^new\s+/, '').split('(')[0])) return;
+  const path = call.args.map((a) => stringValue(ctx.code, a.value)).find((p): p is string => !!p && isEhiPathLiteral(p));
+  if (!path) return;
+  report({ at: callSite(inner), messageId: 'metered', data: { what: `\`${interceptor.slice(0, 50)}\``, evidence: path } });
+}

@@ -1,0 +1,488 @@
+import type { CodeModel } from '../server/src/core/code-model';
+import { ConfigNode, descendants, pathOf, scalarString, stringList as configStringList } from '../server/src/core/config/tree';
+import type { FunctionNode, IrNode } from '../server/src/core/ir';
+import { walk } from '../server/src/core/ir';
+import { ConfigContext, defineRule, Report } from '../server/src/core/rule';
+import { handlerFor } from '../server/src/core/semantics/access-path';
+import { isTestOnly } from '../server/src/core/semantics/deployment';
+import {
+  formatClass,
+  isExportFormatName,
+  isExportFormatsKey,
+  isExportOperation,
+  isExportPath,
+  isExportSwitch,
+  isOff,
+  leadingRefusal,
+  operationName,
+  Refusal,
+  unconditionalRefusal,
+} from '../server/src/core/semantics/export';
+import { CLINICAL_RESOURCE_TYPES, isNdjsonFormat } from '../server/src/core/semantics/fhir';
+import { conjuncts, membershipTest } from '../server/src/core/semantics/oauth';
+import { isRejection } from '../server/src/core/semantics/responses';
+import { calleeLast, dotted, identifierWords, resolve, stringList, stringValue } from '../server/src/core/semantics/values';
+
+const LAWFUL =
+  'Switching export off or limiting it to a proprietary format interferes with access and use of EHI (45 CFR 171.103; certified EHI export, 170.315(b)(10), is single-patient and whole-database export in a documented, computable format). It is lawful only if an alternative manner was offered (Manner, 171.301: certified health IT, a published standard, or a machine-readable format) or export is infeasible and the requestor gets a written reason within 10 business days (Infeasibility, 171.204), documented.';
+
+export default defineRule({
+  meta: {
+    id: 'export-restriction',
+    title: 'EHI export switched off or limited to a proprietary format',
+    severity: 'warning',
+    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'json', 'yaml', 'xml', 'properties'],
+    exceptions: ['manner', 'infeasibility'],
+    triggers: [
+      '/export',
+      '$export',
+      '_export',
+      '-export',
+      'export_',
+      'export-',
+      'export.',
+      'export:',
+      '"export"',
+      "'export'",
+      '<export',
+      'export>',
+      'bulkexport',
+      'ehiexport',
+      'patientexport',
+      'groupexport',
+      'systemexport',
+      'populationexport',
+      'fullexport',
+      'databaseexport',
+      'dbexport',
+      'migrationexport',
+      'fhirexport',
+      'chartexport',
+      'recordexport',
+      'recordsexport',
+      'exportenabled',
+      'exportformat',
+      'exportallowed',
+      'everything',
+      'bulkdata',
+      'bulk_data',
+      'bulk-data',
+      'outputformat',
+      'output_format',
+    ],
+    messages: {
+      switchedOff: '`{key}` switches off {what}. ' + LAWFUL,
+      refuses: '{where} refuses every request ({status}): {what} is not available. ' + LAWFUL,
+      gate: 'Every request for {what} is refused here ({status}). ' + LAWFUL,
+      vendorFormats: '`{key}` offers export only as {formats}: no open, machine-readable format. ' + LAWFUL,
+      outputFormat: 'Only {formats} is accepted for `{param}`: a request for NDJSON, the format FHIR Bulk Data export is defined in, is rejected. ' + LAWFUL,
+      vendorOnly: 'Only {formats} is accepted for `{param}`: no open, machine-readable export format. ' + LAWFUL,
+    },
+    docs: {
+      summary:
+        'Flags EHI export that is switched off or limited to a proprietary format: HAPI FHIR `bulk_export_enabled: false` and other export switches in YAML, JSON, XML, `.properties` and code, `$export`, `$everything` and EHI-export routes whose handler refuses every request (501, 403, 404, a thrown NotImplemented), `_outputFormat` checks that reject NDJSON, and export format lists with only vendor or non-machine-readable formats.',
+      why:
+        'Certified health IT must let a patient export their EHI and let a provider export every patient’s EHI when switching systems, in a documented, computable format (45 CFR 170.315(b)(10)), and population services rely on FHIR Bulk Data export (170.315(g)(10)). Switching that off, refusing the request, or offering only a vendor format makes access and use harder, which is interference (171.102, 171.103). The Manner exception (171.301) covers fulfilling in an alternative manner, in its order of preference (certified health IT, a published standard, a machine-readable format); the Infeasibility exception (171.204) needs a written reason to the requestor within 10 business days.',
+      fix:
+        'Enable export (`hapi.fhir.bulk_export_enabled: true`, `FhirServer:Operations:Export:Enabled: true`), implement the `$export` / EHI-export route, and accept `application/fhir+ndjson` (plus any other format you like). If export is deliberately unavailable, document the Manner or Infeasibility exception with an `ehi-exception` annotation (or in the exception register for JSON), saying which alternative is offered.',
+      notFlagged: [
+        'Test code, test resources and test profiles (`application-test.yaml`, a YAML document activated `on-profile: test`, files under `src/test`): a switch turned off for a test run restricts nobody.',
+        'Limits on how many export jobs run at once, job timeouts and retention periods: bounding export jobs is the throttle rule’s concern, not a refusal.',
+        'Validation that answers one bad request with 400 (an unknown `_type`, an unsupported `_outputFormat` when NDJSON is accepted) or 404 for a job id that does not exist.',
+        'Format lists that include NDJSON or another open format (`["ndjson", "csv"]`), and `$everything` refused for resource types the operation is not defined on.',
+        'Defaults in settings classes (a Java field or C# property initialised to `false`, `@Value("${...:false}")`): the deployed configuration decides, and is checked where it is written.',
+        'Metrics, telemetry and report “export” settings (`management.metrics.export.enabled`).',
+        'Validation and terminology servers built on HAPI FHIR (a `matchbox` settings file, `supported_resource_types` with only conformance and terminology types): they hold no EHI to export.',
+        'Mirth Connect channels: they move messages and do not configure EHI export.',
+      ],
+      examples: [
+        {
+          language: 'yaml',
+          flagged: 'hapi:\n  fhir:\n    bulk_export_enabled: false',
+          fixed: 'hapi:\n  fhir:\n    bulk_export_enabled: true',
+        },
+        {
+          language: 'typescript',
+          flagged: "router.get('/fhir/$export', (req, res) => {\n  res.status(501).json(outcome('Bulk export is not supported'));\n});",
+          fixed: "router.get('/fhir/$export', async (req, res) => {\n  const job = await exports.start(req.query);\n  res.status(202).location(job.statusUrl).end();\n});",
+        },
+      ],
+    },
+    version: 1,
+  },
+
+  code(ctx) {
+    const { code } = ctx;
+    if (isTestOnly(ctx.file.path)) return {};
+    const reported = new Set<string>();
+    const report = (r: Report): void => {
+      const key = `${r.at.start}:${r.messageId}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      ctx.report(r);
+    };
+    return {
+      function(fn) {
+        checkRefusingHandler(code, fn, report);
+      },
+      variable(node) {
+        if (!node.value) return;
+        // Defaults of settings classes are not the deployed value.
+        if (node.isField && !node.isConstant) return;
+        checkSetting(code, [node.name], node.value, node, report);
+        checkFormatList(code, node.name, node.value, report);
+      },
+      object(node) {
+        for (const p of node.properties) {
+          checkSetting(code, [...objectPath(node), p.key], p.value, p, report);
+          checkFormatList(code, p.key, p.value, report);
+        }
+      },
+      assign(node) {
+        const path = dotted(node.target).split('.').filter((s) => s.length > 0 && s !== 'this' && s !== 'self');
+        if (node.target.kind === 'index') {
+          const key = stringValue(code, node.target.index);
+          if (key) path.push(key);
+        }
+        if (path.length === 0) return;
+        checkSetting(code, path, node.value, node, report);
+        checkFormatList(code, path[path.length - 1], node.value, report);
+      },
+      call(node) {
+        if (node.isDecorator) return;
+        // settings.setBulkExportEnabled(false); FhirServer(bulk_export_enabled=False)
+        const last = calleeLast(node);
+        // A setter on a settings object, not a UI state hook (`setPatientExportEnabled(false)` in React).
+        const setter = /^set([A-Z]\w*)$/.exec(last)?.[1];
+        if (setter && node.args.length === 1 && node.callee.kind === 'member') checkSetting(code, [setter], node.args[0].value, node, report);
+        for (const a of node.args) if (a.name) checkSetting(code, [a.name], a.value, a, report);
+      },
+      if(node) {
+        checkOutputFormat(code, node, report);
+        checkExportGate(code, node, report);
+      },
+    };
+  },
+
+  config(ctx) {
+    if (isTestOnly(ctx.file.path)) return;
+    for (const root of ctx.config.roots) {
+      if (isTestOnly(ctx.file.path, root) || !servesPatientData(root)) continue;
+      for (const node of descendants(root)) {
+        const setting = settingAt(node);
+        if (setting && isExportSwitch(setting.path) && isOff(setting.value)) {
+          ctx.report({ at: setting.at, messageId: 'switchedOff', data: { key: setting.path.join('.'), what: exportKind(setting.path) } });
+          continue;
+        }
+        if (setting && isExportFormatsKey(setting.path[setting.path.length - 1])) reportConfigFormats(ctx, setting);
+      }
+    }
+  },
+});
+
+/* ---------- config ---------- */
+
+interface Setting {
+  path: string[];
+  value: ConfigNode;
+  at: { start: number; end: number };
+}
+
+/**
+ * A setting as key path and value: a map entry, an XML `<add key="..." value="..."/>` (.NET
+ * appSettings), or a `NAME=value` item of a Compose `environment` list.
+ */
+function settingAt(node: ConfigNode): Setting | undefined {
+  const keys = pathOf(node).filter((k): k is string => typeof k === 'string');
+  if (node.kind === 'map') {
+    const key = scalarString(node.entries.find((e) => e.key === 'key' || e.key === 'name')?.value);
+    const value = node.entries.find((e) => e.key === 'value')?.value;
+    if (key && value && node.entries.length <= 3) return { path: [...keys.filter((k) => k !== 'add'), key], value, at: node };
+    return undefined;
+  }
+  if (node.kind === 'scalar' && node.parent?.kind === 'seq' && /^(environment|env)$/i.test(node.parent.entry?.key ?? '')) {
+    const m = /^([A-Za-z_][\w.]*)=(.*)$/.exec(scalarString(node) ?? '');
+    if (m) return { path: [m[1]], value: { kind: 'scalar', value: m[2], start: node.start, end: node.end }, at: node };
+  }
+  if (!node.entry) return undefined;
+  return { path: keys, value: node, at: node.entry };
+}
+
+function reportConfigFormats(ctx: ConfigContext, setting: Setting): void {
+  const values = configStringList(setting.value);
+  if (!values || values.length === 0) return;
+  if (values.every((v) => formatClass(v) === 'vendor' || formatClass(v) === 'not-machine-readable')) {
+    ctx.report({ at: setting.at, messageId: 'vendorFormats', data: { key: setting.path[setting.path.length - 1], formats: values.join(', ') } });
+  }
+}
+
+/**
+ * Whether a settings document may belong to a server holding patient data. A validation or
+ * terminology engine built on HAPI FHIR (matchbox, a server whose `supported_resource_types` are
+ * only conformance and terminology types) has no EHI to export.
+ */
+function servesPatientData(root: ConfigNode): boolean {
+  if (root.kind === 'map' && root.entries.some((e) => /^matchbox$/i.test(e.key))) return false;
+  for (const node of descendants(root)) {
+    if (!node.entry || !/(^|[._-])supported_resource_types$|^supportedResourceTypes$/.test(node.entry.key)) continue;
+    const types = configStringList(node);
+    if (types && types.length > 0 && !types.some((t) => CLINICAL_RESOURCE_TYPES.has(t))) return false;
+  }
+  return true;
+}
+
+/** What a switch turns off, for messages. */
+function exportKind(path: readonly string[]): string {
+  // The key's own words decide; the keys above it only when the key says nothing (`Export.Enabled`).
+  for (const words of [identifierWords(path[path.length - 1] ?? ''), path.flatMap((k) => identifierWords(k))]) {
+    if (words.includes('everything')) return 'the `$everything` operation';
+    if (words.some((w) => ['system', 'population', 'database', 'db', 'migration', 'full'].includes(w))) return 'whole-population export';
+    if (words.includes('group')) return 'group-level FHIR Bulk Data export';
+    if (words.includes('patient')) return 'patient-level export';
+    if (words.includes('bulk') || words.includes('bulkdata')) return 'FHIR Bulk Data export';
+    if (words.includes('ehi')) return 'EHI export';
+  }
+  return 'EHI export';
+}
+
+/* ---------- code ---------- */
+
+/** Keys of the object literals around `node` (`{ fhir: { bulkExport: {...} } }` → `fhir`, `bulkExport`). */
+function objectPath(node: IrNode): string[] {
+  const out: string[] = [];
+  let child: IrNode = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (p.kind === 'object') {
+      const prop = p.properties.find((x) => x.value === child);
+      if (prop) out.unshift(prop.key);
+    } else if (p.kind === 'variable') {
+      out.unshift(p.name);
+      break;
+    } else if (p.kind !== 'other' && p.kind !== 'call') break;
+  }
+  return out;
+}
+
+function checkSetting(code: CodeModel, path: string[], value: IrNode, at: { start: number; end: number }, report: (r: Report) => void): void {
+  if (!isExportSwitch(path, true)) return;
+  const resolved = literalValue(code, value);
+  if (!resolved) return;
+  const off = (resolved.kind === 'boolean' && !resolved.value) || (resolved.kind === 'number' && resolved.value === 0) || (resolved.kind === 'string' && /^(false|0|no|off)$/i.test(resolved.value));
+  if (!off) return;
+  report({ at, messageId: 'switchedOff', data: { key: path.join('.'), what: exportKind(path) } });
+}
+
+/** A literal, or a constant bound to one (not a parameter or a field that a setter changes). */
+function literalValue(code: CodeModel, node: IrNode): IrNode | undefined {
+  if (node.kind === 'boolean' || node.kind === 'number' || node.kind === 'string') return node;
+  if (node.kind !== 'name' && node.kind !== 'member') return undefined;
+  const name = node.kind === 'name' ? node.name : node.property;
+  const bindings = code.variables(name);
+  if (bindings.length !== 1 || !bindings[0].isConstant || !bindings[0].value) return undefined;
+  const value = bindings[0].value;
+  return value.kind === 'boolean' || value.kind === 'number' || value.kind === 'string' ? value : undefined;
+}
+
+function checkFormatList(code: CodeModel, name: string, value: IrNode, report: (r: Report) => void): void {
+  if (!isExportFormatsKey(name)) return;
+  const values = stringList(code, value);
+  if (!values || values.length === 0) return;
+  if (values.every((v) => formatClass(v) === 'vendor' || formatClass(v) === 'not-machine-readable')) {
+    report({ at: value, messageId: 'vendorFormats', data: { key: name, formats: values.join(', ') } });
+  }
+}
+
+function describeStatus(refusal: Refusal): string {
+  if (refusal.status === 'throws') return 'it throws';
+  const names: Record<number, string> = { 400: '400', 403: '403 Forbidden', 404: '404 Not Found', 405: '405 Method Not Allowed', 410: '410 Gone', 501: '501 Not Implemented', 503: '503 Service Unavailable' };
+  return names[refusal.status] ?? String(refusal.status);
+}
+
+function checkRefusingHandler(code: CodeModel, fn: FunctionNode, report: (r: Report) => void): void {
+  let where: string | undefined;
+  let what = 'export';
+  const op = operationName(code, fn);
+  if (op && isExportOperation(op)) {
+    where = `The \`${op}\` operation`;
+    what = op.replace(/^\$?/, '`$') + '`';
+  } else {
+    const handler = handlerFor(code, fn);
+    if (!handler) return;
+    const route = handler.routes.find((r) => isExportPath(r.path));
+    if (route) {
+      const method = route.methods.length === 1 ? `${route.methods[0]} ` : '';
+      where = `Route \`${method}${route.path}\``;
+      what = /\$everything|everything/i.test(route.path)
+        ? 'the `$everything` operation'
+        : /\$export/i.test(route.path)
+          ? 'FHIR Bulk Data export'
+          : /database|migration|population|\/db(\/|$)|full[-_]?export/i.test(route.path)
+            ? 'whole-database export'
+            : 'EHI export';
+    } else if (handler.routes.length === 0) {
+      // A request handler whose route is registered elsewhere (`urls.py`, a router file): its name says export.
+      const cls = code.enclosingClass(fn);
+      const name = [cls?.name, fn.name].find((n) => n && isExportHandlerName(n));
+      if (!name) return;
+      where = `Handler \`${name}\``;
+      what = exportKind([name]);
+    } else return;
+  }
+  const refusal = unconditionalRefusal(code, fn);
+  if (!refusal) return;
+  report({ at: refusal.at, messageId: 'refuses', data: { where, status: describeStatus(refusal), what } });
+}
+
+/**
+ * An interceptor or middleware that refuses every export request: `if ("$export".equals(op)) throw
+ * new ForbiddenOperationException(...)`, `if (req.path.includes('$export')) return res.sendStatus(403)`.
+ * Only a test that is nothing but the export check counts; `op == $export && !isAdmin` is an
+ * authorization rule, not a refusal of export as such.
+ */
+function checkExportGate(code: CodeModel, node: Extract<IrNode, { kind: 'if' }>, report: (r: Report) => void): void {
+  const ops = exportOperationsTested(code, node.test);
+  if (!ops || ops.length === 0) return;
+  const refusal = leadingRefusal(code, node.consequent);
+  if (!refusal) return;
+  const what = ops.map((o) => `\`${o}\``).join(' and ');
+  report({ at: node, messageId: 'gate', data: { what, status: describeStatus(refusal) } });
+}
+
+/** The export operations or paths a test checks for, when the test is only that (`a === '$export' || a === '$everything'`). */
+function exportOperationsTested(code: CodeModel, test: IrNode): string[] | undefined {
+  if (test.kind === 'other' && test.children.length === 1 && /parenthes/.test(test.type)) return exportOperationsTested(code, test.children[0]);
+  if (test.kind === 'binary' && (test.operator === '||' || test.operator === 'or')) {
+    const left = exportOperationsTested(code, test.left);
+    const right = exportOperationsTested(code, test.right);
+    return left && right ? [...left, ...right] : undefined;
+  }
+  const literal = (n: IrNode | undefined): string | undefined => {
+    const v = stringValue(code, n);
+    return v !== undefined && /^\/?\$?(export|everything|ehi-export)$|\/\$export$|\/\$everything$/.test(v) && /\$|ehi-export/.test(v) ? v : undefined;
+  };
+  if (test.kind === 'binary' && /^(===|==)$/.test(test.operator)) {
+    const v = literal(test.left) ?? literal(test.right);
+    return v ? [v] : undefined;
+  }
+  if (test.kind === 'call' && /^(equals|equalsIgnoreCase|Equals|includes|contains|Contains|startsWith|endsWith|StartsWith|EndsWith|__contains__)$/.test(calleeLast(test))) {
+    const receiverValue = test.callee.kind === 'member' ? literal(test.callee.object) : undefined;
+    const argValue = literal(test.args[0]?.value);
+    const v = receiverValue ?? argValue;
+    return v ? [v] : undefined;
+  }
+  if (test.kind === 'binary' && test.operator === 'in') {
+    const v = literal(test.left);
+    return v ? [v] : undefined;
+  }
+  return undefined;
+}
+
+/** `BulkExportView`, `exportPatientRecord`, `ehi_export`: a handler named for exporting EHI. */
+function isExportHandlerName(name: string): boolean {
+  const words = identifierWords(name);
+  return (words.includes('export') && words.some((w) => ['bulk', 'ehi', 'patient', 'patients', 'record', 'records', 'chart', 'group', 'system', 'population', 'everything', 'fhir', 'database', 'migration'].includes(w))) || words.includes('everything');
+}
+
+/** `if (!SUPPORTED.includes(_outputFormat)) reject`, `if fmt != "application/vnd.acme": raise`: the formats an export accepts. */
+function checkOutputFormat(code: CodeModel, node: Extract<IrNode, { kind: 'if' }>, report: (r: Report) => void): void {
+  for (const part of conjuncts(node.test)) {
+    const accepted = acceptedFormats(code, part, node);
+    if (!accepted) continue;
+    if (accepted.values.length === 0) continue;
+    const bulk = /outputformat|output_format/i.test(accepted.param);
+    const reject = bulk ? !accepted.values.some(isNdjsonFormat) : accepted.values.every((v) => formatClass(v) === 'vendor' || formatClass(v) === 'not-machine-readable');
+    if (!reject) continue;
+    report({
+      at: node,
+      messageId: bulk ? 'outputFormat' : 'vendorOnly',
+      data: { formats: accepted.values.join(', '), param: accepted.param },
+    });
+    return;
+  }
+}
+
+interface Accepted {
+  values: string[];
+  param: string;
+}
+
+function acceptedFormats(code: CodeModel, test: IrNode, node: Extract<IrNode, { kind: 'if' }>): Accepted | undefined {
+  const refusesWhenTrue = isRejection(code, node.consequent);
+  const refusesWhenFalse = node.alternate ? isRejection(code, node.alternate) : false;
+  if (!refusesWhenTrue && !refusesWhenFalse) return undefined;
+  // fmt !== 'X' → reject;  fmt === 'X' → accept, else reject.
+  if (test.kind === 'binary' && /^(===|==|!==|!=|is not|is)$/.test(test.operator)) {
+    const negative = /^(!==|!=|is not)$/.test(test.operator);
+    if (negative !== refusesWhenTrue) return undefined;
+    for (const [subject, other] of [
+      [test.left, test.right],
+      [test.right, test.left],
+    ] as const) {
+      const param = formatParam(code, subject);
+      const value = stringValue(code, other);
+      if (param && value !== undefined) return { values: [value], param };
+    }
+    return undefined;
+  }
+  // Java/C#: `!"application/vnd.acme+xml".equals(outputFormat)` → reject; `fmt.equals("X")` → accept, else reject.
+  const negated = test.kind === 'unary' && (test.operator === '!' || test.operator === 'not');
+  const equalsCall = negated ? test.operand : test;
+  if (equalsCall.kind === 'call' && /^(equals|equalsIgnoreCase|Equals)$/.test(calleeLast(equalsCall)) && equalsCall.callee.kind === 'member' && equalsCall.args.length >= 1) {
+    if (negated !== refusesWhenTrue) return undefined;
+    const sides: [IrNode, IrNode][] = [
+      [equalsCall.callee.object, equalsCall.args[0].value],
+      [equalsCall.args[0].value, equalsCall.callee.object],
+    ];
+    for (const [subject, other] of sides) {
+      const param = formatParam(code, subject);
+      const value = stringValue(code, other);
+      if (param && value !== undefined) return { values: [value], param };
+    }
+    return undefined;
+  }
+  const membership = membershipTest(code, test);
+  if (!membership) return undefined;
+  // Rejects non-members: `!list.includes(fmt)` when the branch refuses, `list.includes(fmt)` when the else branch refuses.
+  if (membership.member === refusesWhenTrue) return undefined;
+  const param = formatParam(code, membership.subject);
+  if (!param) return undefined;
+  const values = membersOf(code, membership.collection);
+  return values ? { values, param } : undefined;
+}
+
+/** The export-format parameter an expression holds: `_outputFormat`, `req.query._outputFormat`, `request.args.get("_outputFormat")`. */
+function formatParam(code: CodeModel, node: IrNode): string | undefined {
+  const name = (dotted(node) || '').split('.').pop() ?? '';
+  if (name && isExportFormatName(name)) return name;
+  if (node.kind === 'call') {
+    const key = node.args.map((a) => stringValue(code, a.value)).find((s) => s !== undefined && isExportFormatName(s));
+    if (key) return key;
+  }
+  if (node.kind === 'index') {
+    const key = stringValue(code, node.index);
+    if (key && isExportFormatName(key)) return key;
+  }
+  // `String format = outputFormat == null ? DEFAULT : outputFormat.getValue();` reads the parameter too.
+  if (node.kind === 'name') {
+    const bindings = code.variables(node.name);
+    if (bindings.length === 1 && bindings[0].value) {
+      let found: string | undefined;
+      walk(bindings[0].value, (n) => {
+        if (found) return false;
+        const candidate = n.kind === 'name' ? n.name : n.kind === 'member' ? n.property : n.kind === 'string' ? n.value : undefined;
+        if (candidate && isExportFormatName(candidate)) found = candidate;
+      });
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Members of a list literal, or the keys of an object literal used as a lookup table. */
+function membersOf(code: CodeModel, collection: IrNode): string[] | undefined {
+  const list = stringList(code, collection);
+  if (list) return list;
+  const resolved = resolve(code, collection);
+  if (resolved?.kind === 'object') return resolved.properties.map((p) => p.key);
+  return undefined;
+}

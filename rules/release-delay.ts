@@ -1,0 +1,476 @@
+import type { CodeModel } from '../server/src/core/code-model';
+import { scalar, scalarBoolean } from '../server/src/core/config/tree';
+import type { CallNode, IrNode, Span } from '../server/src/core/ir';
+import { walk } from '../server/src/core/ir';
+import { CodeContext, defineRule } from '../server/src/core/rule';
+import { ehiScope, mentionsHealthCare } from '../server/src/core/semantics/access-path';
+import { scheduledJobOf } from '../server/src/core/semantics/calls';
+import { codeBoolean, codeDuration, codeSettings, configDuration, configSettings, DurationSetting } from '../server/src/core/semantics/named-values';
+import { isRejection } from '../server/src/core/semantics/responses';
+import { CLINICAL, isResultReleaseJob, OTHER_PURPOSE, PATIENT_FACING, RELEASE, SUBJECT } from '../server/src/core/semantics/result-release';
+import { ageTest, AgeTest, cutoffBeforeNow, shiftedTime } from '../server/src/core/semantics/time';
+import { calleeLast, calleeName, callSite, collectionFilter, dotted, enclosingNameWords, hasWord as has, identifierWords, stringValue } from '../server/src/core/semantics/values';
+
+const LAWFUL =
+  'Preventing Harm (45 CFR 171.201) needs a licensed professional’s individual determination or a data-integrity concern, not a rule for a whole class of results; this is lawful only as a documented Preventing Harm exception, a law that requires the delay, or the patient’s own request not to share (Privacy, 171.202).';
+
+/** Below an hour a hold is processing or batching, not an embargo. */
+const MIN_DELAY_MS = 3_600_000;
+
+const DELAY = new Set(['delay', 'delays', 'delayed', 'hold', 'holds', 'holdback', 'embargo', 'embargoed', 'defer', 'deferred', 'deferral', 'wait', 'waiting', 'lag', 'quarantine']);
+/** Names of a release time: `releaseAt`, `visibleAfter`, `embargoUntil`, `portal_release_date`. */
+const TIME_SUFFIX = new Set(['at', 'after', 'until', 'time', 'date', 'on', 'datetime', 'timestamp', 'when']);
+/** Unfinished or excluded material (drafts, preliminary results, psychotherapy notes) and per-case holds. */
+const NOT_BLANKET = new Set([
+  'draft', 'drafts', 'preliminary', 'prelim', 'unsigned', 'pending', 'incomplete', 'unfinalized', 'psychotherapy', 'individual', 'individually', 'per', 'case',
+  'override', 'overrides', 'allow', 'allowed', 'can', 'manual', 'manually', 'max', 'maximum', 'min', 'minimum', 'optional', 'permit',
+]);
+const HIDE = new Set(['hide', 'hidden', 'withhold', 'withheld', 'suppress', 'suppressed', 'block', 'blocked', 'restrict', 'restricted', 'exclude', 'excluded', 'embargo', 'embargoed', 'hold', 'delay', 'delayed', 'defer', 'deferred']);
+const SHARE = new Set(['share', 'shared', 'sharing', 'release', 'releases', 'show', 'display', 'visible', 'expose', 'publish', 'immediate', 'immediately', 'instant', 'instantly', 'realtime']);
+const REVIEW = new Set(['review', 'reviewed', 'signoff', 'acknowledge', 'acknowledged', 'acknowledgement', 'acknowledgment', 'approve', 'approval', 'approved']);
+const REQUIRE = new Set(['require', 'requires', 'required', 'hold', 'until', 'before', 'after', 'wait', 'only', 'must', 'need', 'needs', 'gate', 'gated']);
+/** A review already done: what a gate reads before it lets a result through. */
+const REVIEW_DONE = new Set(['reviewed', 'acknowledged', 'acked', 'approved', 'signoff', 'signedoff']);
+/** Timestamps of a finished result (FHIR `issued`, HL7 result status F, "resulted", "finalized"). */
+const RESULT_TIME = new Set(['finalized', 'finalised', 'final', 'resulted', 'issued', 'signed', 'verified', 'reported', 'completed']);
+/** Handlers that serve clinicians' work queues, not patients. */
+const CLINICIAN_FACING = new Set(['provider', 'providers', 'clinician', 'clinicians', 'physician', 'physicians', 'doctor', 'doctors', 'nurse', 'inbox', 'worklist', 'staff', 'admin', 'review', 'reviews', 'queue', 'pending', 'unreviewed']);
+const PATIENT_OR_API = new Set([...PATIENT_FACING, 'me', 'my', 'fhir', 'app', 'apps', 'observation', 'diagnosticreport', 'documentreference']);
+
+export default defineRule({
+  meta: {
+    id: 'release-delay',
+    title: 'Blanket hold on releasing results or notes to patients',
+    severity: 'warning',
+    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
+    exceptions: ['preventing-harm', 'required-by-law', 'privacy'],
+    triggers: ['result', 'lab', 'note', 'report', 'patholog', 'radiolog', 'imaging', 'observation', 'diagnostic', 'biops', 'document', 'obs', 'embargo', 'final', 'issued', 'signed', 'verified', 'completed'],
+    messages: {
+      delaySetting: '`{name}` holds {subject} back from patients for {duration}: a blanket delay for every item of that class. ' + LAWFUL,
+      hiddenSetting: '`{name}: {value}` keeps {subject} from patients as a setting, for every patient. ' + LAWFUL,
+      gateSetting:
+        '`{name}: {value}` releases {subject} to patients only after clinician review or sign-off, with no time bound; ONC’s FAQs on holding results for clinician review say such a blanket hold does not meet Preventing Harm. ' +
+        LAWFUL,
+      ageCheck: '{what} hides {subject} until {duration} after `{since}` ({evidence}): a blanket delay for every one of them. ' + LAWFUL,
+      releaseTime: '`{name}` makes {subject} visible {duration} after `{base}`: a blanket release delay. ' + LAWFUL,
+      scheduledRelease: '{what} schedules `{job}` to release {subject} {duration} later: a blanket release delay. ' + LAWFUL,
+      reviewGate:
+        '{what} returns only {subject} a clinician has reviewed or signed off ({evidence}), with no time bound; ONC’s FAQs on holding results for clinician review say such a blanket hold does not meet Preventing Harm. ' +
+        LAWFUL,
+    },
+    docs: {
+      summary:
+        'Flags blanket holds on releasing results, notes and reports to patients: delay and embargo settings (`labResultReleaseDelayHours: 72`, `noteEmbargoDays`), settings that keep notes or results from the portal (`shareNotesWithPatient: false`), release times computed as a fixed time after the result (`releaseAt = finalizedAt + 72h`), handlers that hide results younger than a threshold or that return only clinician-reviewed results, and jobs scheduled to release results later.',
+      why:
+        'Delaying access is interference, not only refusing it (45 CFR 171.102, “interfere”; 171.103). Holding every result of a class for a fixed time, or until a clinician has reviewed it, is a blanket practice; the Preventing Harm exception (171.201) requires either an individual determination by a licensed health care professional in the exercise of professional judgment or a concern about misidentified, mismatched, corrupt or erroneous data, and ONC’s FAQs on holding results for clinician review say a blanket hold does not meet it. A law that requires a delay (the “required by law” clause of 171.103) or the patient’s own request not to share (Privacy, 171.202) can also make it lawful.',
+      fix:
+        'Release results and notes to patients as soon as they are final. Where a clinician decides, for one patient and one result, that release would endanger life or physical safety, hold that result through a per-result flag and document the determination. If a law requires the delay, or the hold is deliberate for another documented reason, annotate it with `ehi-exception: preventing-harm` (with `risk`, `harm`, `basis`, `determined-by`), `required-by-law` (with `law`) or `privacy`, or list it in the exception register for JSON files.',
+      notFlagged: [
+        'Delays of zero, and delays under an hour (processing, batching, interface pacing).',
+        'A per-patient or per-result hold driven by a clinician’s individual determination (`if (result.harmHold) continue;`, `allowIndividualHold: true`, `maxIndividualHoldDays`).',
+        'Internal workflows: notification, reminder and escalation delays, retries, cache TTLs, interface batching, critical-result call-back timers.',
+        'Clinicians’ own work queues (an inbox listing unreviewed results) and filters that select unreviewed items for review.',
+        'Drafts, preliminary results, unsigned notes and psychotherapy notes: whether unfinished material is in the designated record set is a separate question, and psychotherapy notes are not EHI.',
+        '“Results” and “release” outside health care (quiz results, escrow or software releases): the file must be about health care, or the name must be clinical.',
+      ],
+      examples: [
+        {
+          language: 'json',
+          flagged: '{ "portal": { "labResultReleaseDelayHours": 72 } }',
+          fixed: '{ "portal": { "labResultReleaseDelayHours": 0 } }',
+        },
+        {
+          language: 'typescript',
+          flagged: "router.get('/portal/results', async (req, res) => {\n  const visible = results.filter((r) => hoursSince(r.finalizedAt) >= 72);\n  res.json(visible);\n});",
+          fixed: "router.get('/portal/results', async (req, res) => {\n  // A clinician's individual hold on one result, with its documented determination.\n  const visible = results.filter((r) => !r.harmHold);\n  res.json(visible);\n});",
+        },
+      ],
+    },
+    version: 1,
+  },
+
+  code(ctx) {
+    const { code } = ctx;
+    const reported = new Set<number>();
+    const report = (at: Span, messageId: string, data: Record<string, string | number>): void => {
+      if (reported.has(at.start)) return;
+      reported.add(at.start);
+      ctx.report({ at, messageId, data });
+    };
+    const health = (): boolean => !!code.embedding || mentionsHealthCare(code);
+    return {
+      call(call) {
+        if (call.isDecorator || !health()) return;
+        checkScheduledRelease(ctx, call, report);
+        checkFilter(ctx, call, report);
+        checkQueryCutoff(ctx, call, report);
+        checkReviewQuery(ctx, call, report);
+      },
+      loop(loop) {
+        if (!loop.comprehension || !loop.test || !health()) return;
+        const age = ageTest(code, loop.test);
+        if (age && !age.youngerWhenTrue) reportAge(ctx, loop, age, '`comprehension`', report);
+      },
+      if(node) {
+        if (!health()) return;
+        const negated = node.test.kind === 'unary' && (node.test.operator === '!' || node.test.operator === 'not');
+        const age = ageTest(code, negated && node.test.kind === 'unary' ? node.test.operand : node.test);
+        const younger = age && (negated ? !age.youngerWhenTrue : age.youngerWhenTrue);
+        if (age && younger && hides(code, node.consequent)) {
+          reportAge(ctx, node, age, '`if`', report);
+          return;
+        }
+        if (negated && node.test.kind === 'unary' && readsReviewDone(code, node.test.operand) && hides(code, node.consequent)) reportGate(ctx, node, '`if`', report);
+      },
+      end() {
+        if (!health()) return;
+        checkCodeSettings(ctx, report);
+      },
+    };
+  },
+
+  config(ctx) {
+    const healthFile = mentionsHealthCare(ctx.file);
+    for (const root of ctx.config.roots) {
+      const settings = configSettings(root);
+      const timedOwners = new Set<unknown>();
+      const gates: { at: Span; name: string; value: string; subject: string; owner: unknown }[] = [];
+      for (const s of settings) {
+        const words = phrase(s.words, s.parent);
+        const all = [...words, ...s.context];
+        if (!healthFile && !has(all, CLINICAL)) continue;
+        const bool = scalarBoolean(s.value);
+        if (bool !== undefined && typeof scalar(s.value) !== 'number') {
+          const kind = booleanFinding(s.words, all, bool, healthFile || has(all, CLINICAL));
+          if (kind === 'hidden') ctx.report({ at: s.at, messageId: 'hiddenSetting', data: { name: s.name, value: String(bool), subject: subjectOf(all) } });
+          else if (kind === 'gate') gates.push({ at: s.at, name: s.name, value: String(bool), subject: subjectOf(all), owner: s.owner });
+          continue;
+        }
+        if (!isDelayName(words, all)) continue;
+        const duration = configDuration(s);
+        if (!duration || !isBlanketDelay(duration)) continue;
+        timedOwners.add(s.owner);
+        ctx.report({ at: s.at, messageId: 'delaySetting', data: { name: s.name, subject: subjectOf(all), duration: describeDuration(duration) } });
+      }
+      for (const g of gates) if (!timedOwners.has(g.owner)) ctx.report({ at: g.at, messageId: 'gateSetting', data: { name: g.name, value: g.value, subject: g.subject } });
+    }
+  },
+});
+
+type Reporter = (at: Span, messageId: string, data: Record<string, string | number>) => void;
+
+/* ---------------- names ---------------- */
+
+/** A key that only states a unit or a value (`hours`, `value`) is read with the key it sits under (`resultHold: { hours: 72 }`). */
+function phrase(words: string[], parent: string[]): string[] {
+  // A unit under a delay key (`resultHold: { hours: 72 }`), or one class of results under a release
+  // policy (`releasePolicy: { cytology: P5D }`), is read with the key above it.
+  const generic = words.length > 0 && words.every((w) => /^(hours?|days?|minutes?|mins?|hrs?|seconds?|ms|millis|value|duration|period|amount|time|length|enabled|enable|on|active)$/.test(w));
+  return generic || isDelayNotion(parent) ? [...parent, ...words] : words;
+}
+
+/** `delay`, `hold`, `embargo` ..., or a release word with `after`, `window`, `policy`, `rule`, `schedule`; or a review window. */
+function isDelayNotion(words: string[]): boolean {
+  return (
+    has(words, DELAY) ||
+    (has(words, RELEASE) && words.some((w) => /^(after|window|period|policy|policies|rule|rules|schedule)$/.test(w))) ||
+    (words.includes('review') && (words.includes('window') || words.includes('period')))
+  );
+}
+
+/** `labResultReleaseDelayHours`, `noteEmbargoDays`, `results.holdHours`, `visibleAfterHours`, `resultReviewWindowHours`. */
+function isDelayName(words: string[], all: string[]): boolean {
+  if (!isDelayNotion(words) || !has(all, SUBJECT)) return false;
+  return !has(all, OTHER_PURPOSE) && !has(all, NOT_BLANKET);
+}
+
+function isBlanketDelay(d: DurationSetting): boolean {
+  if (d.ms !== undefined) return d.ms >= MIN_DELAY_MS;
+  // A number with no unit: 0 and 1 may be switches; anything larger is a length of time.
+  return d.amount !== undefined && d.amount > 1;
+}
+
+/** A boolean setting that keeps a class of results or notes from patients, or gates their release on review. */
+function booleanFinding(words: string[], all: string[], value: boolean, health: boolean): 'hidden' | 'gate' | undefined {
+  if (has(all, OTHER_PURPOSE) || has(all, NOT_BLANKET) || words.some((w) => w === 'enabled' || w === 'enable')) return undefined;
+  const subject = has(all, SUBJECT);
+  const patientFacing = has(all, PATIENT_FACING);
+  const releaseWord = all.some((w) => RELEASE.has(w));
+  if (!subject) return undefined;
+  if (value && has(words, REVIEW) && has(words, REQUIRE)) return 'gate';
+  if (value && has(words, HIDE) && (patientFacing || releaseWord || words.includes('embargo') || words.includes('withhold'))) return 'hidden';
+  const openNotes = words.includes('open') && words.includes('notes');
+  const autoRelease = words.includes('auto') && (words.includes('release') || words.includes('publish') || words.includes('share'));
+  if (!value && (openNotes || autoRelease || (has(words, SHARE) && (patientFacing || words.some((w) => /^(release|immediate|immediately|instant|instantly|realtime)$/.test(w)))))) return health ? 'hidden' : undefined;
+  return undefined;
+}
+
+function subjectOf(words: string[]): string {
+  if (words.includes('pathology')) return 'pathology reports';
+  if (words.includes('radiology') || words.includes('imaging')) return 'imaging reports';
+  if (words.includes('note') || words.includes('notes')) return 'clinical notes';
+  if (words.includes('lab') || words.includes('labs')) return 'lab results';
+  if (words.includes('document') || words.includes('documents')) return 'documents';
+  if (words.includes('report') || words.includes('reports')) return 'reports';
+  return 'results';
+}
+
+function describeDuration(d: DurationSetting): string {
+  if (d.ms === undefined) return `${d.amount} (unit not stated)`;
+  return formatMs(d.ms);
+}
+
+function formatMs(ms: number): string {
+  if (ms % 86_400_000 === 0) return `${ms / 86_400_000} day${ms === 86_400_000 ? '' : 's'}`;
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} hour${ms === 3_600_000 ? '' : 's'}`;
+  return `${Math.round(ms / 60_000)} min`;
+}
+
+/* ---------------- code: settings ---------------- */
+
+function checkCodeSettings(ctx: CodeContext, report: Reporter): void {
+  const { code } = ctx;
+  const timedOwners = new Set<IrNode | undefined>();
+  const gates: { at: Span; name: string; subject: string; owner?: IrNode }[] = [];
+  for (const s of codeSettings(code)) {
+    const words = phrase(s.words, s.parent);
+    const all = [...words, ...s.context];
+    const bool = codeBoolean(code, s);
+    if (bool !== undefined) {
+      // The visitor runs this only for code about health care.
+      const kind = booleanFinding(s.words, all, bool, true);
+      if (kind === 'hidden') report(s.at, 'hiddenSetting', { name: s.name, value: String(bool), subject: subjectOf(all) });
+      else if (kind === 'gate') gates.push({ at: s.at, name: s.name, subject: subjectOf(all), owner: s.owner });
+      continue;
+    }
+    if (isReleaseTimeName(s.words)) {
+      checkReleaseTime(ctx, s.name, s.value, s.at, all, report);
+      continue;
+    }
+    if (!isDelayName(words, all)) continue;
+    const duration = codeDuration(code, s);
+    if (!duration || !isBlanketDelay(duration)) continue;
+    timedOwners.add(s.owner);
+    report(s.at, 'delaySetting', { name: s.name, subject: subjectOf(all), duration: describeDuration(duration) });
+  }
+  for (const g of gates) if (!g.owner || !timedOwners.has(g.owner)) report(g.at, 'gateSetting', { name: g.name, value: 'true', subject: g.subject });
+}
+
+/** `releaseAt`, `visibleAfter`, `embargoUntil`, `portal_release_date`, `ReleaseDate`. */
+function isReleaseTimeName(words: string[]): boolean {
+  return (has(words, RELEASE) || words.includes('embargo')) && has(words, TIME_SUFFIX) && !has(words, OTHER_PURPOSE);
+}
+
+/** `result.releaseAt = addHours(result.finalizedAt, 72)`: release at a fixed time after the result. */
+function checkReleaseTime(ctx: CodeContext, name: string, value: IrNode, at: Span, all: string[], report: Reporter): void {
+  const shifted = shiftedTime(ctx.code, value);
+  if (!shifted || shifted.ms < MIN_DELAY_MS) return;
+  const baseWords = identifierWords(dotted(shifted.base) || ctx.code.textOf(shifted.base));
+  if (has(baseWords, OTHER_PURPOSE)) return;
+  const scope = ehiScope(ctx.code, value);
+  const scopeWords = scope ? identifierWords(scope.evidence) : [];
+  if (!has([...all, ...baseWords, ...scopeWords], SUBJECT) && !has(baseWords, RESULT_TIME)) return;
+  report(at, 'releaseTime', { name, subject: subjectOf([...all, ...baseWords, ...scopeWords]), duration: formatMs(shifted.ms), base: (dotted(shifted.base) || ctx.code.textOf(shifted.base)).slice(0, 60) });
+}
+
+/* ---------------- code: age checks, filters and queries ---------------- */
+
+/** Whether a timestamp belongs to a result, note or report: `r.finalizedAt`, `obs.issued`, `result.getIssued()`. */
+function isResultTimestamp(code: CodeModel, node: IrNode): boolean {
+  const words = identifierWords(dotted(node).replace(/\(\)/g, '') || code.textOf(node).slice(0, 120));
+  if (has(words, OTHER_PURPOSE) || words.some((w) => /^(login|password|created|updated|modified)$/.test(w) && !has(words, SUBJECT))) return false;
+  return has(words, SUBJECT) || has(words, RESULT_TIME);
+}
+
+function reportAge(ctx: CodeContext, site: IrNode, age: AgeTest, what: string, report: Reporter): void {
+  const duration = age.ms !== undefined ? (age.ms >= MIN_DELAY_MS ? formatMs(age.ms) : undefined) : namedDelay(age.threshold);
+  if (!duration || !isResultTimestamp(ctx.code, age.since)) return;
+  const scope = ehiScope(ctx.code, site);
+  if (!scope || isClinicianFacing(ctx.code, site, scope.evidence)) return;
+  const since = (dotted(age.since) || ctx.code.textOf(age.since)).slice(0, 60);
+  report(siteOf(site), 'ageCheck', { what, subject: subjectOf(identifierWords(`${since} ${scope.evidence}`)), duration, since, evidence: scope.evidence });
+}
+
+/** A threshold whose value lives elsewhere but whose name says it is a release delay (`options.LabResultHoldHours`). */
+function namedDelay(threshold: IrNode | undefined): string | undefined {
+  const name = threshold ? dotted(threshold).split('.').pop() ?? '' : '';
+  const words = identifierWords(name);
+  return name && isDelayName(words, words) ? `\`${name}\`` : undefined;
+}
+
+/** `results.filter(r => hoursSince(r.finalizedAt) >= 72)`, `.removeIf(r -> age(r) < 72h)`, `.filter(Result::isProviderReviewed)`. */
+function checkFilter(ctx: CodeContext, call: CallNode, report: Reporter): void {
+  const filter = collectionFilter(call);
+  if (!filter) return;
+  const what = `\`${calleeLast(call)}(...)\``;
+  if (filter.predicate) {
+    const age = ageTest(ctx.code, filter.predicate);
+    if (age && age.youngerWhenTrue === (filter.mode === 'drop')) {
+      reportAge(ctx, call, age, what, report);
+      return;
+    }
+  }
+  const predicate = filter.predicate ?? filter.reference;
+  if (filter.mode === 'keep' && predicate && readsReviewDone(ctx.code, predicate)) reportGate(ctx, call, what, report);
+}
+
+/**
+ * Queries that keep only results older than a cutoff: Django `filter(finalized_at__lte=now - 72h)`,
+ * Prisma/Sequelize/Mongo `{ finalizedAt: { lte: cutoff } }`, Spring Data `findBy...IssuedBefore(cutoff)`,
+ * SQLAlchemy `.filter(Result.finalized_at <= cutoff)`.
+ */
+function checkQueryCutoff(ctx: CodeContext, call: CallNode, report: Reporter): void {
+  const { code } = ctx;
+  const last = calleeLast(call);
+  const what = `\`${last}(...)\``;
+  for (const a of call.args) {
+    if (a.name) {
+      const lookup = /^(\w+?)__(lt|lte|gt|gte)$/.exec(a.name);
+      const cutoff = lookup ? cutoffBeforeNow(code, a.value) : undefined;
+      if (!lookup || cutoff === undefined) continue;
+      const keepsOlder = (last === 'filter' && lookup[2].startsWith('lt')) || (last === 'exclude' && lookup[2].startsWith('gt'));
+      if (keepsOlder) reportCutoff(ctx, call, identifierWords(lookup[1]), cutoff, lookup[1], what, report);
+      continue;
+    }
+    if (/^(filter|where|filter_by|Where)$/.test(last)) {
+      const age = ageTest(code, a.value);
+      if (age && !age.youngerWhenTrue) reportAge(ctx, call, age, what, report);
+    }
+  }
+  if (/^(find|get|query|read|stream|count|search|list)\w*(Before|LessThan|LessThanEqual)$/.test(last)) {
+    const cutoffArg = call.args.find((a) => cutoffBeforeNow(code, a.value) !== undefined);
+    const field = last.replace(/^.*By/, '').split(/And|Or/).pop()!.replace(/(Before|LessThan|LessThanEqual)$/, '');
+    if (cutoffArg) reportCutoff(ctx, call, identifierWords(field), cutoffBeforeNow(code, cutoffArg.value)!, field, what, report);
+  }
+  // { finalizedAt: { lte: cutoff } } inside a query call's arguments
+  for (const a of call.args) {
+    walk(a.value, (n) => {
+      if (n.kind === 'function') return false;
+      if (n.kind !== 'object') return;
+      for (const p of n.properties) {
+        if (!/^(\$?lte?|\[Op\.lte?\])$/.test(p.key)) continue;
+        const cutoff = cutoffBeforeNow(code, p.value);
+        const field = n.parent?.kind === 'object' ? n.parent.properties.find((x) => x.value === n)?.key : undefined;
+        if (cutoff !== undefined && field && /^(findMany|findAll|find|findOne|where|aggregate|count|query)$/.test(last)) {
+          reportCutoff(ctx, call, identifierWords(field), cutoff, field, what, report);
+        }
+      }
+    });
+  }
+}
+
+function reportCutoff(ctx: CodeContext, call: CallNode, fieldWords: string[], cutoff: number, field: string, what: string, report: Reporter): void {
+  if (cutoff < MIN_DELAY_MS || has(fieldWords, OTHER_PURPOSE)) return;
+  const callWords = identifierWords(calleeName(call).replace(/\(\)/g, ''));
+  if (!has([...fieldWords, ...callWords], RESULT_TIME) && !has(fieldWords, SUBJECT)) return;
+  const scope = ehiScope(ctx.code, call);
+  if (!scope || isClinicianFacing(ctx.code, call, scope.evidence)) return;
+  report(callSite(call), 'ageCheck', { what, subject: subjectOf(identifierWords(`${calleeName(call)} ${scope.evidence}`)), duration: formatMs(cutoff), since: field, evidence: scope.evidence });
+}
+
+/** Django `filter(provider_reviewed=True)`, `filter(reviewed_at__isnull=False)`, Spring Data `findBy...ReviewedTrue`, Prisma `where: { reviewedByProvider: true }`. */
+function checkReviewQuery(ctx: CodeContext, call: CallNode, report: Reporter): void {
+  const last = calleeLast(call);
+  const what = `\`${last}(...)\``;
+  if (/^(find|get|query|read|stream|count|search|list)\w*By\w*(Reviewed|Acknowledged|Approved|SignedOff)\w*(True|IsNotNull|NotNull)$/.test(last)) {
+    reportGate(ctx, call, what, report);
+    return;
+  }
+  if (!/^(filter|where|filter_by|findMany|findAll|find|Where)$/.test(last)) return;
+  for (const a of call.args) {
+    if (a.name && isReviewDoneName(a.name.replace(/__isnull$/, ''))) {
+      const value = a.value.kind === 'boolean' ? a.value.value : undefined;
+      if ((value === true && !a.name.endsWith('__isnull')) || (value === false && a.name.endsWith('__isnull'))) return reportGate(ctx, call, what, report);
+    }
+  }
+  const where = call.args.map((a) => a.value).find((v) => v.kind === 'object');
+  const conditions = where?.kind === 'object' ? (where.properties.find((p) => p.key === 'where')?.value ?? where) : undefined;
+  if (conditions?.kind === 'object' && conditions.properties.some((p) => isReviewDoneName(p.key) && p.value.kind === 'boolean' && p.value.value)) reportGate(ctx, call, what, report);
+}
+
+function isReviewDoneName(name: string): boolean {
+  const words = identifierWords(name);
+  return has(words, REVIEW_DONE) || (words.includes('signed') && words.includes('off'));
+}
+
+/** A positive read of a review already done: `r.reviewed`, `r.isProviderReviewed()`, `r.reviewedAt != null`, `Result::isReviewed`. */
+function readsReviewDone(code: CodeModel, node: IrNode): boolean {
+  if (node.kind === 'member' || node.kind === 'name') return isReviewDoneName(node.kind === 'member' ? node.property : node.name);
+  if (node.kind === 'call' && node.args.length === 0 && !node.isDecorator) return isReviewDoneName(calleeLast(node));
+  if (node.kind === 'binary') {
+    if (node.operator === '&&' || node.operator === 'and') return readsReviewDone(code, node.left) || readsReviewDone(code, node.right);
+    if (/^(!=|!==|is not)$/.test(node.operator) && (node.right.kind === 'null' || (node.right.kind === 'name' && node.right.name === 'None'))) return isReviewRead(node.left);
+    if (/^(==|===|is)$/.test(node.operator)) {
+      if (node.right.kind === 'boolean') return node.right.value && isReviewRead(node.left);
+      const text = stringValue(code, node.right) ?? (node.right.kind === 'member' ? node.right.property : undefined);
+      return !!text && isReviewDoneName(text) && /status|state/i.test(dotted(node.left));
+    }
+  }
+  return false;
+}
+
+function isReviewRead(node: IrNode): boolean {
+  const name = node.kind === 'member' ? node.property : node.kind === 'name' ? node.name : node.kind === 'call' ? calleeLast(node) : '';
+  return isReviewDoneName(name);
+}
+
+function reportGate(ctx: CodeContext, site: IrNode, what: string, report: Reporter): void {
+  const scope = ehiScope(ctx.code, site);
+  if (!scope || isClinicianFacing(ctx.code, site, scope.evidence)) return;
+  const words = [...identifierWords(scope.evidence), ...namesAround(ctx.code, site)];
+  if (!has(words, PATIENT_OR_API) && !ctx.code.embedding) return;
+  // What is filtered must be results, notes or reports (`appointments.filter(a => a.status === 'approved')` is not).
+  const siteWords = identifierWords(ctx.code.textOf(site).slice(0, 300));
+  if (!has(siteWords, SUBJECT)) return;
+  report(siteOf(site), 'reviewGate', { what, subject: subjectOf([...words, ...siteWords]), evidence: scope.evidence });
+}
+
+/** Where to point: a chained call at its method name, anything else as a whole. */
+function siteOf(node: IrNode): Span {
+  return node.kind === 'call' ? callSite(node) : node;
+}
+
+/** Words of the enclosing function and class names, and of the Mirth channel and step. */
+function namesAround(code: CodeModel, node: IrNode): string[] {
+  return enclosingNameWords(node).concat(code.embedding ? identifierWords(code.embedding.label) : []);
+}
+
+/** A clinicians' work queue (an inbox of results to review), not a patient-facing path. */
+function isClinicianFacing(code: CodeModel, node: IrNode, evidence: string): boolean {
+  return has([...identifierWords(evidence), ...namesAround(code, node)], CLINICIAN_FACING);
+}
+
+/** Whether a branch keeps the item from the patient: skips it, returns nothing, refuses, or marks it hidden. */
+function hides(code: CodeModel, node: IrNode): boolean {
+  const statements = node.kind === 'block' ? node.body : [node];
+  if (statements.length === 0) return false;
+  const last = statements[statements.length - 1];
+  if (last.kind === 'continue') return true;
+  if (last.kind === 'return' && (!last.value || last.value.kind === 'null' || (last.value.kind === 'array' && last.value.elements.length === 0) || (last.value.kind === 'boolean' && !last.value.value))) return true;
+  if (last.kind === 'return' && last.value?.kind === 'name' && last.value.name === 'None') return true;
+  if (isRejection(code, node)) return true;
+  return statements.some((s) => marksHidden(code, s));
+}
+
+/** `result.visibleToPatient = false`, `r.hidden = true`, `r.status = 'HELD'`. */
+function marksHidden(code: CodeModel, node: IrNode): boolean {
+  const target = node.kind === 'assign' ? node.target : undefined;
+  if (!target || node.kind !== 'assign') return false;
+  const words = identifierWords(target.kind === 'member' ? target.property : target.kind === 'name' ? target.name : '');
+  const value = node.value;
+  if (value.kind === 'boolean') return (has(words, RELEASE) && !value.value) || (has(words, HIDE) && value.value);
+  const text = stringValue(code, value) ?? (value.kind === 'member' ? value.property : undefined);
+  return !!text && /status|state/.test(words.join(' ')) && /^(held|hold|on[-_ ]?hold|embargoed|withheld|hidden)$/i.test(text);
+}
+
+/* ---------------- code: scheduled release ---------------- */
+
+/** `releaseQueue.add('release-lab-results', data, { delay: 72h })`, `release_to_portal.apply_async(countdown=...)`, Hangfire `Schedule(() => Release(...), TimeSpan.FromHours(72))`. */
+function checkScheduledRelease(ctx: CodeContext, call: CallNode, report: Reporter): void {
+  const job = scheduledJobOf(ctx.code, call);
+  if (!job?.job || job.ms === undefined || job.ms < MIN_DELAY_MS) return;
+  // What the job releases may be named by the code around it (`ReleaseToPortal(id)` in a LabResultsController).
+  const text = `${job.job} ${job.queue} ${namesAround(ctx.code, call).join(' ')}`;
+  if (!isResultReleaseJob(text)) return;
+  report(callSite(call), 'scheduledRelease', { what: `\`${calleeName(call)}\``, job: job.job.replace(/\s+/g, ' ').slice(0, 60), subject: subjectOf(identifierWords(text)), duration: formatMs(job.ms) });
+}
