@@ -215,10 +215,20 @@ export class Workbench {
       if (!box) throw new Error('the squiggle has no box');
       await this.page.mouse.click(box.x + Math.min(box.width / 2, 30), box.y + box.height / 2);
       await this.page.mouse.move(0, 0);
+      // The light bulb shows once the code actions at the cursor are known (TypeScript's own provider
+      // takes seconds on its first request); Ctrl+. before that sometimes opens nothing.
+      await this.editor().locator('.lightBulbWidget').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
       await this.page.keyboard.press('Control+.');
       // The menu waits for every code-action provider; TypeScript's own is slow while its server starts.
       const item = this.page.locator('.action-widget .monaco-list-row.action', { hasText: expected });
-      await item.first().waitFor({ state: 'visible', timeout: 45_000 });
+      try {
+        await item.first().waitFor({ state: 'visible', timeout: 45_000 });
+      } catch (err) {
+        const shown = await this.page.locator('.action-widget .monaco-list-row').evaluateAll((els) => els.map((e) => (e as unknown as Shown).innerText.trim()));
+        const focused = await this.page.evaluate('document.activeElement && (document.activeElement.className + " " + (document.activeElement.getAttribute("aria-label") || ""))');
+        const selection = await this.statusBarText('status.editor.selection').catch(() => '?');
+        throw new Error(`no "${expected}" in the Quick Fix menu (shown: ${shown.join(' | ') || 'no menu'}; focus: ${String(focused).slice(0, 120)}; cursor: ${selection}): ${(err as Error).message.split('\n')[0]}`);
+      }
       return this.page.locator('.action-widget .monaco-list-row.action').evaluateAll((els) => els.map((e) => (e as unknown as Shown).innerText.trim()));
     });
   }
