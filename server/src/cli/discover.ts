@@ -48,7 +48,13 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-export async function discover(inputs: string[], cwd: string): Promise<Discovered> {
+/** Files the configuration leaves out: silently below folders, with a reason when named on the command line. */
+export interface DiscoveryFilter {
+  accept(file: string): boolean;
+  reason: string;
+}
+
+export async function discover(inputs: string[], cwd: string, filter?: DiscoveryFilter): Promise<Discovered> {
   const files = new Set<string>();
   const skipped: { path: string; reason: string }[] = [];
   for (const input of inputs) {
@@ -60,9 +66,10 @@ export async function discover(inputs: string[], cwd: string): Promise<Discovere
       throw new DiscoveryError(`${input}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`);
     }
     if (stat.isDirectory()) {
-      await walk(absolute, ancestorsIgnores(absolute), files);
+      await walk(absolute, ancestorsIgnores(absolute), files, filter);
     } else if (stat.isFile()) {
-      if (formatForPath(absolute)) files.add(absolute);
+      if (formatForPath(absolute) && filter && !filter.accept(absolute)) skipped.push({ path: input, reason: filter.reason });
+      else if (formatForPath(absolute)) files.add(absolute);
       else skipped.push({ path: input, reason: `not a file ehi-lint reads (${path.extname(absolute) || 'no extension'}); it reads .ts .tsx .js .jsx .mjs .cjs .java .cs .py .json .yaml .yml .xml .properties` });
     } else {
       skipped.push({ path: input, reason: 'not a regular file' });
@@ -112,7 +119,7 @@ function isIgnored(layers: IgnoreLayer[], absolute: string, isDir: boolean): boo
   return false;
 }
 
-async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>): Promise<void> {
+async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, filter?: DiscoveryFilter): Promise<void> {
   const own = readIgnore(dir);
   const layers = own ? [...inherited, own] : inherited;
   let entries: fs.Dirent[];
@@ -126,9 +133,9 @@ async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>): Pr
     const absolute = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(layers, absolute, true)) continue;
-      await walk(absolute, layers, out);
+      await walk(absolute, layers, out, filter);
     } else if (entry.isFile()) {
-      if (!formatForPath(absolute) || isIgnored(layers, absolute, false)) continue;
+      if (!formatForPath(absolute) || isIgnored(layers, absolute, false) || (filter && !filter.accept(absolute))) continue;
       out.add(absolute);
     }
   }

@@ -4,12 +4,14 @@
  * back per file; files with nothing to report are counted, not kept, so memory does not grow with
  * the number of files.
  */
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { analyzeFile, FileAnalysis } from '../core/engine';
+import { analyzeBytes, analyzeFile, FileAnalysis } from '../core/engine';
 import type { RegisterEntry } from '../core/register';
 import { resolveSettings, UserConfig } from '../core/settings';
+import { cacheKey, ResultCache, settingsSignature } from './cache';
 
 export interface RunInput {
   files: string[];
@@ -20,6 +22,8 @@ export interface RunInput {
   prefilter: boolean;
   jobs?: number;
   now?: Date;
+  /** Reuse (and store) results of unchanged files. */
+  cache?: ResultCache;
 }
 
 export interface RunResult {
@@ -28,6 +32,14 @@ export interface RunResult {
   filesAnalysed: number;
   filesParsed: number;
   lines: number;
+  /** Files whose result came from the cache. */
+  cached: number;
+}
+
+/** A file to analyse; with its bytes when they were already read (to key the cache). */
+export interface WorkItem {
+  file: string;
+  bytes?: Uint8Array;
 }
 
 /** What a worker needs to build the same settings as the main thread. */
@@ -51,16 +63,99 @@ export async function runAnalysis(input: RunInput): Promise<RunResult> {
     now: (input.now ?? new Date()).toISOString(),
     root: input.root,
   };
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const jobs = Math.max(1, Math.min(input.jobs ?? cores, Math.ceil(input.files.length / 8)));
   const collector = new Collector();
-  if (jobs === 1 || input.files.length < IN_PROCESS_BELOW) {
-    const analyse = makeAnalyser(setup);
-    for (const file of input.files) collector.add(await analyse(file));
-  } else {
-    await runInWorkers(input.files, setup, jobs, collector);
+  let work: WorkItem[] = input.files.map((file) => ({ file }));
+  let store: ((result: FileAnalysis, item: WorkItem) => void) | undefined;
+  if (input.cache) {
+    const cached = await lookUpCache(input.cache, setup, input.files, collector);
+    work = cached.misses;
+    store = cached.store;
   }
+  const add = (result: FileAnalysis, item: WorkItem): void => {
+    store?.(result, item);
+    collector.add(result);
+  };
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const jobs = Math.max(1, Math.min(input.jobs ?? cores, Math.ceil(work.length / 8)));
+  if (jobs === 1 || work.length < IN_PROCESS_BELOW) {
+    const analyse = makeAnalyser(setup);
+    for (const item of work) add(await analyse(item), item);
+  } else {
+    await runInWorkers(work, setup, jobs, add);
+  }
+  input.cache?.save(input.root);
   return collector.result();
+}
+
+/**
+ * Reads every file, answers the unchanged ones from the cache, and returns the others (with their
+ * bytes, so the result is stored under the key of exactly what was analysed).
+ */
+async function lookUpCache(
+  cache: ResultCache,
+  setup: WorkerSetup,
+  files: string[],
+  collector: Collector,
+): Promise<{ misses: WorkItem[]; store: (result: FileAnalysis, item: WorkItem) => void }> {
+  const settings = resolveSettings(setup.config, { prefilter: setup.prefilter });
+  const signature = settingsSignature(settings);
+  const now = new Date(setup.now);
+  const registerFor = registerByFile(setup);
+  const keys = new Map<WorkItem, string>();
+  const misses: WorkItem[] = [];
+  await forEachLimited(files, 16, async (file) => {
+    let bytes: Buffer;
+    try {
+      const stat = await fs.promises.stat(file);
+      // Too large or unreadable: the analysis reports it without reading, no need to cache that.
+      if (stat.size > settings.maxBytes) throw new Error('too large');
+      bytes = await fs.promises.readFile(file);
+    } catch {
+      misses.push({ file });
+      return;
+    }
+    const display = displayPath(setup.root, file);
+    const key = cacheKey(signature, display, bytes, registerFor.get(file) ?? [], now);
+    const hit = cache.get(display, key);
+    if (hit) collector.addCached(hit);
+    else {
+      const item = { file, bytes };
+      keys.set(item, key);
+      misses.push(item);
+    }
+  });
+  misses.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    misses,
+    store: (result, item) => {
+      const key = keys.get(item);
+      if (key && !result.notices.some((n) => n.code === 'internal')) cache.set(result.path, key, result);
+    },
+  };
+}
+
+async function forEachLimited<T>(items: T[], limit: number, action: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await action(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/** How reports name a file: relative to the scan root, with `/`. */
+export function displayPath(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/') || path.basename(file);
+}
+
+function registerByFile(setup: WorkerSetup): Map<string, RegisterEntry[]> {
+  const byFile = new Map<string, RegisterEntry[]>();
+  for (const entry of setup.register) {
+    const key = path.resolve(setup.registerDir, entry.file);
+    const list = byFile.get(key) ?? [];
+    list.push(entry);
+    byFile.set(key, list);
+  }
+  return byFile;
 }
 
 class Collector {
@@ -68,6 +163,12 @@ class Collector {
   private files = 0;
   private parsed = 0;
   private lines = 0;
+  private cached = 0;
+
+  addCached(r: FileAnalysis): void {
+    this.cached++;
+    this.add(r);
+  }
 
   add(r: FileAnalysis): void {
     this.files++;
@@ -78,42 +179,44 @@ class Collector {
 
   result(): RunResult {
     this.reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { reports: this.reports, filesAnalysed: this.files, filesParsed: this.parsed, lines: this.lines };
+    return { reports: this.reports, filesAnalysed: this.files, filesParsed: this.parsed, lines: this.lines, cached: this.cached };
   }
 }
 
 /** Builds the per-file analysis function from a setup (used in workers and in process). */
-export function makeAnalyser(setup: WorkerSetup): (file: string) => Promise<FileAnalysis> {
+export function makeAnalyser(setup: WorkerSetup): (item: WorkItem) => Promise<FileAnalysis> {
   const base = resolveSettings(setup.config, { now: new Date(setup.now), prefilter: setup.prefilter });
-  const byFile = new Map<string, RegisterEntry[]>();
-  for (const entry of setup.register) {
-    const key = path.resolve(setup.registerDir, entry.file);
-    const list = byFile.get(key) ?? [];
-    list.push(entry);
-    byFile.set(key, list);
-  }
-  return (file: string) => {
-    const display = path.relative(setup.root, file).split(path.sep).join('/') || path.basename(file);
+  const byFile = registerByFile(setup);
+  return ({ file, bytes }) => {
+    const display = displayPath(setup.root, file);
     const register = byFile.get(file) ?? [];
-    return analyzeFile(file, register.length > 0 ? { ...base, register } : base, display);
+    const settings = register.length > 0 ? { ...base, register } : base;
+    return bytes ? analyzeBytes(display, bytes, settings) : analyzeFile(file, settings, display);
   };
 }
 
-function runInWorkers(files: string[], setup: WorkerSetup, jobs: number, collector: Collector): Promise<void> {
+function runInWorkers(files: WorkItem[], setup: WorkerSetup, jobs: number, add: (result: FileAnalysis, item: WorkItem) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let pending = files.length;
     let failed = false;
     const workers: Worker[] = [];
     const script = path.join(__dirname, 'worker.js');
+    // Results name their file by its display path; a worker may finish its files in any order.
+    const inFlight = new Map<string, WorkItem>();
     const feed = (worker: Worker): void => {
-      if (next < files.length) worker.postMessage(files[next++]);
+      if (next >= files.length) return;
+      const item = files[next++];
+      inFlight.set(displayPath(setup.root, item.file), item);
+      worker.postMessage(item);
     };
     for (let w = 0; w < jobs; w++) {
       const worker = new Worker(script, { workerData: setup });
       workers.push(worker);
       worker.on('message', (result: FileAnalysis) => {
-        collector.add(result);
+        const item = inFlight.get(result.path)!;
+        inFlight.delete(result.path);
+        add(result, item);
         pending--;
         if (pending === 0) {
           for (const x of workers) void x.terminate();

@@ -1,14 +1,15 @@
 /** A worker thread of `ehi-lint`: analyses the files it is sent, one message per file. */
 import { parentPort, workerData } from 'worker_threads';
-import { makeAnalyser, WorkerSetup } from './run';
+import { displayPath, makeAnalyser, WorkerSetup, WorkItem } from './run';
 
-const analyse = makeAnalyser(workerData as WorkerSetup);
-parentPort!.on('message', (file: string) => {
-  analyse(file).then(
+const setup = workerData as WorkerSetup;
+const analyse = makeAnalyser(setup);
+parentPort!.on('message', (item: WorkItem) => {
+  analyse(item).then(
     (result) => parentPort!.postMessage(result),
     (err: Error) =>
       parentPort!.postMessage({
-        path: file,
+        path: displayPath(setup.root, item.file),
         findings: [],
         suppressed: [],
         exceptions: [],

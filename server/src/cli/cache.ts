@@ -1,0 +1,155 @@
+/**
+ * `--cache`: per-file results keyed by everything that decides them (the file's content and path,
+ * the rules with their versions and severities, the configuration, the register entries for the
+ * file, the tool version, and today's date for files with exception annotations, whose `review-by`
+ * is judged against it), so an unchanged file is not analysed again.
+ *
+ * The cache is one file, written to a temporary name and renamed into place (readers see the old
+ * cache or the new one, never half of one), and validated when read: format and version, a
+ * checksum of the body, and each entry's key. Anything that fails validation is ignored.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ANNOTATION_MARKER } from '../core/annotations/parse';
+import type { AnalysisSettings, FileAnalysis } from '../core/engine';
+import { TOOL_VERSION } from '../core/meta';
+import type { RegisterEntry } from '../core/register';
+
+export const CACHE_DIRECTORY = '.ehi-lint-cache';
+const CACHE_FILE = 'results.json';
+const FORMAT = 'ehi-lint-cache';
+const VERSION = 1;
+
+interface Entry {
+  key: string;
+  result: FileAnalysis;
+}
+
+interface Header {
+  format: string;
+  version: number;
+  /** sha256 of everything after the header line. */
+  checksum: string;
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** What every cache key shares: tool version, rules (ids, versions, severities), options and limits. */
+export function settingsSignature(settings: AnalysisSettings): string {
+  return sha256(
+    JSON.stringify({
+      tool: TOOL_VERSION,
+      cache: VERSION,
+      rules: settings.rules.map((r) => [r.rule.meta.id, r.rule.meta.version, r.severity]),
+      options: settings.options,
+      maxBytes: settings.maxBytes,
+      prefilter: settings.prefilter,
+    }),
+  );
+}
+
+const MARKER = Buffer.from(ANNOTATION_MARKER, 'utf8');
+
+/** Whether the result can depend on the date: the file may hold exception annotations, or the register documents it. */
+function dependsOnDate(bytes: Uint8Array, register: readonly RegisterEntry[]): boolean {
+  if (register.length > 0) return true;
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  return utf16 || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(MARKER);
+}
+
+export function cacheKey(signature: string, displayPath: string, bytes: Uint8Array, register: readonly RegisterEntry[], now: Date): string {
+  const hash = createHash('sha256');
+  hash.update(signature).update('\0').update(displayPath).update('\0').update(sha256(bytes));
+  if (register.length > 0) hash.update('\0').update(JSON.stringify(register));
+  if (dependsOnDate(bytes, register)) hash.update('\0').update(now.toISOString().slice(0, 10));
+  return hash.digest('hex');
+}
+
+export class ResultCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly touched = new Set<string>();
+  hits = 0;
+  /** Why the stored cache was not used, when it was not (for --stats). */
+  discarded?: string;
+
+  private constructor(readonly dir: string) {}
+
+  /** Opens the cache in `dir`; a missing, truncated or tampered cache file is treated as empty. */
+  static open(dir: string): ResultCache {
+    const cache = new ResultCache(dir);
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(dir, CACHE_FILE), 'utf8');
+    } catch {
+      return cache;
+    }
+    const problem = cache.load(text);
+    if (problem) {
+      cache.entries.clear();
+      cache.discarded = problem;
+    }
+    return cache;
+  }
+
+  private load(text: string): string | undefined {
+    const newline = text.indexOf('\n');
+    if (newline < 0) return 'no header';
+    let header: Header;
+    let body: Record<string, Entry>;
+    try {
+      header = JSON.parse(text.slice(0, newline)) as Header;
+    } catch {
+      return 'unreadable header';
+    }
+    if (header.format !== FORMAT || header.version !== VERSION) return `format ${header.format} v${header.version}`;
+    const rest = text.slice(newline + 1);
+    if (sha256(rest) !== header.checksum) return 'checksum mismatch';
+    try {
+      body = JSON.parse(rest) as Record<string, Entry>;
+    } catch {
+      return 'unreadable body';
+    }
+    for (const [file, entry] of Object.entries(body)) {
+      if (entry && typeof entry.key === 'string' && entry.result && entry.result.path === file) this.entries.set(file, entry);
+    }
+    return undefined;
+  }
+
+  /** The stored result for this file, if its key matches. */
+  get(displayPath: string, key: string): FileAnalysis | undefined {
+    this.touched.add(displayPath);
+    const entry = this.entries.get(displayPath);
+    if (!entry || entry.key !== key) return undefined;
+    this.hits++;
+    return entry.result;
+  }
+
+  set(displayPath: string, key: string, result: FileAnalysis): void {
+    this.touched.add(displayPath);
+    this.entries.set(displayPath, { key, result });
+  }
+
+  /**
+   * Writes the cache atomically. Entries of files this run did not look at are kept while the
+   * file exists (another scan of another folder may need them).
+   */
+  save(root: string): void {
+    const body: Record<string, Entry> = {};
+    for (const [file, entry] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (this.touched.has(file) || fs.existsSync(path.resolve(root, file))) body[file] = entry;
+    }
+    const rest = JSON.stringify(body);
+    const header: Header = { format: FORMAT, version: VERSION, checksum: sha256(rest) };
+    const target = path.join(this.dir, CACHE_FILE);
+    const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      fs.writeFileSync(tmp, `${JSON.stringify(header)}\n${rest}`);
+      fs.renameSync(tmp, target);
+    } catch {
+      // A cache that cannot be written costs time on the next run, never correctness.
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+}
