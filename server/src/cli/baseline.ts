@@ -72,30 +72,30 @@ function toReportPath(entryPath: string, baselineDir: string, root: string): str
 const keyOf = (f: { ruleId: string; fingerprint: string }): string => `${f.ruleId}\0${f.fingerprint}`;
 
 /**
- * Removes the findings the baseline records. Returns the files with their remaining findings and
- * how many were hidden.
+ * Removes the findings the baseline records. Returns the files with their remaining findings, and
+ * the hidden ones with their file.
  */
-export function applyBaseline(files: FileAnalysis[], baseline: Baseline): { files: FileAnalysis[]; hidden: number } {
+export function applyBaseline(files: FileAnalysis[], baseline: Baseline): { files: FileAnalysis[]; hidden: { path: string; finding: Finding }[] } {
   const pool = new Map<string, BaselineEntry[]>();
   for (const entry of baseline.entries) {
     const list = pool.get(keyOf(entry)) ?? [];
     list.push(entry);
     pool.set(keyOf(entry), list);
   }
-  const hidden = new Set<Finding>();
+  const hidden = new Map<Finding, string>();
   const take = (finding: Finding, file: string, sameFileOnly: boolean): void => {
     const list = pool.get(keyOf(finding));
     if (!list || hidden.has(finding)) return;
     const i = sameFileOnly ? list.findIndex((e) => e.path === file) : 0;
     if (i < 0 || list.length === 0) return;
     list.splice(i, 1);
-    hidden.add(finding);
+    hidden.set(finding, file);
   };
   // Same-file matches first, so a moved or renamed duplicate cannot take another file's entry.
   for (const sameFileOnly of [true, false]) for (const file of files) for (const f of file.findings) take(f, file.path, sameFileOnly);
   return {
     files: files.map((f) => (f.findings.some((x) => hidden.has(x)) ? { ...f, findings: f.findings.filter((x) => !hidden.has(x)) } : f)),
-    hidden: hidden.size,
+    hidden: [...hidden].map(([finding, path]) => ({ path, finding })),
   };
 }
 

@@ -161,11 +161,13 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
     process.stderr.write(`${TOOL_NAME}: wrote ${options.baseline} (${entries.length} finding${entries.length === 1 ? '' : 's'})\n`);
     activeBaseline = { file: options.baseline!, entries };
   }
+  // Baseline before the diff filter: an entry is matched in its own file first, so a copy of a
+  // baselined line added elsewhere cannot take the entry of an unchanged original.
   let baselined = 0;
   if (activeBaseline) {
     const applied = applyBaseline(reports, activeBaseline);
     reports = applied.files;
-    baselined = applied.hidden;
+    baselined = changes ? applied.hidden.filter((h) => findingChanged(changes!.files.get(realPath(path.resolve(cwd, h.path))), h.finding)).length : applied.hidden.length;
   }
   if (changes) reports = onChangedLines(reports, changes, cwd);
   reports = reports.filter((r) => r.findings.length > 0 || r.suppressed.length > 0 || r.notices.length > 0 || r.exceptions.length > 0);
