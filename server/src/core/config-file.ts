@@ -89,8 +89,10 @@ export function parseConfigText(text: string, file: string, display = file, rule
   };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // Nothing but whitespace and comments: the only complaint is that a value was expected.
+  const empty = !root && errors.every((e) => printParseErrorCode(e.error) === 'ValueExpected');
+  if (empty) fail(0, 'the file is empty; it must hold a JSON object (run `ehi-lint --init` for a starter)');
   if (errors.length > 0) fail(errors[0].offset, `invalid JSON: ${describeParseError(printParseErrorCode(errors[0].error))}`);
-  if (!root) fail(0, 'the file is empty; it must hold a JSON object (run `ehi-lint --init` for a starter)');
   if (root!.type !== 'object') fail(root!.offset, `must be a JSON object, not ${kindOf(root!)}`);
 
   const dir = path.dirname(file);
