@@ -1,0 +1,138 @@
+/**
+ * `--cache`: unchanged files are answered from the cache with the same results; a change to the
+ * file, the configuration, a rule's version or the tool invalidates; a corrupt, truncated or
+ * half-written cache is never read; a run killed at any moment leaves a cache the next run can use.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CACHE_DIRECTORY, cacheKey, ResultCache, settingsSignature } from '../../server/src/cli/cache';
+import type { FileAnalysis } from '../../server/src/core/engine';
+import { resolveSettings } from '../../server/src/core/settings';
+import { ROOT, runCli, tempDir, write } from '../helpers/cli';
+import { writeSampleProject } from '../helpers/sample-project';
+
+const stats = (stderr: string): { files: number; cached: number } => {
+  const m = /stats: (\d+) files \(\d+ parsed, (\d+) from the cache/.exec(stderr);
+  assert.ok(m, stderr);
+  return { files: Number(m[1]), cached: Number(m[2]) };
+};
+
+describe('ehi-lint --cache', function () {
+  this.timeout(120_000);
+
+  it('a second run answers every unchanged file from the cache, with identical output', () => {
+    const dir = tempDir('cache');
+    writeSampleProject(dir);
+    const first = runCli(['--cache', '--stats', '-f', 'json'], dir);
+    assert.equal(stats(first.stderr).cached, 0);
+    assert.ok(fs.existsSync(path.join(dir, CACHE_DIRECTORY, 'results.json')));
+    const second = runCli(['--cache', '--stats', '-f', 'json'], dir);
+    const s = stats(second.stderr);
+    assert.equal(s.cached, s.files);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(second.status, first.status);
+  });
+
+  it('re-analyses a file whose content changed, and everything when the configuration changes', () => {
+    const dir = tempDir('cache-change');
+    writeSampleProject(dir);
+    runCli(['--cache'], dir);
+    const routes = path.join(dir, 'src/routes.ts');
+    fs.writeFileSync(routes, fs.readFileSync(routes, 'utf8').replace("app.get('/fhir/r4/Patient/:id', fhirLimiter, readPatient);", ''));
+    const edited = runCli(['--cache', '--stats', '-f', 'json'], dir);
+    const s = stats(edited.stderr);
+    assert.equal(s.cached, s.files - 1);
+    const uncached = runCli(['-f', 'json'], dir);
+    assert.equal(edited.stdout, uncached.stdout, 'the same as a scan without the cache');
+
+    const severity = runCli(['--cache', '--stats', '--rule', 'unjustified-throttle=error', '-f', 'json'], dir);
+    assert.equal(stats(severity.stderr).cached, 0, 'a rule level is part of the key');
+    assert.equal(severity.status, 1);
+    write(dir, { 'ehi-lint.config.json': JSON.stringify({ audit: { pattern: 'trail' } }) });
+    assert.equal(stats(runCli(['--cache', '--stats'], dir).stderr).cached, 0, 'the config is part of the key');
+  });
+
+  it('keys on content, path, rules with their versions and severities, options, register entries and (for annotated files) the date', () => {
+    const settings = resolveSettings({});
+    const signature = settingsSignature(settings);
+    const day = new Date('2026-06-01T10:00:00Z');
+    const plain = Buffer.from('const a = 1;\n');
+    const annotated = Buffer.from('// ehi-exception: security\nconst a = 1;\n');
+    const key = (s: string, p: string, b: Buffer, when = day) => cacheKey(s, p, b, [], when);
+    assert.equal(key(signature, 'a.ts', plain), key(signature, 'a.ts', Buffer.from(plain)));
+    assert.notEqual(key(signature, 'a.ts', plain), key(signature, 'b.ts', plain));
+    assert.notEqual(key(signature, 'a.ts', plain), key(signature, 'a.ts', Buffer.from('const a = 2;\n')));
+    assert.equal(key(signature, 'a.ts', plain), key(signature, 'a.ts', plain, new Date('2026-09-01')), 'no annotation: the date does not matter');
+    assert.equal(key(signature, 'a.ts', annotated), key(signature, 'a.ts', annotated, new Date('2026-06-01T23:00:00Z')));
+    assert.notEqual(key(signature, 'a.ts', annotated), key(signature, 'a.ts', annotated, new Date('2026-06-02T10:00:00Z')), 'review-by is judged by the day');
+    const bumped = { ...settings, rules: settings.rules.map((r, i) => (i === 0 ? { ...r, rule: { ...r.rule, meta: { ...r.rule.meta, version: r.rule.meta.version + 1 } } } : r)) };
+    assert.notEqual(settingsSignature(bumped), signature, 'a rule version bump invalidates');
+    assert.notEqual(settingsSignature(resolveSettings({ rules: { 'fax-only-manner': 'off' } })), signature);
+    assert.notEqual(settingsSignature(resolveSettings({ auditPattern: 'trail' })), signature);
+    assert.notEqual(settingsSignature(resolveSettings({ maxFileBytes: 10 })), signature);
+  });
+
+  it('never reads a corrupt cache: bad checksum, truncation, garbage, another version, or a wrong key', () => {
+    const dir = tempDir('cache-corrupt');
+    writeSampleProject(dir);
+    const expected = runCli(['-f', 'json'], dir).stdout;
+    runCli(['--cache'], dir);
+    const file = path.join(dir, CACHE_DIRECTORY, 'results.json');
+    const good = fs.readFileSync(file, 'utf8');
+    const header = good.slice(0, good.indexOf('\n'));
+    const body = good.slice(good.indexOf('\n') + 1);
+    // A tampered finding message with the checksum left alone.
+    const tampered = `${header}\n${body.replace('rate-limits route', 'TAMPERED')}`;
+    assert.notEqual(tampered, good);
+    const variants: [string, string][] = [
+      ['checksum mismatch', tampered],
+      ['no header', good.slice(0, good.indexOf('\n'))],
+      ['checksum mismatch', good.slice(0, Math.floor(good.length / 2))],
+      ['unreadable header', '\u0000\u0001garbage\n{}'],
+      ['format ehi-lint-cache v99', good.replace('"version":1', '"version":99')],
+    ];
+    for (const [why, text] of variants) {
+      fs.writeFileSync(file, text);
+      const result = runCli(['--cache', '--stats', '-f', 'json'], dir);
+      assert.equal(result.stdout, expected, why);
+      assert.equal(stats(result.stderr).cached, 0, why);
+      assert.match(result.stderr, new RegExp(`stored cache ignored: ${why}`));
+    }
+    // A stale entry (its key no longer matches) is a miss, not a wrong answer.
+    const cache = ResultCache.open(path.join(dir, CACHE_DIRECTORY));
+    const entry = { path: 'src/routes.ts', findings: [], suppressed: [], exceptions: [], notices: [], lines: 1, parsed: true } as FileAnalysis;
+    cache.set('src/routes.ts', 'old-key', entry);
+    cache.save(dir);
+    const reopened = ResultCache.open(path.join(dir, CACHE_DIRECTORY));
+    assert.equal(reopened.get('src/routes.ts', 'other-key'), undefined);
+    assert.deepEqual(reopened.get('src/routes.ts', 'old-key'), entry);
+    assert.equal(runCli(['--cache', '-f', 'json'], dir).stdout, expected);
+    // Temporary files of an interrupted write are never read.
+    fs.writeFileSync(`${file}.123.abc.tmp`, 'half a cache');
+    assert.equal(runCli(['--cache', '-f', 'json'], dir).stdout, expected);
+  });
+
+  it('survives runs killed at any moment: the next run still gives the right answer', async () => {
+    const dir = tempDir('cache-kill');
+    writeSampleProject(dir);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`gen/file-${i}.ts`] = `import express from 'express';\nconst app = express();\napp.get('/fhir/r4/Patient/${i}', async (req, res) => {\n  await new Promise((r) => setTimeout(r, 5000));\n  res.json([]);\n});\n`;
+    write(dir, files);
+    for (const delay of [100, 400, 900]) {
+      const expected = runCli(['-f', 'json'], dir).stdout;
+      await new Promise<void>((resolve) => {
+        const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'ehi-lint.js'), '--cache', '-f', 'json'], { cwd: dir, stdio: 'ignore' });
+        const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+        child.on('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      assert.equal(runCli(['--cache', '-f', 'json'], dir).stdout, expected, `after a kill at ${delay} ms`);
+      // Edit a file so the next killed run has work to write.
+      fs.appendFileSync(path.join(dir, 'gen/file-0.ts'), '// edit\n');
+    }
+  });
+});
