@@ -28,6 +28,7 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0 4px; font-size: 13
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 th { background: var(--bg); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.nowrap { white-space: nowrap; }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--bg); padding: 1px 4px; border-radius: 4px; }
 a { color: var(--info); text-decoration: none; } a:hover { text-decoration: underline; }
 .sev { display: inline-block; padding: 0 6px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; }
@@ -72,10 +73,17 @@ function chart(rules: RuleCount[]): string {
   return `<svg id="chart-by-rule" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(label)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">${parts.join('')}</svg>`;
 }
 
-function table(head: { text: string; num?: boolean }[], rows: string[][], empty: string): string {
+interface Column {
+  text: string;
+  num?: boolean;
+  nowrap?: boolean;
+}
+
+function table(head: Column[], rows: string[][], empty: string): string {
   if (rows.length === 0) return `<p class="empty">${esc(empty)}</p>`;
   const th = head.map((h) => `<th${h.num ? ' class="num"' : ''}>${esc(h.text)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${head[i]?.num ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`).join('\n');
+  const cls = (h: Column | undefined): string => (h?.num ? ' class="num"' : h?.nowrap ? ' class="nowrap"' : '');
+  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(head[i])}>${c}</td>`).join('')}</tr>`).join('\n');
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -94,7 +102,7 @@ function exceptionRows(list: ExceptionRecord[], withDays = false): string[][] {
   ]);
 }
 
-const EXCEPTION_HEAD = [{ text: 'Where' }, { text: 'Rule' }, { text: 'Exception' }, { text: 'Reason' }, { text: 'Owner' }, { text: 'Review by' }, { text: 'Status' }];
+const EXCEPTION_HEAD: Column[] = [{ text: 'Where' }, { text: 'Rule' }, { text: 'Exception' }, { text: 'Reason' }, { text: 'Owner' }, { text: 'Review by', nowrap: true }, { text: 'Status' }];
 
 function cards(data: ComplianceData): string {
   const s = data.summary;
