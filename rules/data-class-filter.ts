@@ -175,8 +175,10 @@ triggers: [
         const dataClass = classOf(listed);
         if (!dataClass) continue;
         const words = identifierWords(key);
+        // The key must be about data classes (`hiddenResourceTypes`, `allowed_categories`), not a label that happens to be one.
+        if (!words.some((w) => /^(types?|resources?|categor(y|ies)|classes|notes?|documents?)$/.test(w))) continue;
         const exclusion = words.some((w) => /^(exclude|excluded|excludes|hidden|hide|block|blocked|suppress|suppressed|deny|denied|omit|omitted|redact|redacted|restricted|blacklist|blocklist|disabled)$/.test(w));
-        const allow = words.some((w) => /^(allowed|allow|exposed|expose|visible|enabled|whitelist|allowlist|permitted|include|included|shared|share|released|patient)$/.test(w));
+        const allow = listed.length >= 2 && words.some((w) => /^(allowed|allow|exposed|expose|visible|enabled|whitelist|allowlist|permitted|include|included|shared|share|released)$/.test(w));
         if (exclusion && dropsData(listed, dataClass)) {
           ctx.report({ at: entry, messageId: 'configList', data: { key, verb: 'withholds', values: summarise(listed), dataClass } });
         } else if (allow && dataClass === 'resource type' && listed.some((t) => CLINICAL_RESOURCE_TYPES.has(t))) {

@@ -5,6 +5,7 @@ import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule, Report } from '../server/src/core/rule';
 import { classifyName, enclosingHandler, handlerFor, Handler, isEhiPathLiteral, Registration, routeRegistrations } from '../server/src/core/semantics/access-path';
 import { delayOf, isOutboundBackoff, isOutboundCall } from '../server/src/core/semantics/calls';
+import { statusOf, statusValue } from '../server/src/core/semantics/responses';
 import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/core/semantics/config-scope';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../server/src/core/semantics/values';
 
@@ -19,7 +20,8 @@ const LIMITER_DECORATOR = /^(Throttle|RateLimiter|RateLimit|EnableRateLimiting|r
 const EXEMPT_DECORATOR = /^(SkipThrottle|DisableRateLimiting|exempt|AllowAnonymousRateLimit)$/;
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 const QUEUE_HOLD_MS = 3_600_000;
-const MIN_SLEEP_MS = 100;
+/** Shorter pauses are jitter (against retry storms), not a hold on access. */
+const MIN_SLEEP_MS = 1000;
 
 function formatDuration(ms: number | undefined): string {
   if (ms === undefined) return 'an unstated time';
@@ -65,6 +67,9 @@ export default defineRule({
       'schedulejob',
       'default_limits',
       'application_limits',
+      '429',
+      'toomanyrequests',
+      'too_many_requests',
     ],
     messages: {
       limiter: '{what} rate-limits {evidence}, an EHI access path, with no documented exception. ' + LAWFUL,
@@ -72,6 +77,7 @@ export default defineRule({
       sleep: '{what} holds the response of {evidence} for {duration}: an artificial delay on an EHI access path. ' + LAWFUL,
       retryAfter: 'Retry-After of {seconds} s on {evidence} tells clients to stay away from an EHI access path that long. ' + LAWFUL,
       queueHold: '{what} holds {job} for {duration} before it runs: a queue hold on EHI access. ' + LAWFUL,
+      tooManyRequests: '{what} answers 429 Too Many Requests on {evidence}: a throttle on an EHI access path, with no documented exception. ' + LAWFUL,
       configLimit: '{what} limits requests to {scope}, an EHI access path, with no documented exception. ' + LAWFUL,
       configGlobalLimit: '{what} limits every route, including {scope}, with no documented exception. ' + LAWFUL,
     },
@@ -109,9 +115,14 @@ export default defineRule({
   code(ctx) {
     const { code } = ctx;
     const reported = new Set<IrNode>();
+    /** Functions that already have a throttle finding: a 429 in them is that throttle's answer, not another one. */
+    const reportedFunctions = new Set<IrNode>();
+    const tooMany: { node: IrNode; what: string }[] = [];
     const report = (r: Report, node: IrNode): void => {
       if (reported.has(node)) return;
       reported.add(node);
+      const fn = code.enclosingFunction(node);
+      if (fn) reportedFunctions.add(fn);
       ctx.report(r);
     };
     const retryAfterLimit = Number(ctx.options.rules['unjustified-throttle']?.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
@@ -122,9 +133,13 @@ export default defineRule({
         checkRetryAfter(ctx, call, retryAfterLimit, report);
         checkQueueHold(ctx, call, report);
         checkLimiterUse(ctx, call, report);
+        if (statusOf(code, call) === 429) tooMany.push({ node: call, what: `\`${calleeName(call).replace(/\(\)/g, '(…)')}(429)\`` });
       },
       assign(node) {
         checkRetryAfterAssignment(ctx, node.target, node.value, retryAfterLimit, report, node);
+        if (node.target.kind === 'member' && /^(statusCode|StatusCode|status_code|status)$/.test(node.target.property) && statusValue(code, node.value) === 429) {
+          tooMany.push({ node, what: `\`${dotted(node.target)} = 429\`` });
+        }
         if (node.target.kind === 'member' && node.target.property === 'GlobalLimiter') checkGlobal(ctx, node, 'GlobalLimiter', report);
       },
       variable(node) {
@@ -138,6 +153,10 @@ export default defineRule({
       },
       end() {
         checkRegistrations(ctx, report);
+        for (const { node, what } of tooMany) {
+          const fn = code.enclosingFunction(node);
+          if (!fn || !reportedFunctions.has(fn)) checkTooManyRequests(ctx, node, what, report);
+        }
       },
     };
   },
@@ -233,6 +252,15 @@ function ehiContext(ctx: CodeContext, node: IrNode): Handler | undefined {
     if (classifyName(cls.name) === 'ehi') return { routes: [], classification: 'ehi', evidence: cls.name };
   }
   return undefined;
+}
+
+/** A 429 response in an EHI handler or middleware: a throttle, whatever library (or none) decides it. Reported once per function. */
+function checkTooManyRequests(ctx: CodeContext, node: IrNode, what: string, report: Reporter): void {
+  const handler = enclosingHandler(ctx.code, node) ?? ehiContext(ctx, node);
+  if (handler?.classification !== 'ehi') return;
+  // Middleware often has one 429 writer per reason; one finding per class is the throttle.
+  const owner = (handler.routes.length === 0 ? ctx.code.enclosingClass(node) : undefined) ?? ctx.code.enclosingFunction(node) ?? node;
+  report({ at: node, messageId: 'tooManyRequests', data: { what, evidence: handler.evidence } }, owner);
 }
 
 function checkSleep(ctx: CodeContext, call: CallNode, report: Reporter): void {

@@ -54,7 +54,7 @@ describe('baselines', function () {
   it('CLI: --update-baseline writes a versioned file; findings that disappear are dropped on the next update', () => {
     const dir = tempDir('baseline');
     write(dir, { 'src/a.ts': THROTTLED('Patient'), 'src/b.ts': THROTTLED('Observation') });
-    const written = runCli(['--baseline', 'baseline/ehi.json', '--update-baseline', 'src'], dir);
+    const written = runCli(['--baseline', 'baseline/ehi.json', '--update-baseline', 'src'], { cwd: dir });
     assert.equal(written.status, 0, written.stderr);
     assert.equal(written.stdout.trim(), '✔ no problems in 2 files');
     const data = JSON.parse(fs.readFileSync(path.join(dir, 'baseline/ehi.json'), 'utf8'));
@@ -63,15 +63,15 @@ describe('baselines', function () {
 
     fs.writeFileSync(path.join(dir, 'src/b.ts'), 'export const nothing = 1;\n');
     write(dir, { 'src/c.ts': THROTTLED('Condition') });
-    const report = JSON.parse(runCli(['-f', 'json', '--baseline', 'baseline/ehi.json', 'src'], dir).stdout);
+    const report = JSON.parse(runCli(['-f', 'json', '--baseline', 'baseline/ehi.json', 'src'], { cwd: dir }).stdout);
     assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['src/c.ts'], 'only the new finding');
     assert.equal(report.summary.baselined, 1);
 
     // An update over one file keeps the other entries; an update over everything drops b.ts's.
-    runCli(['--baseline', 'baseline/ehi.json', '--update-baseline', 'src/c.ts'], dir);
+    runCli(['--baseline', 'baseline/ehi.json', '--update-baseline', 'src/c.ts'], { cwd: dir });
     const partial = JSON.parse(fs.readFileSync(path.join(dir, 'baseline/ehi.json'), 'utf8'));
     assert.deepEqual(partial.findings.map((f: { path: string }) => f.path), ['../src/a.ts', '../src/b.ts', '../src/c.ts']);
-    runCli(['--baseline', 'baseline/ehi.json', '--update-baseline', 'src'], dir);
+    runCli(['--baseline', 'baseline/ehi.json', '--update-baseline', 'src'], { cwd: dir });
     const full = JSON.parse(fs.readFileSync(path.join(dir, 'baseline/ehi.json'), 'utf8'));
     assert.deepEqual(full.findings.map((f: { path: string }) => f.path), ['../src/a.ts', '../src/c.ts']);
   });
@@ -93,11 +93,11 @@ describe('baselines', function () {
       [['--update-baseline', 'a.ts'], 'ehi-lint: --update-baseline needs --baseline <file> to say where the baseline goes\n'],
     ];
     for (const [args, stderr] of cases) {
-      const result = runCli(args, dir);
+      const result = runCli(args, { cwd: dir });
       assert.equal(result.status, 2, args.join(' '));
       assert.equal(result.stderr, stderr);
     }
-    const broken = runCli(['--baseline', 'broken.json', 'a.ts'], dir);
+    const broken = runCli(['--baseline', 'broken.json', 'a.ts'], { cwd: dir });
     assert.equal(broken.status, 2);
     assert.match(broken.stderr, /^ehi-lint: broken\.json: not a baseline file: invalid JSON \(.+\)\n$/);
   });

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { CACHE_DIRECTORY, cacheKey, ResultCache, settingsSignature } from '../../server/src/cli/cache';
 import type { FileAnalysis } from '../../server/src/core/engine';
 import { resolveSettings } from '../../server/src/core/settings';
-import { ROOT, runCli, tempDir, write } from '../helpers/cli';
+import { REPO, runCli, tempDir, write } from '../helpers/cli';
 import { writeSampleProject } from '../helpers/sample-project';
 
 const stats = (stderr: string): { files: number; cached: number } => {
@@ -25,10 +25,10 @@ describe('ehi-lint --cache', function () {
   it('a second run answers every unchanged file from the cache, with identical output', () => {
     const dir = tempDir('cache');
     writeSampleProject(dir);
-    const first = runCli(['--cache', '--stats', '-f', 'json'], dir);
+    const first = runCli(['--cache', '--stats', '-f', 'json'], { cwd: dir });
     assert.equal(stats(first.stderr).cached, 0);
     assert.ok(fs.existsSync(path.join(dir, CACHE_DIRECTORY, 'results.json')));
-    const second = runCli(['--cache', '--stats', '-f', 'json'], dir);
+    const second = runCli(['--cache', '--stats', '-f', 'json'], { cwd: dir });
     const s = stats(second.stderr);
     assert.equal(s.cached, s.files);
     assert.equal(second.stdout, first.stdout);
@@ -38,20 +38,20 @@ describe('ehi-lint --cache', function () {
   it('re-analyses a file whose content changed, and everything when the configuration changes', () => {
     const dir = tempDir('cache-change');
     writeSampleProject(dir);
-    runCli(['--cache'], dir);
+    runCli(['--cache'], { cwd: dir });
     const routes = path.join(dir, 'src/routes.ts');
     fs.writeFileSync(routes, fs.readFileSync(routes, 'utf8').replace("app.get('/fhir/r4/Patient/:id', fhirLimiter, readPatient);", ''));
-    const edited = runCli(['--cache', '--stats', '-f', 'json'], dir);
+    const edited = runCli(['--cache', '--stats', '-f', 'json'], { cwd: dir });
     const s = stats(edited.stderr);
     assert.equal(s.cached, s.files - 1);
-    const uncached = runCli(['-f', 'json'], dir);
+    const uncached = runCli(['-f', 'json'], { cwd: dir });
     assert.equal(edited.stdout, uncached.stdout, 'the same as a scan without the cache');
 
-    const severity = runCli(['--cache', '--stats', '--rule', 'unjustified-throttle=error', '-f', 'json'], dir);
+    const severity = runCli(['--cache', '--stats', '--rule', 'unjustified-throttle=error', '-f', 'json'], { cwd: dir });
     assert.equal(stats(severity.stderr).cached, 0, 'a rule level is part of the key');
     assert.equal(severity.status, 1);
     write(dir, { 'ehi-lint.config.json': JSON.stringify({ audit: { pattern: 'trail' } }) });
-    assert.equal(stats(runCli(['--cache', '--stats'], dir).stderr).cached, 0, 'the config is part of the key');
+    assert.equal(stats(runCli(['--cache', '--stats'], { cwd: dir }).stderr).cached, 0, 'the config is part of the key');
   });
 
   it('keys on content, path, rules with their versions and severities, options, register entries and (for annotated files) the date', () => {
@@ -77,8 +77,8 @@ describe('ehi-lint --cache', function () {
   it('never reads a corrupt cache: bad checksum, truncation, garbage, another version, or a wrong key', () => {
     const dir = tempDir('cache-corrupt');
     writeSampleProject(dir);
-    const expected = runCli(['-f', 'json'], dir).stdout;
-    runCli(['--cache'], dir);
+    const expected = runCli(['-f', 'json'], { cwd: dir }).stdout;
+    runCli(['--cache'], { cwd: dir });
     const file = path.join(dir, CACHE_DIRECTORY, 'results.json');
     const good = fs.readFileSync(file, 'utf8');
     const header = good.slice(0, good.indexOf('\n'));
@@ -95,7 +95,7 @@ describe('ehi-lint --cache', function () {
     ];
     for (const [why, text] of variants) {
       fs.writeFileSync(file, text);
-      const result = runCli(['--cache', '--stats', '-f', 'json'], dir);
+      const result = runCli(['--cache', '--stats', '-f', 'json'], { cwd: dir });
       assert.equal(result.stdout, expected, why);
       assert.equal(stats(result.stderr).cached, 0, why);
       assert.match(result.stderr, new RegExp(`stored cache ignored: ${why}`));
@@ -108,10 +108,10 @@ describe('ehi-lint --cache', function () {
     const reopened = ResultCache.open(path.join(dir, CACHE_DIRECTORY));
     assert.equal(reopened.get('src/routes.ts', 'other-key'), undefined);
     assert.deepEqual(reopened.get('src/routes.ts', 'old-key'), entry);
-    assert.equal(runCli(['--cache', '-f', 'json'], dir).stdout, expected);
+    assert.equal(runCli(['--cache', '-f', 'json'], { cwd: dir }).stdout, expected);
     // Temporary files of an interrupted write are never read.
     fs.writeFileSync(`${file}.123.abc.tmp`, 'half a cache');
-    assert.equal(runCli(['--cache', '-f', 'json'], dir).stdout, expected);
+    assert.equal(runCli(['--cache', '-f', 'json'], { cwd: dir }).stdout, expected);
   });
 
   it('survives runs killed at any moment: the next run still gives the right answer', async () => {
@@ -121,16 +121,16 @@ describe('ehi-lint --cache', function () {
     for (let i = 0; i < 60; i++) files[`gen/file-${i}.ts`] = `import express from 'express';\nconst app = express();\napp.get('/fhir/r4/Patient/${i}', async (req, res) => {\n  await new Promise((r) => setTimeout(r, 5000));\n  res.json([]);\n});\n`;
     write(dir, files);
     for (const delay of [100, 400, 900]) {
-      const expected = runCli(['-f', 'json'], dir).stdout;
+      const expected = runCli(['-f', 'json'], { cwd: dir }).stdout;
       await new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'ehi-lint.js'), '--cache', '-f', 'json'], { cwd: dir, stdio: 'ignore' });
+        const child = spawn(process.execPath, [path.join(REPO, 'bin', 'ehi-lint.js'), '--cache', '-f', 'json'], { cwd: dir, stdio: 'ignore' });
         const timer = setTimeout(() => child.kill('SIGKILL'), delay);
         child.on('exit', () => {
           clearTimeout(timer);
           resolve();
         });
       });
-      assert.equal(runCli(['--cache', '-f', 'json'], dir).stdout, expected, `after a kill at ${delay} ms`);
+      assert.equal(runCli(['--cache', '-f', 'json'], { cwd: dir }).stdout, expected, `after a kill at ${delay} ms`);
       // Edit a file so the next killed run has work to write.
       fs.appendFileSync(path.join(dir, 'gen/file-0.ts'), '// edit\n');
     }

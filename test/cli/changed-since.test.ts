@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findingChanged, parseUnifiedDiff, unquote } from '../../server/src/cli/git';
 import { commitAll, git, gitRepo, runCli, tempDir, write } from '../helpers/cli';
-import { assertValidSarif } from '../helpers/sarif';
+import { assertValidSarif } from '../helpers/sarif-schema';
 
 const RESOURCES = ['Patient/:id', 'Observation', 'Condition', 'Encounter', 'MedicationRequest', 'AllergyIntolerance', 'Immunization', 'Procedure', 'DiagnosticReport', 'DocumentReference'];
 
@@ -41,7 +41,7 @@ interface JsonReport {
 }
 
 function scan(dir: string, ...args: string[]): JsonReport {
-  const result = runCli(['-f', 'json', ...args], dir);
+  const result = runCli(['-f', 'json', ...args], { cwd: dir });
   assert.ok(result.status === 0 || result.status === 1, `exit ${result.status}: ${result.stderr}`);
   return JSON.parse(result.stdout) as JsonReport;
 }
@@ -75,7 +75,7 @@ describe('ehi-lint --changed-since (real git repositories)', function () {
     assert.equal(changed[0].line, 21, 'the new setTimeout line');
 
     // The baseline records every finding of the files the scan analysed (the changed ones).
-    const update = runCli(['--changed-since', 'main', '--baseline', 'ehi-lint.baseline.json', '--update-baseline', 'src'], dir);
+    const update = runCli(['--changed-since', 'main', '--baseline', 'ehi-lint.baseline.json', '--update-baseline', 'src'], { cwd: dir });
     assert.equal(update.status, 0, update.stderr);
     assert.equal(update.stderr, 'ehi-lint: wrote ehi-lint.baseline.json (11 findings)\n');
     const after = scan(dir, '--changed-since', 'main', '--baseline', 'ehi-lint.baseline.json', 'src');
@@ -84,9 +84,9 @@ describe('ehi-lint --changed-since (real git repositories)', function () {
     assert.equal(findings(scan(dir, '--baseline', 'ehi-lint.baseline.json', 'src')).length, 0);
 
     // The same in SARIF and for GitHub annotations.
-    const sarif = assertValidSarif(runCli(['-f', 'sarif', '--changed-since', 'main', 'src'], dir).stdout);
+    const sarif = assertValidSarif(runCli(['-f', 'sarif', '--changed-since', 'main', 'src'], { cwd: dir }).stdout);
     assert.equal(sarif.runs[0].results.length, 1);
-    const github = runCli(['-f', 'github', '--changed-since', 'main', 'src'], dir).stdout;
+    const github = runCli(['-f', 'github', '--changed-since', 'main', 'src'], { cwd: dir }).stdout;
     assert.equal(github.split('\n').filter((l) => l.startsWith('::warning file=src/routes.ts,line=21')).length, 1, github);
 
     // A copy of a baselined line in a new file is new, although its fingerprint is the same.
@@ -129,7 +129,7 @@ describe('ehi-lint --changed-since (real git repositories)', function () {
   it('moving lines changes them (they are reported), but their fingerprints survive, so a baseline still hides them', () => {
     const dir = repoWithTenFindings();
     const before = findings(scan(dir, 'src'));
-    assert.equal(runCli(['--baseline', 'baseline.json', '--update-baseline', 'src'], dir).status, 0);
+    assert.equal(runCli(['--baseline', 'baseline.json', '--update-baseline', 'src'], { cwd: dir }).status, 0);
     const reordered = [...RESOURCES].reverse();
     write(dir, { 'src/routes.ts': routes(reordered).replace("const app = express();", "// routes, newest first\nconst app = express();") });
     commitAll(dir, 'reorder');
@@ -169,18 +169,18 @@ describe('ehi-lint --changed-since (real git repositories)', function () {
   it('outside a git repository, with an unknown revision, or without a common ancestor: exit 2 and one line on stderr', () => {
     const plain = tempDir('nogit');
     write(plain, { 'a.ts': routes() });
-    const outside = runCli(['--changed-since', 'main', '.'], plain);
+    const outside = runCli(['--changed-since', 'main', '.'], { cwd: plain });
     assert.equal(outside.status, 2);
     assert.match(outside.stderr, /^ehi-lint: --changed-since needs a git repository, and .* is not inside one\n$/);
 
     const dir = repoWithTenFindings();
-    const unknown = runCli(['--changed-since', 'no-such-branch', 'src'], dir);
+    const unknown = runCli(['--changed-since', 'no-such-branch', 'src'], { cwd: dir });
     assert.equal(unknown.status, 2);
     assert.equal(unknown.stderr, 'ehi-lint: --changed-since: "no-such-branch" is not a commit, branch or tag in this repository\n');
 
     git(dir, 'checkout', '-q', '--orphan', 'unrelated');
     commitAll(dir, 'unrelated history');
-    const orphan = runCli(['--changed-since', 'main', 'src'], dir);
+    const orphan = runCli(['--changed-since', 'main', 'src'], { cwd: dir });
     assert.equal(orphan.status, 2);
     assert.match(orphan.stderr, /no common ancestor/);
     assert.equal(orphan.stderr.split('\n').length, 2);
@@ -188,7 +188,7 @@ describe('ehi-lint --changed-since (real git repositories)', function () {
 
   it('without git on PATH: exit 2 saying so', () => {
     const dir = repoWithTenFindings();
-    const result = runCli(['--changed-since', 'main', 'src'], dir, { PATH: tempDir('empty-path') });
+    const result = runCli(['--changed-since', 'main', 'src'], { cwd: dir, env: { PATH: tempDir('empty-path') } });
     assert.equal(result.status, 2);
     assert.equal(result.stderr, 'ehi-lint: --changed-since needs git, and no git program was found on PATH\n');
   });

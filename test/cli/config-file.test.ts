@@ -10,7 +10,7 @@ import { RULES } from '../../rules';
 import { CONFIG_FILE_NAME, configFileFilter, findConfigFile, parseConfigText, SCHEMA_FILE, SCHEMA_URL } from '../../server/src/core/config-file';
 import { ConfigError } from '../../server/src/core/settings';
 import { expectedSchema } from '../../scripts/gen-schema';
-import { ROOT, runCli, tempDir, write } from '../helpers/cli';
+import { REPO, runCli, tempDir, write } from '../helpers/cli';
 
 const THROTTLED = `import express from 'express';
 import rateLimit from 'express-rate-limit';
@@ -21,7 +21,7 @@ app.get('/fhir/r4/Patient/:id', limiter, (req, res) => res.json({}));
 
 function schemaValidator() {
   const ajv = new Ajv({ strict: false, allErrors: true });
-  return ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, SCHEMA_FILE), 'utf8')));
+  return ajv.compile(JSON.parse(fs.readFileSync(path.join(REPO, SCHEMA_FILE), 'utf8')));
 }
 
 function parse(text: string) {
@@ -98,7 +98,7 @@ describe('ehi-lint.config.json', function () {
   });
 
   it('the shipped JSON Schema is up to date, and rejects what the loader rejects', () => {
-    assert.equal(fs.readFileSync(path.join(ROOT, SCHEMA_FILE), 'utf8'), expectedSchema(), `${SCHEMA_FILE} is out of date: run npm run docs`);
+    assert.equal(fs.readFileSync(path.join(REPO, SCHEMA_FILE), 'utf8'), expectedSchema(), `${SCHEMA_FILE} is out of date: run npm run docs`);
     const validate = schemaValidator();
     for (const [text] of BROKEN) assert.equal(validate(JSON.parse(text)), false, `the schema accepts ${text}`);
     const rules = (JSON.parse(expectedSchema()) as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties;
@@ -106,15 +106,15 @@ describe('ehi-lint.config.json', function () {
   });
 
   it('package.json contributes the schema to VS Code for ehi-lint.config.json', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
     const entry = (pkg.contributes?.jsonValidation ?? []).find((v: { fileMatch: string }) => v.fileMatch === CONFIG_FILE_NAME);
     assert.ok(entry, 'a jsonValidation entry for ehi-lint.config.json');
-    assert.ok(fs.existsSync(path.join(ROOT, entry.url)), `${entry.url} exists`);
+    assert.ok(fs.existsSync(path.join(REPO, entry.url)), `${entry.url} exists`);
   });
 
   it('--init writes a starter that loads, follows the schema and references it; it never overwrites', () => {
     const dir = tempDir('init');
-    const first = runCli(['--init'], dir);
+    const first = runCli(['--init'], { cwd: dir });
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, /^wrote ehi-lint\.config\.json/);
     const text = fs.readFileSync(path.join(dir, CONFIG_FILE_NAME), 'utf8');
@@ -122,14 +122,14 @@ describe('ehi-lint.config.json', function () {
     assert.equal(json.$schema, SCHEMA_URL);
     assert.ok(schemaValidator()(json), 'the starter follows the schema');
     assert.deepEqual(parseConfigText(text, path.join(dir, CONFIG_FILE_NAME)).user.rules, Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.severity])));
-    const again = runCli(['--init'], dir);
+    const again = runCli(['--init'], { cwd: dir });
     assert.equal(again.status, 2);
     assert.equal(again.stderr, 'ehi-lint: ehi-lint.config.json: already exists; edit it, or remove it to start again\n');
 
     // In a project with ehi-lint installed, the reference is the installed copy of the schema.
     const project = tempDir('init-local');
     write(project, { [`node_modules/ehi-lint/${SCHEMA_FILE}`]: '{}' });
-    assert.equal(runCli(['--init'], project).status, 0);
+    assert.equal(runCli(['--init'], { cwd: project }).status, 0);
     assert.equal(JSON.parse(fs.readFileSync(path.join(project, CONFIG_FILE_NAME), 'utf8')).$schema, `./node_modules/ehi-lint/${SCHEMA_FILE}`);
   });
 
@@ -153,22 +153,22 @@ describe('ehi-lint.config.json', function () {
       'src/generated/routes.ts': THROTTLED,
       'compliance/exceptions.yaml': `- file: ../src/routes.ts\n  line: 5\n  exception: security\n  reason: scrapers\n  risk: scraping\n  basis: policy\n  owner: security-office\n  review-by: 2999-01-01\n`,
     });
-    const json = (args: string[]) => JSON.parse(runCli(['-f', 'json', ...args], dir).stdout);
+    const json = (args: string[]) => JSON.parse(runCli(['-f', 'json', ...args], { cwd: dir }).stdout);
     const documented = json(['src']);
     assert.deepEqual(documented.files.map((f: { path: string }) => f.path), ['src/routes.ts'], 'generated code excluded');
     assert.equal(documented.files[0].findings.length, 0);
     assert.equal(documented.files[0].suppressed.length, 1, 'documented by the configured register');
 
     fs.rmSync(path.join(dir, 'compliance'), { recursive: true });
-    const missing = runCli(['src'], dir);
+    const missing = runCli(['src'], { cwd: dir });
     assert.equal(missing.status, 2);
     assert.equal(missing.stderr, 'ehi-lint: ehi-lint.config.json: register "compliance/exceptions.yaml" cannot be read: ENOENT\n');
 
     write(dir, { [CONFIG_FILE_NAME]: JSON.stringify({ rules: { 'unjustified-throttle': 'error' }, exclude: ['src/generated/**'] }) });
-    const strict = runCli(['src'], dir);
+    const strict = runCli(['src'], { cwd: dir });
     assert.equal(strict.status, 1, 'error-level finding from the config');
     assert.match(strict.stdout, /error/);
-    assert.equal(runCli(['--rule', 'unjustified-throttle=warning', 'src'], dir).status, 0, '--rule overrides the config');
+    assert.equal(runCli(['--rule', 'unjustified-throttle=warning', 'src'], { cwd: dir }).status, 0, '--rule overrides the config');
     const named = json(['src/generated/routes.ts']);
     assert.deepEqual(named.skipped, [{ path: 'src/generated/routes.ts', reason: 'excluded by ehi-lint.config.json' }]);
   });
@@ -176,15 +176,15 @@ describe('ehi-lint.config.json', function () {
   it('a broken config or a missing --config file: exit 2 and one line on stderr', () => {
     const dir = tempDir('broken');
     write(dir, { [CONFIG_FILE_NAME]: '{\n  "rules": { "unjustified-throttle": "loud" }\n}\n', 'a.ts': THROTTLED });
-    const broken = runCli(['.'], dir);
+    const broken = runCli(['.'], { cwd: dir });
     assert.equal(broken.status, 2);
     assert.equal(broken.stderr, 'ehi-lint: ehi-lint.config.json:2:38: rules.unjustified-throttle: level must be off, info, warning or error (got "loud")\n');
     assert.equal(broken.stdout, '');
-    const missing = runCli(['--config', 'nope.json', '.'], dir);
+    const missing = runCli(['--config', 'nope.json', '.'], { cwd: dir });
     assert.equal(missing.status, 2);
     assert.equal(missing.stderr, 'ehi-lint: nope.json: no such config file\n');
     write(dir, { 'other.json': '{ "rules": { "unjustified-throttle": "off" } }' });
-    const other = runCli(['--config', 'other.json', '-f', 'json', '.'], dir);
+    const other = runCli(['--config', 'other.json', '-f', 'json', '.'], { cwd: dir });
     assert.equal(other.status, 0, other.stderr);
     assert.equal(JSON.parse(other.stdout).summary.warnings, 0, '--config replaces the nearest file');
   });

@@ -9,7 +9,7 @@ import { xmlEscape } from '../../server/src/cli/format/junit';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCli, tempDir, write } from '../helpers/cli';
-import { assertValidSarif } from '../helpers/sarif';
+import { assertValidSarif } from '../helpers/sarif-schema';
 import { isoDay, writeSampleProject } from '../helpers/sample-project';
 
 describe('report formats', function () {
@@ -22,7 +22,7 @@ describe('report formats', function () {
   });
 
   it('SARIF: valid 2.1.0, with automationDetails, originalUriBaseIds, partialFingerprints, exception tags and suppressions', () => {
-    const result = runCli(['-f', 'sarif'], dir);
+    const result = runCli(['-f', 'sarif'], { cwd: dir });
     assert.equal(result.status, 0, result.stderr);
     const log = assertValidSarif(result.stdout);
     const run = log.runs[0];
@@ -43,7 +43,7 @@ describe('report formats', function () {
     assert.deepEqual([...new Set(notices)].sort(), ['binary', 'syntax']);
 
     // Stable: the same scan gives the same fingerprints.
-    const again = JSON.parse(runCli(['-f', 'sarif'], dir).stdout);
+    const again = JSON.parse(runCli(['-f', 'sarif'], { cwd: dir }).stdout);
     assert.deepEqual(again.runs[0].results.map((r: { partialFingerprints: unknown }) => r.partialFingerprints), run.results.map((r: { partialFingerprints: unknown }) => r.partialFingerprints));
   });
 
@@ -51,17 +51,17 @@ describe('report formats', function () {
     const out = tempDir('formats-out');
     const baseline = path.join(out, 'baseline.json');
     write(dir, { 'notes.txt': 'not a file ehi-lint reads' });
-    assert.equal(runCli(['--baseline', baseline, '--update-baseline', '-f', 'sarif', '-o', path.join(out, 'u.sarif')], dir).status, 0);
+    assert.equal(runCli(['--baseline', baseline, '--update-baseline', '-f', 'sarif', '-o', path.join(out, 'u.sarif')], { cwd: dir }).status, 0);
     assertValidSarif(fs.readFileSync(path.join(out, 'u.sarif'), 'utf8'));
     for (const args of [['-q'], ['--baseline', baseline], ['--shard', '2/3'], ['--rule', 'unjustified-throttle=off', '--rule', 'fax-only-manner=off'], ['src', 'notes.txt']]) {
-      const result = runCli(['-f', 'sarif', ...args], dir);
+      const result = runCli(['-f', 'sarif', ...args], { cwd: dir });
       assert.ok(result.status === 0 || result.status === 1, `${args.join(' ')}: ${result.stderr}`);
       assertValidSarif(result.stdout);
     }
   });
 
   it('github: one workflow command per finding and notice, escaped, then the summary', () => {
-    const out = runCli(['-f', 'github'], dir).stdout.trimEnd().split('\n');
+    const out = runCli(['-f', 'github'], { cwd: dir }).stdout.trimEnd().split('\n');
     const warnings = out.filter((l) => l.startsWith('::warning '));
     assert.equal(warnings.filter((l) => l.includes('title=unjustified-throttle::') || l.includes('title=fax-only-manner::')).length, 4);
     assert.ok(out.includes('::warning file=src/routes.ts,line=8,endLine=8,col=33,endColumn=44,title=unjustified-throttle::`fhirLimiter` rate-limits route GET /fhir/r4/Patient/:id, an EHI access path, with no documented exception. It is lawful only as a documented Health IT Performance (45 CFR 171.205: time-limited, for a measured performance problem) or Security (171.203: tailored to a specific risk) exception.'), out.join('\n'));
@@ -69,13 +69,13 @@ describe('report formats', function () {
     assert.match(out[out.length - 1], /^✖ 4 problems \(0 errors, 4 warnings\) in 6 files/);
     assert.equal(escapeData('50%\r\nnext'), '50%25%0D%0Anext');
     assert.equal(escapeProperty('a:b,c'), 'a%3Ab%2Cc');
-    const quiet = runCli(['-f', 'github', '--rule', 'unjustified-throttle=error'], dir);
+    const quiet = runCli(['-f', 'github', '--rule', 'unjustified-throttle=error'], { cwd: dir });
     assert.equal(quiet.status, 1);
     assert.equal(quiet.stdout.split('\n').filter((l) => l.startsWith('::error ')).length, 3);
   });
 
   it('junit: well-formed XML whose counts agree with the findings', () => {
-    const xml = runCli(['-f', 'junit'], dir).stdout;
+    const xml = runCli(['-f', 'junit'], { cwd: dir }).stdout;
     const parser = new SaxesParser();
     const suites: Record<string, string>[] = [];
     let failures = 0;
@@ -92,12 +92,12 @@ describe('report formats', function () {
     assert.match(xml, /<testsuites name="ehi-lint" tests="10" failures="4" errors="0" skipped="6">/);
     assert.equal(xmlEscape('a<b & "c"\u0001'), 'a&lt;b &amp; &quot;c&quot;');
 
-    const clean = runCli(['-f', 'junit', '--rule', 'unjustified-throttle=off', '--rule', 'fax-only-manner=off', 'src/release_of_information.py'], dir).stdout;
+    const clean = runCli(['-f', 'junit', '--rule', 'unjustified-throttle=off', '--rule', 'fax-only-manner=off', 'src/release_of_information.py'], { cwd: dir }).stdout;
     assert.match(clean, /<testcase classname="ehi-lint" name="no open findings in 1 files"\/>/);
   });
 
   it('markdown: counts by rule and severity, linked findings, the exception register, what is due for review and what was not analysed', () => {
-    const md = runCli(['-f', 'markdown', '--link-base', 'https://github.com/acme/ehr/blob/abc123'], dir).stdout;
+    const md = runCli(['-f', 'markdown', '--link-base', 'https://github.com/acme/ehr/blob/abc123'], { cwd: dir }).stdout;
     for (const heading of ['# EHI Lint compliance report', '## Summary', '## Findings by rule', '## Findings by severity', '## Open findings', '## Documented exceptions', '## Exceptions due for review in the next 30 days', '## Files not fully analysed']) {
       assert.ok(md.includes(`\n${heading}\n`) || md.startsWith(`${heading}\n`), heading);
     }
@@ -110,7 +110,7 @@ describe('report formats', function () {
     assert.ok(md.includes('| [assets/export.json](https://github.com/acme/ehr/blob/abc123/assets/export.json#L1) | not analysed: binary file (contains NUL bytes) |'));
 
     // Without --link-base, links are relative to where the report is written.
-    runCli(['-f', 'markdown', '-o', 'reports/compliance.md'], dir);
+    runCli(['-f', 'markdown', '-o', 'reports/compliance.md'], { cwd: dir });
     const written = fs.readFileSync(path.join(dir, 'reports/compliance.md'), 'utf8');
     assert.ok(written.includes('[src/routes.ts:8](../src/routes.ts#L8)'));
   });

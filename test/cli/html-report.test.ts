@@ -9,7 +9,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
-import { ROOT, runCli, tempDir } from '../helpers/cli';
+import { REPO, runCli, tempDir } from '../helpers/cli';
 import { writeSampleProject } from '../helpers/sample-project';
 
 describe('HTML compliance report in headless Chromium', function () {
@@ -21,7 +21,7 @@ describe('HTML compliance report in headless Chromium', function () {
   before(async () => {
     dir = tempDir('html');
     writeSampleProject(dir);
-    const result = runCli(['-f', 'html', '-o', 'reports/compliance.html'], dir);
+    const result = runCli(['-f', 'html', '-o', 'reports/compliance.html'], { cwd: dir });
     assert.equal(result.status, 0, result.stderr);
     html = fs.readFileSync(path.join(dir, 'reports/compliance.html'), 'utf8');
     browser = await launchChromium();
@@ -96,7 +96,7 @@ describe('HTML compliance report in headless Chromium', function () {
     const cards = await page.$$eval('.card .n', (ns) => ns.map((n) => n.textContent));
     assert.deepEqual(cards.slice(0, 5), ['4', '3', '2', '1', '2']);
 
-    const shot = path.join(ROOT, 'test', '.tmp', 'compliance-report.png');
+    const shot = path.join(REPO, 'test', '.tmp', 'compliance-report.png');
     fs.mkdirSync(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot, fullPage: true });
     assert.ok(fs.statSync(shot).size > 20_000, 'a screenshot with content');
@@ -106,7 +106,7 @@ describe('HTML compliance report in headless Chromium', function () {
   it('an empty scan renders too, saying there is nothing to show', async () => {
     const empty = tempDir('html-empty');
     fs.writeFileSync(path.join(empty, 'a.ts'), 'export const a = 1;\n');
-    const result = runCli(['-f', 'html', '-o', 'r.html'], empty);
+    const result = runCli(['-f', 'html', '-o', 'r.html'], { cwd: empty });
     assert.equal(result.status, 0, result.stderr);
     const page = await browser.newPage();
     await page.goto(pathToFileURL(path.join(empty, 'r.html')).href);

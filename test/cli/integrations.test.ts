@@ -9,8 +9,8 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { HELP } from '../../server/src/cli/args';
 import { formatForPath } from '../../server/src/core/files';
-import { commitAll, git, gitRepo, ROOT, tempDir, write } from '../helpers/cli';
-import { assertValidSarif } from '../helpers/sarif';
+import { commitAll, git, gitRepo, REPO, tempDir, write } from '../helpers/cli';
+import { assertValidSarif } from '../helpers/sarif-schema';
 
 interface Step {
   id?: string;
@@ -21,7 +21,7 @@ interface Step {
   if?: string;
 }
 
-const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+const action = parse(fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { default?: string }>;
   outputs: Record<string, { value: string }>;
   runs: { using: string; steps: Step[] };
@@ -39,7 +39,7 @@ describe('integrations', function () {
 
   it('action.yml: a composite action whose expressions use only declared inputs and whose commands use real options', () => {
     assert.equal(action.runs.using, 'composite');
-    const text = fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
+    const text = fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8');
     const used = new Set([...text.matchAll(/inputs\.([a-z-]+)/g)].map((m) => m[1]));
     assert.deepEqual([...used].filter((i) => !(i in action.inputs)), []);
     assert.deepEqual(Object.keys(action.inputs).filter((i) => !used.has(i)), [], 'every input is used');
@@ -66,7 +66,7 @@ describe('integrations', function () {
     const inputs = (name: string): string => action.inputs[name].default ?? '';
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      GITHUB_ACTION_PATH: ROOT,
+      GITHUB_ACTION_PATH: REPO,
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_SERVER_URL: 'https://github.com',
@@ -103,7 +103,7 @@ describe('integrations', function () {
   });
 
   it('.pre-commit-hooks.yaml: runs ehi-lint on exactly the files it reads', () => {
-    const hooks = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; exclude: string }[];
+    const hooks = parse(fs.readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; exclude: string }[];
     const hook = hooks.find((h) => h.id === 'ehi-lint')!;
     assert.equal(hook.entry, 'ehi-lint');
     assert.equal(hook.language, 'node');

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { shardOf } from '../../server/src/cli/shard';
 import { runCli, tempDir, write } from '../helpers/cli';
-import { assertValidSarif } from '../helpers/sarif';
+import { assertValidSarif } from '../helpers/sarif-schema';
 import { writeSampleProject } from '../helpers/sample-project';
 
 const ROUTE = (i: number) => `import express from 'express';
@@ -31,18 +31,18 @@ describe('ehi-lint --shard and merge', function () {
   });
 
   it('--shard 1/3, 2/3 and 3/3, merged, equal the unsharded SARIF', () => {
-    const full = runCli(['-f', 'sarif', '-o', path.join(out, 'full.sarif')], dir);
+    const full = runCli(['-f', 'sarif', '-o', path.join(out, 'full.sarif')], { cwd: dir });
     assert.equal(full.status, 0, full.stderr);
     const shards = [1, 2, 3].map((k) => {
       const file = path.join(out, `shard-${k}.sarif`);
-      const result = runCli(['-f', 'sarif', '--shard', `${k}/3`, '-o', file], dir);
+      const result = runCli(['-f', 'sarif', '--shard', `${k}/3`, '-o', file], { cwd: dir });
       assert.equal(result.status, 0, result.stderr);
       return file;
     });
     const counts = shards.map((f) => assertValidSarif(fs.readFileSync(f, 'utf8')).runs[0].results.length);
     assert.ok(counts.filter((n) => n > 0).length >= 2, `results spread over shards: ${counts}`);
 
-    const merged = runCli(['merge', ...shards.reverse(), '-o', path.join(out, 'merged.sarif')], dir);
+    const merged = runCli(['merge', ...shards.reverse(), '-o', path.join(out, 'merged.sarif')], { cwd: dir });
     assert.equal(merged.status, 0, merged.stderr);
     const expected = assertValidSarif(fs.readFileSync(path.join(out, 'full.sarif'), 'utf8'));
     const actual = assertValidSarif(fs.readFileSync(path.join(out, 'merged.sarif'), 'utf8'));
@@ -51,14 +51,14 @@ describe('ehi-lint --shard and merge', function () {
     assert.deepEqual(actual, expected, 'the whole log: rules, notifications, everything');
 
     // Merging to standard output, and merging a shard with itself, change nothing either.
-    const stdout = runCli(['merge', shards[0], shards[1], shards[2], shards[0]], dir);
+    const stdout = runCli(['merge', shards[0], shards[1], shards[2], shards[0]], { cwd: dir });
     assert.deepEqual(JSON.parse(stdout.stdout), expected);
   });
 
   it('the shards partition the files: disjoint, and together every file', () => {
     const listed = (args: string[]) =>
       new Set<string>(
-        JSON.parse(runCli(['-f', 'sarif', ...args], dir).stdout).runs[0].results.map(
+        JSON.parse(runCli(['-f', 'sarif', ...args], { cwd: dir }).stdout).runs[0].results.map(
           (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri,
         ),
       );
@@ -81,15 +81,15 @@ describe('ehi-lint --shard and merge', function () {
 
   it('bad shard specs and bad merge inputs: exit 2, one line', () => {
     for (const spec of ['0/3', '4/3', '1/0', 'a/b', '2']) {
-      const result = runCli(['--shard', spec], dir);
+      const result = runCli(['--shard', spec], { cwd: dir });
       assert.equal(result.status, 2, spec);
       assert.equal(result.stderr, `ehi-lint: --shard takes <k>/<n> with 1 ≤ k ≤ n, for example --shard 2/3 (got "${spec}")\n`);
     }
     write(out, { 'not.sarif': '{ "version": "2.0.0", "runs": [] }', 'other.sarif': JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'eslint' } } }] }) });
-    assert.equal(runCli(['merge'], dir).stderr, 'ehi-lint: merge needs the SARIF files to join: ehi-lint merge a.sarif b.sarif ... [-o out.sarif]\n');
-    assert.equal(runCli(['merge', path.join(out, 'missing.sarif')], dir).stderr, `ehi-lint: ${path.join(out, 'missing.sarif')}: no such file\n`);
-    assert.equal(runCli(['merge', path.join(out, 'not.sarif')], dir).stderr, `ehi-lint: ${path.join(out, 'not.sarif')}: not a SARIF 2.1.0 log\n`);
-    const foreign = runCli(['merge', path.join(out, 'other.sarif')], dir);
+    assert.equal(runCli(['merge'], { cwd: dir }).stderr, 'ehi-lint: merge needs the SARIF files to join: ehi-lint merge a.sarif b.sarif ... [-o out.sarif]\n');
+    assert.equal(runCli(['merge', path.join(out, 'missing.sarif')], { cwd: dir }).stderr, `ehi-lint: ${path.join(out, 'missing.sarif')}: no such file\n`);
+    assert.equal(runCli(['merge', path.join(out, 'not.sarif')], { cwd: dir }).stderr, `ehi-lint: ${path.join(out, 'not.sarif')}: not a SARIF 2.1.0 log\n`);
+    const foreign = runCli(['merge', path.join(out, 'other.sarif')], { cwd: dir });
     assert.equal(foreign.status, 2);
     assert.equal(foreign.stderr, `ehi-lint: ${path.join(out, 'other.sarif')}: a run from "eslint", not ehi-lint; only ehi-lint shards can be merged\n`);
   });

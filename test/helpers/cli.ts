@@ -1,40 +1,39 @@
-/** Runs the real `ehi-lint` command (bin/ehi-lint.js) in a child process, as CI would. */
+/** Runs the `ehi-lint` command line as a child process, as a user or CI would; temporary folders and git repositories for it. */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(ROOT, 'bin', 'ehi-lint.js');
+export const REPO = path.resolve(__dirname, '..', '..', '..');
+export const BIN = path.join(REPO, 'bin', 'ehi-lint.js');
 
-export interface CliResult {
-  status: number;
+export interface CliRun {
+  status: number | null;
   stdout: string;
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    maxBuffer: 1 << 28,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A fresh folder under the system temp folder, removed after the test run. */
-export function tempDir(prefix: string): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `ehi-lint-${prefix}-`)));
-  created.push(dir);
-  return dir;
+/** Runs the CLI from the compiled sources (`out/`), or the bundle with `{ bundled: true }`. */
+export function runCli(args: string[], options: { cwd?: string; bundled?: boolean; input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  if (options.bundled) delete env.EHI_LINT_FROM_SOURCES;
+  else env.EHI_LINT_FROM_SOURCES = '1';
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env, encoding: 'utf8', input: options.input, maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const created: string[] = [];
 process.on('exit', () => {
   for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** A fresh folder under the system temp folder (real path), removed when the test run ends. */
+export function tempDir(prefix: string): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `ehi-lint-${prefix}-`)));
+  created.push(dir);
+  return dir;
+}
 
 export function write(dir: string, files: Record<string, string | Buffer>): void {
   for (const [file, content] of Object.entries(files)) {

@@ -21,6 +21,8 @@ export interface CliOptions {
   stats: boolean;
   /** Only error-level findings. */
   quiet: boolean;
+  /** Also scan test folders and files. */
+  includeTests: boolean;
   color: boolean;
   /** `lsp --stdio` and friends. */
   lspTransport?: string;
@@ -53,7 +55,8 @@ export const HELP = `Usage: ehi-lint [options] [paths...]
 
 Finds information-blocking practices (45 CFR Part 171) in EHR integration code and
 FHIR/API configuration. Paths are files or folders (default: .); folders are searched
-recursively, honouring .gitignore and skipping node_modules, build output and binary files.
+recursively, honouring .gitignore and skipping node_modules, build output, test code
+and files of other types.
 
 Options:
   -f, --format <name>      stylish (default), json, sarif, github (workflow annotations),
@@ -73,6 +76,7 @@ Options:
       --max-warnings <n>   exit with 1 when there are more than n warnings
       --rule <id>=<level>  set a rule to off, info, warning or error (repeatable)
   -q, --quiet              report errors only
+      --include-tests      also scan test code (test folders, *.test.ts, *Tests.cs, test_*.py, ...)
   -j, --jobs <n>           worker threads (default: one per core)
       --no-prefilter       parse every file, even those without a rule's trigger words
       --stats              print files/s, lines/s and peak memory to stderr
@@ -99,6 +103,7 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
     prefilter: true,
     stats: false,
     quiet: false,
+    includeTests: false,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     updateBaseline: false,
     cache: false,
@@ -213,6 +218,9 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
       case '-q':
       case '--quiet':
         options.quiet = true;
+        break;
+      case '--include-tests':
+        options.includeTests = true;
         break;
       case '--no-prefilter':
         options.prefilter = false;

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import ignore, { Ignore } from 'ignore';
 import * as path from 'path';
-import { formatForPath } from '../core/files';
+import { formatForPath, isTestPath } from '../core/files';
 
 /** Folders never searched: dependencies, build output, VCS and tool state. */
 export const SKIPPED_DIRECTORIES = new Set([
@@ -48,13 +48,20 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-/** Files the configuration leaves out: silently below folders, with a reason when named on the command line. */
+export interface DiscoverOptions {
+  /** Also search test folders and test files (left out by default: test code is not a practice). */
+  includeTests?: boolean;
+  /** Files the configuration leaves out: silently below folders, with a reason when named on the command line. */
+  filter?: DiscoveryFilter;
+}
+
 export interface DiscoveryFilter {
   accept(file: string): boolean;
   reason: string;
 }
 
-export async function discover(inputs: string[], cwd: string, filter?: DiscoveryFilter): Promise<Discovered> {
+export async function discover(inputs: string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovered> {
+  const { filter } = options;
   const files = new Set<string>();
   const skipped: { path: string; reason: string }[] = [];
   for (const input of inputs) {
@@ -66,7 +73,7 @@ export async function discover(inputs: string[], cwd: string, filter?: Discovery
       throw new DiscoveryError(`${input}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`);
     }
     if (stat.isDirectory()) {
-      await walk(absolute, ancestorsIgnores(absolute), files, filter);
+      await walk(absolute, ancestorsIgnores(absolute), files, { testRoot: options.includeTests ? undefined : absolute, filter });
     } else if (stat.isFile()) {
       if (formatForPath(absolute) && filter && !filter.accept(absolute)) skipped.push({ path: input, reason: filter.reason });
       else if (formatForPath(absolute)) files.add(absolute);
@@ -119,7 +126,14 @@ function isIgnored(layers: IgnoreLayer[], absolute: string, isDir: boolean): boo
   return false;
 }
 
-async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, filter?: DiscoveryFilter): Promise<void> {
+interface WalkOptions {
+  /** Leave out test code below this folder (paths are judged relative to it). */
+  testRoot?: string;
+  filter?: DiscoveryFilter;
+}
+
+async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, options: WalkOptions): Promise<void> {
+  const { testRoot, filter } = options;
   const own = readIgnore(dir);
   const layers = own ? [...inherited, own] : inherited;
   let entries: fs.Dirent[];
@@ -133,10 +147,17 @@ async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, fil
     const absolute = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(layers, absolute, true)) continue;
-      await walk(absolute, layers, out, filter);
+      if (testRoot && isTestPath(`${relativeTo(testRoot, absolute)}/x`)) continue;
+      await walk(absolute, layers, out, options);
     } else if (entry.isFile()) {
-      if (!formatForPath(absolute) || isIgnored(layers, absolute, false) || (filter && !filter.accept(absolute))) continue;
+      if (!formatForPath(absolute) || isIgnored(layers, absolute, false)) continue;
+      if (testRoot && isTestPath(relativeTo(testRoot, absolute))) continue;
+      if (filter && !filter.accept(absolute)) continue;
       out.add(absolute);
     }
   }
+}
+
+function relativeTo(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
 }

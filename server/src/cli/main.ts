@@ -139,7 +139,10 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   // Read before the scan so that a bad baseline fails fast (unless it is about to be written).
   const baseline = options.baseline && !(options.updateBaseline && !fs.existsSync(path.resolve(cwd, options.baseline))) ? readBaseline(path.resolve(cwd, options.baseline), cwd, options.baseline) : undefined;
 
-  const discovered = await discover(options.paths, cwd, configFile ? { accept: configFileFilter(configFile), reason: `excluded by ${displayPath(cwd, configFile.file)}` } : undefined);
+  const discovered = await discover(options.paths, cwd, {
+    includeTests: options.includeTests,
+    filter: configFile ? { accept: configFileFilter(configFile), reason: `excluded by ${displayPath(cwd, configFile.file)}` } : undefined,
+  });
   let files = discovered.files;
   if (options.shard) files = files.filter((f) => inShard(displayPath(cwd, f), options.shard!));
   let changes: ChangeSet | undefined;

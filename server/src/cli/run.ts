@@ -204,44 +204,49 @@ export function makeAnalyser(setup: WorkerSetup): (item: WorkItem) => Promise<Fi
   };
 }
 
-function runInWorkers(files: WorkItem[], setup: WorkerSetup, jobs: number, add: (result: FileAnalysis, item: WorkItem) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    let pending = files.length;
-    let failed = false;
-    const workers: Worker[] = [];
-    const script = path.join(__dirname, 'worker.js');
-    // Results name their file by its display path; a worker may finish its files in any order.
-    const inFlight = new Map<string, WorkItem>();
-    const feed = (worker: Worker): void => {
-      if (next >= files.length) return;
-      const item = files[next++];
-      inFlight.set(displayPath(setup.root, item.file), item);
-      worker.postMessage(item);
-    };
-    for (let w = 0; w < jobs; w++) {
-      const worker = new Worker(script, { workerData: setup });
-      workers.push(worker);
+/**
+ * Parallel run: `jobs - 1` worker threads plus this thread, all taking files from one queue. This
+ * thread has the analysis loaded already, so it works instead of idling; the workers each pay for
+ * loading modules and compiling the parsers once.
+ */
+async function runInWorkers(files: WorkItem[], setup: WorkerSetup, jobs: number, add: (result: FileAnalysis, item: WorkItem) => void): Promise<void> {
+  let next = 0;
+  const take = (): WorkItem | undefined => (next < files.length ? files[next++] : undefined);
+  const workers: Worker[] = [];
+  const script = path.join(__dirname, 'worker.js');
+  const workerDone = (worker: Worker): Promise<void> =>
+    new Promise((resolve, reject) => {
+      // Results name their file by its display path; a worker may finish its files in any order.
+      const inFlight = new Map<string, WorkItem>();
+      const feed = (): void => {
+        const item = take();
+        if (item === undefined) {
+          if (inFlight.size === 0) resolve();
+          return;
+        }
+        inFlight.set(displayPath(setup.root, item.file), item);
+        worker.postMessage(item);
+      };
       worker.on('message', (result: FileAnalysis) => {
         const item = inFlight.get(result.path)!;
         inFlight.delete(result.path);
         add(result, item);
-        pending--;
-        if (pending === 0) {
-          for (const x of workers) void x.terminate();
-          resolve();
-        } else feed(worker);
+        feed();
       });
-      worker.on('error', (err) => {
-        if (failed) return;
-        failed = true;
-        for (const x of workers) void x.terminate();
-        reject(err);
-      });
-      // Two files in flight per worker keep it busy while the main thread collects.
-      feed(worker);
-      feed(worker);
-    }
-    if (files.length === 0) resolve();
-  });
+      worker.on('error', reject);
+      // Two files in flight keep the worker busy while this thread collects.
+      feed();
+      feed();
+    });
+  for (let w = 0; w < jobs - 1; w++) workers.push(new Worker(script, { workerData: setup }));
+  try {
+    const local = (async () => {
+      const analyse = makeAnalyser(setup);
+      for (let item = take(); item !== undefined; item = take()) add(await analyse(item), item);
+    })();
+    await Promise.all([local, ...workers.map(workerDone)]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
+

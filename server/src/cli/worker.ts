@@ -1,12 +1,14 @@
 /** A worker thread of `ehi-lint`: analyses the files it is sent, one message per file. */
 import { parentPort, workerData } from 'worker_threads';
+import type { FileAnalysis } from '../core/engine';
 import { displayPath, makeAnalyser, WorkerSetup, WorkItem } from './run';
 
 const setup = workerData as WorkerSetup;
 const analyse = makeAnalyser(setup);
 parentPort!.on('message', (item: WorkItem) => {
   analyse(item).then(
-    (result) => parentPort!.postMessage(result),
+    // Most files have nothing to report: send only what the collector counts.
+    (result) => parentPort!.postMessage(isEmpty(result) ? { path: result.path, findings: [], suppressed: [], exceptions: [], notices: [], lines: result.lines, parsed: result.parsed } : result),
     (err: Error) =>
       parentPort!.postMessage({
         path: displayPath(setup.root, item.file),
@@ -19,3 +21,7 @@ parentPort!.on('message', (item: WorkItem) => {
       }),
   );
 });
+
+function isEmpty(r: FileAnalysis): boolean {
+  return r.findings.length === 0 && r.suppressed.length === 0 && r.exceptions.length === 0 && r.notices.length === 0;
+}

@@ -14,7 +14,7 @@ import { fieldValue } from './annotations/types';
 import { validateAnnotation } from './annotations/validate';
 import { CodeModel } from './code-model';
 import { EXCEPTIONS, ExceptionId, isExceptionId } from './exceptions';
-import { constructsByLine, languageIdForPath, parseFile, ParsedFile } from './files';
+import { BodyFilter, constructsByLine, languageIdForPath, parseFile, ParsedFile } from './files';
 import type { IrKind, IrNode, Span } from './ir';
 import { walk } from './ir';
 import type { RegisterEntry } from './register';
@@ -50,6 +50,8 @@ export interface AnalysisSettings {
 }
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+/** Syntax errors reported per file; more would bury the findings. */
+const MAX_SYNTAX_NOTICES = 3;
 
 export interface RelatedLocation {
   range: Range;
@@ -118,13 +120,17 @@ export interface FileAnalysis {
   parsed: boolean;
 }
 
-/** Reads and analyses one file. Never throws: unreadable input becomes a notice. */
+/**
+ * Reads and analyses one file. Never throws: unreadable input becomes a notice. Reads are
+ * synchronous: callers run this in worker threads (or for one file at a time), and a scan of
+ * thousands of small files spends far less time in `readFileSync` than waiting on the I/O pool.
+ */
 export async function analyzeFile(file: string, settings: AnalysisSettings, displayPath = file): Promise<FileAnalysis> {
   let bytes: Buffer;
   try {
-    const stat = await fs.promises.stat(file);
-    if (stat.size > settings.maxBytes) return skipped(displayPath, 'too-large', `not analysed: ${formatBytes(stat.size)} is over the ${formatBytes(settings.maxBytes)} limit`);
-    bytes = await fs.promises.readFile(file);
+    const size = fs.statSync(file).size;
+    if (size > settings.maxBytes) return skipped(displayPath, 'too-large', `not analysed: ${formatBytes(size)} is over the ${formatBytes(settings.maxBytes)} limit`);
+    bytes = fs.readFileSync(file);
   } catch (err) {
     return skipped(displayPath, 'unreadable', `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
@@ -149,21 +155,26 @@ function formatBytes(n: number): string {
 /** Analyses text as the file `path` (its extension picks the parser). Never throws. */
 export async function analyzeText(path: string, text: string, settings: AnalysisSettings): Promise<FileAnalysis> {
   const language = languageIdForPath(path);
-  const lines = new LineIndex(text);
-  const result: FileAnalysis = { path, language, findings: [], suppressed: [], exceptions: [], notices: [], lines: lines.lineCount, parsed: false };
+  const result: FileAnalysis = { path, language, findings: [], suppressed: [], exceptions: [], notices: [], lines: countLines(text), parsed: false };
   if (!language) return result;
   const candidates = applicableRules(settings, language === 'xml' ? ['xml', 'mirth'] : [language], text);
   if (candidates.length === 0 && settings.register.length === 0) return result;
+  const lines = new LineIndex(text);
   let parsed: ParsedFile;
   try {
-    parsed = await parseFile(path, text);
+    parsed = await parseFile(path, text, settings.prefilter ? bodyFilterFor(candidates, settings.options.auditPattern) : undefined);
   } catch (err) {
     result.notices.push({ code: 'internal', message: `could not parse: ${(err as Error).message}` });
     return result;
   }
   result.parsed = true;
   result.language = parsed.language;
-  for (const e of parsed.syntaxErrors) {
+  if (parsed.language === 'yaml' && parsed.syntaxErrors.length > 0 && /\{\{[\s\S]*?\}\}|\{%/.test(text)) {
+    // Helm (Go template) or Jinja: the file is a template that renders YAML, not YAML itself.
+    result.notices.push({ code: 'syntax', message: 'templated YAML ({{ }} or {% %}): not analysed as YAML' });
+    return result;
+  }
+  for (const e of parsed.syntaxErrors.slice(0, MAX_SYNTAX_NOTICES)) {
     result.notices.push({
       code: 'syntax',
       message: `syntax error${e.where ? ` in ${e.where}` : ''}: ${e.message}; findings in the parts that parse are still reported`,
@@ -171,19 +182,67 @@ export async function analyzeText(path: string, text: string, settings: Analysis
     });
   }
   const rules = settings.rules.filter((r) => ruleApplies(r.rule, parsed.language) || (parsed.language === 'mirth' && r.rule.meta.languages.includes('xml')));
-  const pending = runRules(rules, parsed, path, text, settings, result);
+  const pending = runRules(rules, new Set(candidates), parsed, path, text, settings, result);
   applyAnnotations(parsed, pending, rules, path, text, lines, settings, result);
   return result;
 }
 
 /** Rules that may fire on this language and whose trigger words occur in the text. */
 function applicableRules(settings: AnalysisSettings, languages: LanguageId[], text: string): EnabledRule[] {
-  const lower = settings.prefilter ? text.toLowerCase() : '';
-  return settings.rules.filter((r) => {
-    if (!languages.some((l) => r.rule.meta.languages.includes(l))) return false;
-    if (!settings.prefilter) return true;
-    return r.rule.meta.triggers.some((t) => lower.includes(t));
-  });
+  return settings.rules.filter((r) => languages.some((l) => r.rule.meta.languages.includes(l)) && (!settings.prefilter || triggerPattern(r.rule).test(text)));
+}
+
+const triggerPatterns = new WeakMap<Rule, RegExp>();
+
+/** One case-insensitive pattern per rule: a single scan of the text instead of one per trigger word. */
+function triggerPattern(rule: Rule): RegExp {
+  let pattern = triggerPatterns.get(rule);
+  if (!pattern) {
+    const words = rule.meta.triggers.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = words.length > 0 ? new RegExp(words.join('|'), 'i') : /(?!)/;
+    triggerPatterns.set(rule, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * Kept so routes and path checks resolve: registrations with a literal path (`app.get('/fhir', ...)`,
+ * `app.MapGet("/fhir", ...)`) and path literals that look like EHI paths (`uri.startsWith("/fhir/")`).
+ */
+const ROUTE_REGISTRATION = /\.(?:get|post|put|patch|delete|del|all|use|route|Map\w*)\s*\(\s*['"`@$]|['"`]\^?\/[^'"`\n]*(?:fhir|patient|record|export|result|chart|portal|ehi)/i;
+
+/**
+ * Which function bodies may matter: those whose text contains a trigger word of a rule that may
+ * fire, an annotation, an audit call, or a route registration. Other bodies are not copied out of
+ * the parser, which is most of a large file.
+ */
+function bodyFilterFor(candidates: readonly EnabledRule[], auditPattern: string): BodyFilter {
+  const sources = [...candidates.map((r) => triggerPattern(r.rule).source), ANNOTATION_MARKER, auditPattern, ROUTE_REGISTRATION.source].filter((s) => s.length > 0);
+  const interesting = new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gi');
+  return (text) => {
+    const offsets: number[] = [];
+    interesting.lastIndex = 0;
+    for (let m = interesting.exec(text); m; m = interesting.exec(text)) {
+      offsets.push(m.index);
+      if (m[0].length === 0) interesting.lastIndex++;
+    }
+    return (start, end) => {
+      let low = 0;
+      let high = offsets.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (offsets[mid] < start) low = mid + 1;
+        else high = mid;
+      }
+      return low < offsets.length && offsets[low] < end;
+    };
+  };
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function ruleApplies(rule: Rule, language: LanguageId): boolean {
@@ -195,10 +254,17 @@ interface RawFinding extends PendingFinding {
   severity: Severity;
 }
 
-function runRules(rules: EnabledRule[], parsed: ParsedFile, path: string, text: string, settings: AnalysisSettings, result: FileAnalysis): RawFinding[] {
+function runRules(
+  rules: EnabledRule[],
+  candidates: ReadonlySet<EnabledRule>,
+  parsed: ParsedFile,
+  path: string,
+  text: string,
+  settings: AnalysisSettings,
+  result: FileAnalysis,
+): RawFinding[] {
   const pending: RawFinding[] = [];
-  const lower = settings.prefilter ? text.toLowerCase() : '';
-  const triggered = (r: EnabledRule): boolean => !settings.prefilter || r.rule.meta.triggers.some((t) => lower.includes(t));
+  const triggered = (r: EnabledRule): boolean => candidates.has(r);
   const makeReporter =
     (r: EnabledRule, toFile: (o: number) => number) =>
     (report: Report): void => {

@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { CodeModel } from './code-model';
 import { parseJson } from './config/json';
-import { isMirthExport, mirthScripts } from './config/mirth';
+import { isMirthExport, isScriptElement, mirthScripts } from './config/mirth';
 import { parseProperties } from './config/properties';
 import { ConfigDocument, ConfigNode, descendants } from './config/tree';
 import { parseXml, XmlDocument, XmlElement, xmlToConfig } from './config/xml';
@@ -26,6 +26,22 @@ const CONFIG_EXTENSIONS: Record<string, FileFormat> = {
   '.properties': 'properties',
   '.xml': 'xml',
 };
+
+const TEST_DIRECTORY = /^(tests?|__tests__|__mocks__|specs?|testing|e2e|testdata|test[-_]?data|test[-_]?files|test[-_]?resources|testfiles)$/i;
+/** .NET test projects: `Contoso.Api.Tests`, `Contoso.Tests.Common`, `Contoso.IntegrationTests`. */
+const DOTNET_TEST_PROJECT = /(^|\.)(Tests?|UnitTests?|IntegrationTests?|FunctionalTests?|E2E|Specs?)(\.|$)/;
+const TEST_FILE = /(\.(test|spec|e2e)\.[cm]?[jt]sx?$)|(^test_.*\.py$)|(_test\.py$)|(^conftest\.py$)|((Test|Tests|IT|Spec)\.(java|cs)$)/;
+
+/**
+ * Whether a path (relative to the scanned folder, `/`-separated) is test code: test folders and test
+ * projects, and test files by the usual naming conventions. Test code is not deployed, so what it
+ * does is not a practice; scans leave it out unless asked to include it.
+ */
+export function isTestPath(relativePath: string): boolean {
+  const segments = relativePath.split('/').filter((s) => s.length > 0);
+  const file = segments.pop() ?? '';
+  return segments.some((d) => TEST_DIRECTORY.test(d) || DOTNET_TEST_PROJECT.test(d)) || TEST_FILE.test(file);
+}
 
 /** The format of a path by its name, or undefined for files the core does not read. */
 export function formatForPath(file: string): FileFormat | undefined {
@@ -57,9 +73,12 @@ export interface ParsedFile {
   syntaxErrors: { span: Span; message: string; where?: string }[];
 }
 
-export async function parseFile(file: string, text: string): Promise<ParsedFile> {
+/** For a piece of code's text, which function bodies may matter (see `BodyElision`); undefined keeps all. */
+export type BodyFilter = (text: string) => ((start: number, end: number) => boolean) | undefined;
+
+export async function parseFile(file: string, text: string, bodyFilter?: BodyFilter): Promise<ParsedFile> {
   const code = languageForPath(file);
-  if (code) return parseCode(code, text);
+  if (code) return parseCode(code, text, bodyFilter);
   const format = formatForPath(file);
   switch (format) {
     case 'json':
@@ -69,14 +88,14 @@ export async function parseFile(file: string, text: string): Promise<ParsedFile>
     case 'properties':
       return fromConfig('properties', parseProperties(text));
     case 'xml':
-      return parseXmlFile(text);
+      return parseXmlFile(text, bodyFilter);
     default:
       throw new Error(`not a file the analysis reads: ${file}`);
   }
 }
 
-async function parseCode(code: CodeLanguage, text: string): Promise<ParsedFile> {
-  const lowered = await lowerCode(code, text);
+async function parseCode(code: CodeLanguage, text: string, bodyFilter?: BodyFilter): Promise<ParsedFile> {
+  const lowered = await lowerCode(code, text, { keepBody: bodyFilter?.(text) });
   const language: LanguageId = code === 'tsx' ? 'typescript' : code;
   return {
     language,
@@ -96,9 +115,11 @@ function fromConfig(language: LanguageId, doc: ConfigDocument): ParsedFile {
   };
 }
 
-async function parseXmlFile(text: string): Promise<ParsedFile> {
+async function parseXmlFile(text: string, bodyFilter?: BodyFilter): Promise<ParsedFile> {
   const xml = parseXml(text);
-  const config = xmlToConfig(xml);
+  const mirth = isMirthExport(xml);
+  // In a Mirth export, scripts are analysed as JavaScript; their text is not also a config value.
+  const config = xmlToConfig(xml, mirth ? isScriptElement : undefined);
   const parsed: ParsedFile = {
     language: 'xml',
     codeUnits: [],
@@ -107,10 +128,10 @@ async function parseXmlFile(text: string): Promise<ParsedFile> {
     comments: [...xml.comments],
     syntaxErrors: xml.syntaxErrors.map((e) => ({ span: e, message: e.message })),
   };
-  if (!isMirthExport(xml)) return parsed;
+  if (!mirth) return parsed;
   parsed.language = 'mirth';
   for (const script of mirthScripts(text, xml)) {
-    const lowered = await lowerCode('javascript', script.text);
+    const lowered = await lowerCode('javascript', script.text, { keepBody: bodyFilter?.(script.text) });
     const toFile = (offset: number): number => script.offsets[Math.max(0, Math.min(offset, script.offsets.length - 1))];
     const model = new CodeModel('mirth', 'javascript', script.text, lowered, {
       host: 'mirth',

@@ -31,14 +31,19 @@ export function isMirthExport(doc: XmlDocument): boolean {
   return false;
 }
 
+/** Whether an element of a Mirth export holds JavaScript. */
+export function isScriptElement(element: XmlElement): boolean {
+  const name = localName(element.name);
+  return SCRIPT_ELEMENTS.has(name) || (name === 'code' && element.parent !== undefined && localName(element.parent.name) === 'codeTemplate');
+}
+
 export function mirthScripts(source: string, doc: XmlDocument): MirthScript[] {
   const scripts: MirthScript[] = [];
   const visit = (element: XmlElement, channel: string | undefined, connector: XmlElement | undefined): void => {
     const name = localName(element.name);
     if (name === 'channel') channel = childText(element, 'name') ?? channel;
     if (name === 'sourceConnector' || name === 'connector') connector = element;
-    const isScript = SCRIPT_ELEMENTS.has(name) || (name === 'code' && element.parent !== undefined && localName(element.parent.name) === 'codeTemplate');
-    if (isScript && element.children.length === 0 && element.contentEnd > element.contentStart) {
+    if (isScriptElement(element) && element.children.length === 0 && element.contentEnd > element.contentStart) {
       const { text, offsets } = decodeContent(source, element.contentStart, element.contentEnd);
       if (text.trim().length > 0) {
         scripts.push({

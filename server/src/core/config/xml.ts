@@ -152,10 +152,10 @@ export function attribute(element: XmlElement, name: string): XmlAttribute | und
  * FHIR XML convention) or only text becomes a scalar. A root element in the FHIR namespace gets a
  * `resourceType` entry, so FHIR resources in XML and JSON share one shape.
  */
-export function xmlToConfig(doc: XmlDocument): ConfigDocument {
+export function xmlToConfig(doc: XmlDocument, omitText: (element: XmlElement) => boolean = () => false): ConfigDocument {
   const roots: ConfigNode[] = [];
   if (doc.root) {
-    const converted = convertElement(doc.root);
+    const converted = convertElement(doc.root, omitText);
     let root: ConfigNode;
     if (attribute(doc.root, 'xmlns')?.value === FHIR_NAMESPACE && converted.kind === 'map') {
       converted.entries.unshift({
@@ -181,12 +181,12 @@ export function xmlToConfig(doc: XmlDocument): ConfigDocument {
   return { format: 'xml', roots, comments: doc.comments, syntaxErrors: doc.syntaxErrors };
 }
 
-function convertElement(element: XmlElement): ConfigNode {
+function convertElement(element: XmlElement, omitText: (element: XmlElement) => boolean): ConfigNode {
   const valueAttribute = attribute(element, 'value');
   const otherAttributes = element.attributes.filter((a) => a.name !== 'value' && !a.name.startsWith('xmlns'));
   if (element.children.length === 0 && otherAttributes.length === 0) {
     if (valueAttribute) return { kind: 'scalar', value: valueAttribute.value, start: valueAttribute.valueStart, end: valueAttribute.valueEnd };
-    const trimmed = element.text.trim();
+    const trimmed = omitText(element) ? '' : element.text.trim();
     return textScalar(element, trimmed);
   }
   const entries: ConfigEntry[] = [];
@@ -212,11 +212,11 @@ function convertElement(element: XmlElement): ConfigNode {
     const first = list[0];
     const value: ConfigNode =
       list.length === 1
-        ? convertElement(first)
-        : { kind: 'seq', items: list.map(convertElement), start: first.start, end: list[list.length - 1].end };
+        ? convertElement(first, omitText)
+        : { kind: 'seq', items: list.map((e) => convertElement(e, omitText)), start: first.start, end: list[list.length - 1].end };
     entries.push({ key, keyStart: first.start + 1, keyEnd: first.start + 1 + first.name.length, value, start: first.start, end: list[list.length - 1].end });
   }
-  const text = element.text.trim();
+  const text = omitText(element) ? '' : element.text.trim();
   if (text.length > 0) entries.push({ key: '#text', keyStart: element.contentStart, keyEnd: element.contentStart, value: textScalar(element, text), start: element.contentStart, end: element.contentEnd });
   const map: ConfigMap = { kind: 'map', entries, start: element.start, end: element.end };
   return map;

@@ -37,7 +37,7 @@ import type {
   VariableNode,
 } from '../ir';
 import { linkParents } from '../ir';
-import { Lowering, parseNumber } from './lowering';
+import { Lowering, parseNumber, elision, LowerOptions } from './lowering';
 import { parseRaw, RawNode } from './treesitter';
 
 const LEAF_TYPES: ReadonlySet<string> = new Set([
@@ -96,8 +96,11 @@ const SKIPPED: ReadonlySet<string> = new Set([
   'preproc_warning',
 ]);
 
-export async function lowerCSharp(text: string): Promise<LoweredCode> {
-  const raw = await parseRaw('c-sharp', text, { leafTypes: LEAF_TYPES, commentTypes: COMMENT_TYPES });
+const BODY_OWNERS: ReadonlySet<string> = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression', 'operator_declaration', 'conversion_operator_declaration', 'destructor_declaration', 'accessor_declaration']);
+const BODY_TYPES: ReadonlySet<string> = new Set(['block']);
+
+export async function lowerCSharp(text: string, options: LowerOptions = {}): Promise<LoweredCode> {
+  const raw = await parseRaw('c-sharp', text, { leafTypes: LEAF_TYPES, commentTypes: COMMENT_TYPES, elide: elision(BODY_OWNERS, BODY_TYPES, options) });
   const lowering = new CSharpLowering(text);
   const root = lowering.lowerProgram(raw.root);
   linkParents(root);

@@ -6,6 +6,7 @@ import type { CodeLanguage, LoweredCode } from '../ir';
 import { lowerCSharp } from './csharp';
 import { lowerJava } from './java';
 import { lowerJavaScriptFamily } from './javascript';
+import type { LowerOptions } from './lowering';
 import { lowerPython } from './python';
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
@@ -27,17 +28,17 @@ export function languageForPath(file: string): CodeLanguage | undefined {
   return CODE_EXTENSIONS[path.extname(file).toLowerCase()];
 }
 
-export function lowerCode(language: CodeLanguage, text: string): Promise<LoweredCode> {
+export function lowerCode(language: CodeLanguage, text: string, options: LowerOptions = {}): Promise<LoweredCode> {
   switch (language) {
     case 'typescript':
     case 'tsx':
     case 'javascript':
-      return lowerJavaScriptFamily(language, text);
+      return lowerJavaScriptFamily(language, text, options);
     case 'java':
-      return lowerJava(text);
+      return lowerJava(text, options);
     case 'csharp':
-      return lowerCSharp(text);
+      return lowerCSharp(text, options);
     case 'python':
-      return lowerPython(text);
+      return lowerPython(text, options);
   }
 }

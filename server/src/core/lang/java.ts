@@ -29,7 +29,7 @@ import type {
   VariableNode,
 } from '../ir';
 import { linkParents } from '../ir';
-import { Lowering } from './lowering';
+import { Lowering, elision, LowerOptions } from './lowering';
 import { parseRaw, RawNode } from './treesitter';
 
 /** Type syntax is kept as text, so it is copied without children. */
@@ -77,8 +77,11 @@ const TYPE_TYPES: ReadonlySet<string> = new Set([
   'type_list',
 ]);
 
-export async function lowerJava(text: string): Promise<LoweredCode> {
-  const raw = await parseRaw('java', text, { leafTypes: LEAF_TYPES, commentTypes: COMMENT_TYPES });
+const BODY_OWNERS: ReadonlySet<string> = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression', 'compact_constructor_declaration']);
+const BODY_TYPES: ReadonlySet<string> = new Set(['block', 'constructor_body']);
+
+export async function lowerJava(text: string, options: LowerOptions = {}): Promise<LoweredCode> {
+  const raw = await parseRaw('java', text, { leafTypes: LEAF_TYPES, commentTypes: COMMENT_TYPES, elide: elision(BODY_OWNERS, BODY_TYPES, options) });
   const lowering = new JavaLowering(text);
   const root = lowering.lowerProgram(raw.root);
   linkParents(root);

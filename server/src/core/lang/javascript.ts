@@ -17,7 +17,7 @@ import type {
   VariableNode,
 } from '../ir';
 import { linkParents } from '../ir';
-import { decodeEscapes, Lowering, parseNumber } from './lowering';
+import { decodeEscapes, Lowering, parseNumber, elision, LowerOptions } from './lowering';
 import { childOfType, GrammarName, named, parseRaw, RawNode } from './treesitter';
 
 const LEAF_TYPES: ReadonlySet<string> = new Set([
@@ -50,8 +50,10 @@ const FUNCTION_TYPES = new Set([
   'function_signature',
 ]);
 
-export async function lowerJavaScriptFamily(grammar: GrammarName & ('typescript' | 'tsx' | 'javascript'), text: string): Promise<LoweredCode> {
-  const raw = await parseRaw(grammar, text, { leafTypes: LEAF_TYPES, commentTypes: COMMENT_TYPES });
+const BODY_TYPES: ReadonlySet<string> = new Set(['statement_block']);
+
+export async function lowerJavaScriptFamily(grammar: GrammarName & ('typescript' | 'tsx' | 'javascript'), text: string, options: LowerOptions = {}): Promise<LoweredCode> {
+  const raw = await parseRaw(grammar, text, { leafTypes: LEAF_TYPES, commentTypes: COMMENT_TYPES, elide: elision(FUNCTION_TYPES, BODY_TYPES, options) });
   const lowering = new JavaScriptLowering(text);
   const root = lowering.lowerProgram(raw.root);
   linkParents(root);

@@ -2,7 +2,17 @@
  * Pieces every lowering (tree-sitter tree → IR) shares.
  */
 import type { Argument, CallNode, IrNode, OtherNode, Property, StringNode } from '../ir';
-import type { RawNode } from './treesitter';
+import type { BodyElision, RawNode } from './treesitter';
+
+export interface LowerOptions {
+  /** Whether a function body spanning these offsets may matter; bodies for which it says no are left out. */
+  keepBody?: (start: number, end: number) => boolean;
+}
+
+/** The body elision for a grammar, when the caller asked for one. */
+export function elision(owners: ReadonlySet<string>, bodies: ReadonlySet<string>, options: LowerOptions): BodyElision | undefined {
+  return options.keepBody ? { owners, bodies, keep: options.keepBody } : undefined;
+}
 
 /** Base for a language's lowering: holds the source text and the generic fallbacks. */
 export abstract class Lowering {

@@ -35,7 +35,7 @@ import type {
   SwitchCase,
 } from '../ir';
 import { linkParents } from '../ir';
-import { Lowering, parseNumber } from './lowering';
+import { Lowering, parseNumber, elision, LowerOptions } from './lowering';
 import { parseRaw, RawNode } from './treesitter';
 
 const LEAF_TYPES: ReadonlySet<string> = new Set([
@@ -56,8 +56,11 @@ const COMMENT_TYPES: ReadonlySet<string> = new Set(['comment', 'line_continuatio
 
 const ENUM_BASES: ReadonlySet<string> = new Set(['Enum', 'StrEnum', 'IntEnum', 'Flag', 'IntFlag', 'ReprEnum']);
 
-export async function lowerPython(text: string): Promise<LoweredCode> {
-  const raw = await parseRaw('python', text, { leafTypes: LEAF_TYPES, commentTypes: COMMENT_TYPES });
+const BODY_OWNERS: ReadonlySet<string> = new Set(['function_definition']);
+const BODY_TYPES: ReadonlySet<string> = new Set(['block']);
+
+export async function lowerPython(text: string, options: LowerOptions = {}): Promise<LoweredCode> {
+  const raw = await parseRaw('python', text, { leafTypes: LEAF_TYPES, commentTypes: COMMENT_TYPES, elide: elision(BODY_OWNERS, BODY_TYPES, options) });
   const lowering = new PythonLowering(text);
   const root = lowering.lowerProgram(raw.root);
   linkParents(root);

@@ -80,6 +80,19 @@ export interface CopyOptions {
   leafTypes: ReadonlySet<string>;
   /** Node types that are comments. */
   commentTypes: ReadonlySet<string>;
+  /** Function bodies to leave out (see `BodyElision`). */
+  elide?: BodyElision;
+}
+
+/**
+ * Function bodies that cannot matter are not copied: a body is left out (copied as an empty node)
+ * when its text contains nothing any enabled rule looks for. `owners` are the grammar's function
+ * node types, `bodies` the body node types under them.
+ */
+export interface BodyElision {
+  owners: ReadonlySet<string>;
+  bodies: ReadonlySet<string>;
+  keep(start: number, end: number): boolean;
 }
 
 /**
@@ -107,12 +120,12 @@ export async function parseRaw(name: GrammarName, text: string, options: CopyOpt
 function copyTree(
   tree: Tree,
   grammar: LoadedGrammar,
-  { leafTypes, commentTypes }: CopyOptions,
+  { leafTypes, commentTypes, elide }: CopyOptions,
   onComment: (start: number, end: number) => void,
 ): RawNode {
   const cursor = tree.walk();
   const { typeNames, typeIsNamed } = grammar;
-  const copy = (): RawNode | undefined => {
+  const copy = (parentType: string): RawNode | undefined => {
     const id = cursor.nodeTypeId;
     const type = typeNames[id] ?? 'ERROR';
     if (commentTypes.has(type)) {
@@ -126,10 +139,11 @@ function copyTree(
       end: cursor.endIndex,
       children: NO_CHILDREN,
     };
-    if (!leafTypes.has(type) && cursor.gotoFirstChild()) {
+    const elided = elide !== undefined && elide.bodies.has(type) && elide.owners.has(parentType) && !elide.keep(node.start, node.end);
+    if (!elided && !leafTypes.has(type) && cursor.gotoFirstChild()) {
       const children: RawNode[] = [];
       do {
-        const child = copy();
+        const child = copy(type);
         if (child) children.push(child);
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();
@@ -138,7 +152,7 @@ function copyTree(
     return node;
   };
   try {
-    return copy() ?? { type: 'program', named: true, start: 0, end: 0, children: NO_CHILDREN };
+    return copy('') ?? { type: 'program', named: true, start: 0, end: 0, children: NO_CHILDREN };
   } finally {
     cursor.delete();
   }

@@ -591,7 +591,8 @@ export function handlerFor(model: CodeModel, fn: FunctionNode): Handler | undefi
   return model.memo(`handler:${fn.start}:${fn.end}`, () => {
     const routes = [...annotatedRoutes(model, fn)];
     for (const reg of routeRegistrations(model)) {
-      if (reg.handler === fn) routes.push({ path: reg.path, methods: reg.methods, at: reg.call, framework: reg.framework });
+      // The handler, or a middleware function mounted on the route (`app.use('/fhir', (req, res, next) => ...)`).
+      if (reg.handler === fn || reg.middleware.includes(fn)) routes.push({ path: reg.path, methods: reg.methods, at: reg.call, framework: reg.framework });
     }
     if (routes.length > 0) return fromRoutes(fn, routes);
     const cls = model.enclosingClass(fn);
@@ -604,7 +605,25 @@ export function handlerFor(model: CodeModel, fn: FunctionNode): Handler | undefi
     const names = [fn.name ?? '', cls?.name ?? ''].filter((n) => n.length > 0);
     const classes = names.map(classifyName);
     const classification = classes.includes('auth') ? 'auth' : classes.includes('admin') ? 'admin' : classes.includes('ehi') ? 'ehi' : 'other';
+    // Middleware of a FHIR server runs on every FHIR request.
+    if (classification === 'other' && cls && MIDDLEWARE_CLASS.test(cls.name) && isFhirServerCode(model)) {
+      return { fn, routes: [], classification: 'ehi', evidence: `the FHIR server request pipeline (${cls.name})` };
+    }
     return { fn, routes: [], classification, evidence: `handler ${names.join(' in ')}` };
+  });
+}
+
+const MIDDLEWARE_CLASS = /(Middleware|Filter|Interceptor|Guard|Handler|Throttl|Limiter)$/;
+const FHIR_LIBRARIES = /^(ca\.uhn\.fhir|org\.hl7\.fhir|Hl7\.Fhir|Microsoft\.Health\.Fhir|Firely|Vonk|fhir\.resources|fhirclient|fhir_resources|@medplum|fhir\/r4|fhir-kit-client|node-fhir-server-core|@asymmetrik\/node-fhir-server-core)/;
+
+/**
+ * Whether a file is part of a FHIR server or FHIR client stack: it imports a FHIR library, or its
+ * namespace/package is named for FHIR. Used to place middleware whose routes the file does not show.
+ */
+export function isFhirServerCode(model: CodeModel): boolean {
+  return model.memo('isFhirServerCode', () => {
+    if (model.imports().some((i) => FHIR_LIBRARIES.test(i.source))) return true;
+    return /^\s*(?:namespace|package)\s+[\w.]*fhir/im.test(model.text.slice(0, 4000));
   });
 }
 

@@ -73,7 +73,9 @@ export function delayOf(model: CodeModel, call: CallNode): Delay | undefined {
     const factor: Record<string, number> = { milliseconds: 1, seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
     return { call, ms: n !== undefined && factor[unit] ? n * factor[unit] : undefined, kind: 'sleep' };
   }
-  if (/(^|\.)Thread\.Sleep$/.test(name) || /(^|\.)Task\.Delay$/.test(name)) return { call, ms: durationMs(model, firstArg), kind: 'sleep' };
+  if (/(^|\.)Thread\.Sleep$/.test(name)) return { call, ms: durationMs(model, firstArg), kind: 'sleep' };
+  // `Task.WhenAny(work, Task.Delay(timeout))` is a timeout race, not a pause.
+  if (/(^|\.)Task\.Delay$/.test(name)) return isTimeoutRace(call) ? undefined : { call, ms: durationMs(model, firstArg), kind: 'sleep' };
   // Python: time.sleep(seconds), asyncio.sleep(seconds), gevent.sleep
   if (/^(time|asyncio|gevent|trio|anyio)\.sleep$/.test(name) || (model.language === 'python' && name === 'sleep')) return { call, ms: durationMs(model, firstArg, 's'), kind: 'sleep' };
   // JS: await sleep(ms), await delay(ms), await setTimeout(ms) from timers/promises, new Promise(r => setTimeout(r, ms))
@@ -83,6 +85,14 @@ export function delayOf(model: CodeModel, call: CallNode): Delay | undefined {
     if (last === 'setTimeout' && call.args.length === 1 && call.parent?.kind === 'unary' && call.parent.operator === 'await') return { call, ms: durationMs(model, firstArg), kind: 'timer' };
   }
   return undefined;
+}
+
+/** Whether a delay is one side of a race (`Task.WhenAny`, `Promise.race`, `asyncio.wait_for`): a timeout. */
+function isTimeoutRace(call: CallNode): boolean {
+  for (let p = call.parent; p && p.kind !== 'function'; p = p.parent) {
+    if (p.kind === 'call' && /(^|\.)(WhenAny|race|wait_for|firstCompletedOf|anyOf)$/.test(calleeName(p))) return true;
+  }
+  return false;
 }
 
 function isInsidePromiseExecutor(call: CallNode): boolean {

@@ -234,6 +234,11 @@ export function durationMs(model: CodeModel, node: IrNode | undefined, defaultUn
   if (resolved.kind === 'string') return parseDurationText(resolved.value);
   if (resolved.kind !== 'call') return undefined;
   const name = calleeLast(resolved);
+  // A random delay between bounds (jitter): at most its upper bound.
+  if (/^(GetInt32|Next|nextInt|nextLong|randint|uniform|randrange|random|randomInt|between)$/.test(name) && resolved.args.length >= 2) {
+    const upper = numberValue(model, resolved.args[resolved.args.length - 1].value);
+    return upper === undefined ? undefined : upper * UNIT_MS[defaultUnit];
+  }
   const first = resolved.args[0]?.value;
   const fromFactory = /^(?:of|From)(Millis|Milliseconds|Seconds|Minutes|Hours|Days)$/.exec(name);
   if (fromFactory) {
