@@ -53,7 +53,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 async function main(): Promise<void> {
   const lines = option('--lines', 200_000);
-  const rounds = option('--rounds', 3);
+  const rounds = option('--rounds', 5);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ehi-lint-bench-cache-'));
   try {
     const corpus = path.join(work, 'corpus');

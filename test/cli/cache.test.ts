@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CACHE_DIRECTORY, cacheKey, ResultCache, settingsSignature } from '../../server/src/cli/cache';
+import { CACHE_DIRECTORY, cacheKey, contentId, ResultCache, settingsSignature, stampOf } from '../../server/src/cli/cache';
 import type { FileAnalysis } from '../../server/src/core/engine';
 import { resolveSettings } from '../../server/src/core/settings';
 import { REPO, runCli, tempDir, write } from '../helpers/cli';
@@ -60,7 +60,7 @@ describe('ehi-lint --cache', function () {
     const day = new Date('2026-06-01T10:00:00Z');
     const plain = Buffer.from('const a = 1;\n');
     const annotated = Buffer.from('// ehi-exception: security\nconst a = 1;\n');
-    const key = (s: string, p: string, b: Buffer, when = day) => cacheKey(s, p, b, [], when);
+    const key = (s: string, p: string, b: Buffer, when = day) => cacheKey(s, p, contentId(b), [], when);
     assert.equal(key(signature, 'a.ts', plain), key(signature, 'a.ts', Buffer.from(plain)));
     assert.notEqual(key(signature, 'a.ts', plain), key(signature, 'b.ts', plain));
     assert.notEqual(key(signature, 'a.ts', plain), key(signature, 'a.ts', Buffer.from('const a = 2;\n')));
@@ -91,7 +91,7 @@ describe('ehi-lint --cache', function () {
       ['no header', good.slice(0, good.indexOf('\n'))],
       ['checksum mismatch', good.slice(0, Math.floor(good.length / 2))],
       ['unreadable header', '\u0000\u0001garbage\n{}'],
-      ['format ehi-lint-cache v99', good.replace('"version":1', '"version":99')],
+      ['format ehi-lint-cache v99', good.replace(/"version":\d+/, '"version":99')],
     ];
     for (const [why, text] of variants) {
       fs.writeFileSync(file, text);
@@ -103,7 +103,8 @@ describe('ehi-lint --cache', function () {
     // A stale entry (its key no longer matches) is a miss, not a wrong answer.
     const cache = ResultCache.open(path.join(dir, CACHE_DIRECTORY));
     const entry = { path: 'src/routes.ts', findings: [], suppressed: [], exceptions: [], notices: [], lines: 1, parsed: true } as FileAnalysis;
-    cache.set('src/routes.ts', 'old-key', entry);
+    const routes = path.join(dir, 'src/routes.ts');
+    cache.set('src/routes.ts', 'old-key', contentId(fs.readFileSync(routes)), stampOf(fs.statSync(routes), Date.now()), entry);
     cache.save(dir);
     const reopened = ResultCache.open(path.join(dir, CACHE_DIRECTORY));
     assert.equal(reopened.get('src/routes.ts', 'other-key'), undefined);
@@ -112,6 +113,48 @@ describe('ehi-lint --cache', function () {
     // Temporary files of an interrupted write are never read.
     fs.writeFileSync(`${file}.123.abc.tmp`, 'half a cache');
     assert.equal(runCli(['--cache', '-f', 'json'], { cwd: dir }).stdout, expected);
+  });
+
+  it('reuses a content hash only while the stat is unchanged and the file was modified well before it was hashed', () => {
+    const dir = tempDir('cache-stat');
+    write(dir, { 'a.ts': 'export const a = 1;\n' });
+    const file = path.join(dir, 'a.ts');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(file, old, old);
+    const cache = ResultCache.open(path.join(dir, CACHE_DIRECTORY));
+    const result = { path: 'a.ts', findings: [], suppressed: [], exceptions: [], notices: [], lines: 2, parsed: false } as FileAnalysis;
+    const content = contentId(fs.readFileSync(file));
+    cache.set('a.ts', 'k', content, stampOf(fs.statSync(file), Date.now()), result);
+    assert.deepEqual(cache.knownContent('a.ts', fs.statSync(file)), content);
+    assert.equal(cache.knownContent('b.ts', fs.statSync(file)), undefined);
+    // Same size, mtime put back: the ctime still moves, so the file is read again.
+    fs.writeFileSync(file, 'export const a = 2;\n');
+    fs.utimesSync(file, old, old);
+    assert.equal(cache.knownContent('a.ts', fs.statSync(file)), undefined);
+    // Modified just before it was hashed: an edit in the same timestamp could go unseen, so never trusted.
+    const fresh = path.join(dir, 'fresh.ts');
+    fs.writeFileSync(fresh, 'x');
+    cache.set('fresh.ts', 'k', contentId(fs.readFileSync(fresh)), stampOf(fs.statSync(fresh), Date.now()), { ...result, path: 'fresh.ts' });
+    assert.equal(cache.knownContent('fresh.ts', fs.statSync(fresh)), undefined);
+  });
+
+  it('an edit that keeps size and mtime is still seen by the CLI', () => {
+    const dir = tempDir('cache-same-size');
+    writeSampleProject(dir);
+    const routes = path.join(dir, 'src/routes.ts');
+    const old = new Date(Date.now() - 60_000);
+    for (const f of ['src/routes.ts', 'src/release_of_information.py', 'src/broken.ts']) fs.utimesSync(path.join(dir, f), old, old);
+    runCli(['--cache'], { cwd: dir });
+    const second = runCli(['--cache', '--stats', '-f', 'json'], { cwd: dir });
+    assert.equal(stats(second.stderr).cached, stats(second.stderr).files);
+    // Same length: a handler name changes case.
+    const text = fs.readFileSync(routes, 'utf8');
+    fs.writeFileSync(routes, text.replace("app.get('/fhir/r4/Patient/:id', fhirLimiter, readPatient);", "app.get('/fhir/r4/Patient/:id', fhirLimiter, readPatienT);"));
+    fs.utimesSync(routes, old, old);
+    assert.equal(fs.statSync(routes).size, Buffer.byteLength(text));
+    const third = runCli(['--cache', '--stats', '-f', 'json'], { cwd: dir });
+    assert.equal(stats(third.stderr).cached, stats(third.stderr).files - 1);
+    assert.equal(third.stdout, runCli(['-f', 'json'], { cwd: dir }).stdout);
   });
 
   it('survives runs killed at any moment: the next run still gives the right answer', async () => {

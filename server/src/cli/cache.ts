@@ -7,6 +7,11 @@
  * The cache is one file, written to a temporary name and renamed into place (readers see the old
  * cache or the new one, never half of one), and validated when read: format and version, a
  * checksum of the body, and each entry's key. Anything that fails validation is ignored.
+ *
+ * Like git's index, an entry also records the file's stat (size, mtime, ctime, inode) from when its
+ * content was hashed: while the stat is unchanged, and the file was last modified well before it was
+ * hashed (so no edit can hide in the same timestamp), the recorded content hash is reused without
+ * reading the file again.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -19,10 +24,32 @@ import type { RegisterEntry } from '../core/register';
 export const CACHE_DIRECTORY = '.ehi-lint-cache';
 const CACHE_FILE = 'results.json';
 const FORMAT = 'ehi-lint-cache';
-const VERSION = 1;
+const VERSION = 2;
+
+/** What the key needs from a file's content. */
+export interface ContentId {
+  hash: string;
+  /** It may hold exception annotations: results then depend on the date (`review-by`). */
+  annotated: boolean;
+}
+
+/** A file's stat when its content was hashed. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  /** When the content was read (ms since the epoch). */
+  hashedAt: number;
+}
+
+/** A modification this close to the read could share its timestamp with an unseen later edit. */
+const RACY_MS = 2000;
 
 interface Entry {
   key: string;
+  content: ContentId;
+  stamp: FileStamp;
   result: FileAnalysis;
 }
 
@@ -51,24 +78,31 @@ export function settingsSignature(settings: AnalysisSettings): string {
 
 const MARKER = Buffer.from(ANNOTATION_MARKER, 'utf8');
 
-/** Whether the result can depend on the date: the file may hold exception annotations, or the register documents it. */
-function dependsOnDate(bytes: Uint8Array, register: readonly RegisterEntry[]): boolean {
-  if (register.length > 0) return true;
+export function contentId(bytes: Uint8Array): ContentId {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // UTF-16 text is not searched for the marker: treat it as annotated.
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  return utf16 || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(MARKER);
+  return { hash: sha256(buffer), annotated: utf16 || buffer.includes(MARKER) };
 }
 
-export function cacheKey(signature: string, displayPath: string, bytes: Uint8Array, register: readonly RegisterEntry[], now: Date): string {
+export function stampOf(stat: fs.Stats, hashedAt: number): FileStamp {
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, hashedAt };
+}
+
+export function cacheKey(signature: string, displayPath: string, content: ContentId, register: readonly RegisterEntry[], now: Date): string {
   const hash = createHash('sha256');
-  hash.update(signature).update('\0').update(displayPath).update('\0').update(sha256(bytes));
+  hash.update(signature).update('\0').update(displayPath).update('\0').update(content.hash);
   if (register.length > 0) hash.update('\0').update(JSON.stringify(register));
-  if (dependsOnDate(bytes, register)) hash.update('\0').update(now.toISOString().slice(0, 10));
+  // Whether a result can depend on the date: the file may hold annotations, or the register documents it.
+  if (content.annotated || register.length > 0) hash.update('\0').update(now.toISOString().slice(0, 10));
   return hash.digest('hex');
 }
 
 export class ResultCache {
   private readonly entries = new Map<string, Entry>();
   private readonly touched = new Set<string>();
+  /** Whether anything was stored since the cache was read (else there is nothing to write). */
+  private changed = false;
   hits = 0;
   /** Why the stored cache was not used, when it was not (for --stats). */
   discarded?: string;
@@ -111,9 +145,18 @@ export class ResultCache {
       return 'unreadable body';
     }
     for (const [file, entry] of Object.entries(body)) {
-      if (entry && typeof entry.key === 'string' && entry.result && entry.result.path === file) this.entries.set(file, entry);
+      if (entry && typeof entry.key === 'string' && entry.content && entry.stamp && entry.result && entry.result.path === file) this.entries.set(file, entry);
     }
     return undefined;
+  }
+
+  /** The content id recorded for this file, if its stat says it has not changed since it was hashed. */
+  knownContent(displayPath: string, stat: fs.Stats): ContentId | undefined {
+    const entry = this.entries.get(displayPath);
+    if (!entry) return undefined;
+    const s = entry.stamp;
+    const same = s.size === stat.size && s.mtimeMs === stat.mtimeMs && s.ctimeMs === stat.ctimeMs && s.ino === stat.ino;
+    return same && stat.mtimeMs < s.hashedAt - RACY_MS ? entry.content : undefined;
   }
 
   /** The stored result for this file, if its key matches. */
@@ -125,16 +168,26 @@ export class ResultCache {
     return entry.result;
   }
 
-  set(displayPath: string, key: string, result: FileAnalysis): void {
+  set(displayPath: string, key: string, content: ContentId, stamp: FileStamp, result: FileAnalysis): void {
     this.touched.add(displayPath);
-    this.entries.set(displayPath, { key, result });
+    this.entries.set(displayPath, { key, content, stamp, result });
+    this.changed = true;
+  }
+
+  /** Records a new stat for an entry whose content was read again and found unchanged. */
+  restamp(displayPath: string, stamp: FileStamp): void {
+    const entry = this.entries.get(displayPath);
+    if (!entry) return;
+    entry.stamp = stamp;
+    this.changed = true;
   }
 
   /**
-   * Writes the cache atomically. Entries of files this run did not look at are kept while the
-   * file exists (another scan of another folder may need them).
+   * Writes the cache atomically, when this run stored anything. Entries of files this run did not
+   * look at are kept while the file exists (another scan of another folder may need them).
    */
   save(root: string): void {
+    if (!this.changed) return;
     const body: Record<string, Entry> = {};
     for (const [file, entry] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (this.touched.has(file) || fs.existsSync(path.resolve(root, file))) body[file] = entry;

@@ -11,7 +11,7 @@ import { Worker } from 'worker_threads';
 import { analyzeBytes, analyzeFile, FileAnalysis } from '../core/engine';
 import type { RegisterEntry } from '../core/register';
 import { resolveSettings, UserConfig } from '../core/settings';
-import { cacheKey, ResultCache, settingsSignature } from './cache';
+import { cacheKey, ContentId, contentId, FileStamp, ResultCache, settingsSignature, stampOf } from './cache';
 
 export interface RunInput {
   files: string[];
@@ -67,7 +67,7 @@ export async function runAnalysis(input: RunInput): Promise<RunResult> {
   let work: WorkItem[] = input.files.map((file) => ({ file }));
   let store: ((result: FileAnalysis, item: WorkItem) => void) | undefined;
   if (input.cache) {
-    const cached = await lookUpCache(input.cache, setup, input.files, collector);
+    const cached = lookUpCache(input.cache, setup, input.files, collector);
     work = cached.misses;
     store = cached.store;
   }
@@ -88,62 +88,92 @@ export async function runAnalysis(input: RunInput): Promise<RunResult> {
 }
 
 /**
- * Reads every file, answers the unchanged ones from the cache, and returns the others (with their
- * bytes, so the result is stored under the key of exactly what was analysed).
+ * Answers the unchanged files from the cache and returns the others (with their bytes, so the
+ * result is stored under the key of exactly what was analysed).
  */
-async function lookUpCache(
+function lookUpCache(
   cache: ResultCache,
   setup: WorkerSetup,
   files: string[],
   collector: Collector,
-): Promise<{ misses: WorkItem[]; store: (result: FileAnalysis, item: WorkItem) => void }> {
+): { misses: WorkItem[]; store: (result: FileAnalysis, item: WorkItem) => void } {
   const settings = resolveSettings(setup.config, { prefilter: setup.prefilter });
   const signature = settingsSignature(settings);
   const now = new Date(setup.now);
   const registerFor = registerByFile(setup);
-  const keys = new Map<WorkItem, string>();
+  const pending = new Map<WorkItem, { key: string; content: ContentId; stamp: FileStamp }>();
   const misses: WorkItem[] = [];
-  // Synchronous reads: nothing else runs yet, and for many small files they cost far less than promises.
+  // Synchronous: nothing else runs yet, and for many small files it costs far less than promises.
   for (const file of files) {
-    const bytes = readUnlessLarger(file, settings.maxBytes);
-    if (!bytes) {
-      // Too large or unreadable: the analysis reports it without reading it; nothing to cache.
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    const display = displayPath(setup.root, file);
+    const stamp = stat && stampOf(stat, Date.now());
+    let content = stat && cache.knownContent(display, stat);
+    let bytes: Buffer | undefined;
+    if (!content && stat && stat.isFile() && stat.size <= settings.maxBytes) {
+      bytes = readUnlessLarger(file, settings.maxBytes);
+      content = bytes && contentId(bytes);
+    }
+    if (!content || !stamp) {
+      // Too large or unreadable: the analysis reports it; there is nothing to cache.
       misses.push({ file });
       continue;
     }
-    const display = displayPath(setup.root, file);
-    const key = cacheKey(signature, display, bytes, registerFor.get(file) ?? [], now);
+    const register = registerFor.get(file) ?? [];
+    let key = cacheKey(signature, display, content, register, now);
     const hit = cache.get(display, key);
-    if (hit) collector.addCached(hit);
-    else {
-      const item = { file, bytes };
-      keys.set(item, key);
-      misses.push(item);
+    if (hit) {
+      collector.addCached(hit);
+      // Read again, unchanged: remember the new stat so that the next run need not read it.
+      if (bytes) cache.restamp(display, stamp);
+      continue;
     }
+    if (!bytes) {
+      bytes = readUnlessLarger(file, settings.maxBytes);
+      if (!bytes) {
+        misses.push({ file });
+        continue;
+      }
+      content = contentId(bytes);
+      key = cacheKey(signature, display, content, register, now);
+    }
+    const item = { file, bytes: Buffer.from(bytes) };
+    pending.set(item, { key, content, stamp });
+    misses.push(item);
   }
   return {
     misses,
     store: (result, item) => {
-      const key = keys.get(item);
-      if (key && !result.notices.some((n) => n.code === 'internal')) cache.set(result.path, key, result);
+      const p = pending.get(item);
+      if (p && !result.notices.some((n) => n.code === 'internal')) cache.set(result.path, p.key, p.content, p.stamp, result);
     },
   };
 }
 
+/** One buffer reused for every read: most files are answered from the cache and need no copy of their own. */
+let scratch = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * The file's bytes (a view of the shared buffer, valid until the next call), or undefined when it
+ * is larger than `maxBytes` or unreadable. Reads up to one byte past the limit instead of asking
+ * for the size first: one system call fewer per file.
+ */
 function readUnlessLarger(file: string, maxBytes: number): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    const size = fs.fstatSync(fd).size;
-    if (size > maxBytes) return undefined;
-    const bytes = Buffer.allocUnsafe(size);
     let read = 0;
-    while (read < size) {
-      const n = fs.readSync(fd, bytes, read, size - read, read);
-      if (n === 0) break;
+    while (read <= maxBytes) {
+      if (read === scratch.length) {
+        const grown = Buffer.allocUnsafe(Math.min(scratch.length * 2, maxBytes + 1));
+        scratch.copy(grown, 0, 0, read);
+        scratch = grown;
+      }
+      const n = fs.readSync(fd, scratch, read, scratch.length - read, null);
+      if (n === 0) return scratch.subarray(0, read);
       read += n;
     }
-    return read === size ? bytes : bytes.subarray(0, read);
+    return undefined;
   } catch {
     return undefined;
   } finally {
