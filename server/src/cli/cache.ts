@@ -103,7 +103,6 @@ export class ResultCache {
   private readonly touched = new Set<string>();
   /** Whether anything was stored since the cache was read (else there is nothing to write). */
   private changed = false;
-  hits = 0;
   /** Why the stored cache was not used, when it was not (for --stats). */
   discarded?: string;
 
@@ -163,9 +162,7 @@ export class ResultCache {
   get(displayPath: string, key: string): FileAnalysis | undefined {
     this.touched.add(displayPath);
     const entry = this.entries.get(displayPath);
-    if (!entry || entry.key !== key) return undefined;
-    this.hits++;
-    return entry.result;
+    return entry && entry.key === key ? entry.result : undefined;
   }
 
   set(displayPath: string, key: string, content: ContentId, stamp: FileStamp, result: FileAnalysis): void {

@@ -53,6 +53,17 @@ export function changesSince(ref: string, cwd: string): ChangeSet {
   return { base, files };
 }
 
+/** The changes to a file (an absolute path), or undefined when it did not change. */
+export function changesOf(changes: ChangeSet, file: string): FileChanges | undefined {
+  let real = file;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    // A path that no longer resolves is looked up as written.
+  }
+  return changes.files.get(real);
+}
+
 function git(args: string[], cwd: string, explain: (stderr: string) => string): string {
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });

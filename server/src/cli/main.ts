@@ -10,7 +10,7 @@ import { CONFIG_FILE_NAME, ConfigFile, configFileFilter, findConfigFile, loadCon
 import { languageList } from '../core/docs';
 import type { FileAnalysis } from '../core/engine';
 import { TOOL_NAME, TOOL_VERSION } from '../core/meta';
-import { DEFAULT_REGISTER_FILE as DEFAULT_REGISTER, parseRegister, RegisterEntry } from '../core/register';
+import { DEFAULT_REGISTER_FILE, parseRegister, RegisterEntry } from '../core/register';
 import { ConfigError, UserConfig } from '../core/settings';
 import { CliOptions, Format, HELP, parseArgs, UsageError } from './args';
 import { applyBaseline, readBaseline, updatedBaseline, writeBaseline } from './baseline';
@@ -24,7 +24,7 @@ import { formatMarkdown } from './format/markdown';
 import { Report, summarise } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
-import { changesSince, ChangeSet, findingChanged, GitError } from './git';
+import { changesOf, changesSince, ChangeSet, findingChanged, GitError } from './git';
 import { mergeSarif, readSarif } from './merge';
 import { displayPath, runAnalysis } from './run';
 import { inShard } from './shard';
@@ -136,8 +136,9 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
       if (level !== 'error') config.rules![r.meta.id] = 'off';
     }
   }
-  // Read before the scan so that a bad baseline fails fast (unless it is about to be written).
-  const baseline = options.baseline && !(options.updateBaseline && !fs.existsSync(path.resolve(cwd, options.baseline))) ? readBaseline(path.resolve(cwd, options.baseline), cwd, options.baseline) : undefined;
+  // Read before the scan, so that a bad baseline fails fast; one about to be created need not exist yet.
+  const baselineFile = options.baseline ? path.resolve(cwd, options.baseline) : undefined;
+  const baseline = baselineFile && (!options.updateBaseline || fs.existsSync(baselineFile)) ? readBaseline(baselineFile, cwd, options.baseline) : undefined;
 
   const discovered = await discover(options.paths, cwd, {
     includeTests: options.includeTests,
@@ -147,9 +148,8 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   if (options.shard) files = files.filter((f) => inShard(displayPath(cwd, f), options.shard!));
   let changes: ChangeSet | undefined;
   if (options.changedSince) {
-    changes = changesSince(options.changedSince, cwd);
-    const changed = changes.files;
-    files = files.filter((f) => changed.has(realPath(f)));
+    const changeSet = (changes = changesSince(options.changedSince, cwd));
+    files = files.filter((f) => changesOf(changeSet, f) !== undefined);
   }
   const register = loadRegister(configFile, cwd);
   const cache = options.cache ? ResultCache.open(path.resolve(cwd, options.cacheLocation ?? path.join(configFile?.dir ?? cwd, CACHE_DIRECTORY))) : undefined;
@@ -160,7 +160,7 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   if (options.updateBaseline) {
     const analysed = new Set(files.map((f) => displayPath(cwd, f)));
     const entries = updatedBaseline(baseline?.entries ?? [], reports, analysed);
-    writeBaseline(path.resolve(cwd, options.baseline!), cwd, entries, options.baseline);
+    writeBaseline(baselineFile!, cwd, entries, options.baseline);
     process.stderr.write(`${TOOL_NAME}: wrote ${options.baseline} (${entries.length} finding${entries.length === 1 ? '' : 's'})\n`);
     activeBaseline = { file: options.baseline!, entries };
   }
@@ -170,7 +170,8 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   if (activeBaseline) {
     const applied = applyBaseline(reports, activeBaseline);
     reports = applied.files;
-    baselined = changes ? applied.hidden.filter((h) => findingChanged(changes!.files.get(realPath(path.resolve(cwd, h.path))), h.finding)).length : applied.hidden.length;
+    const changeSet = changes;
+    baselined = changeSet ? applied.hidden.filter((h) => findingChanged(changesOf(changeSet, path.resolve(cwd, h.path)), h.finding)).length : applied.hidden.length;
   }
   if (changes) reports = onChangedLines(reports, changes, cwd);
   reports = reports.filter((r) => r.findings.length > 0 || r.suppressed.length > 0 || r.notices.length > 0 || r.exceptions.length > 0);
@@ -207,18 +208,10 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   return 0;
 }
 
-function realPath(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return file;
-  }
-}
-
-/** Only the findings on changed lines; notices only for files that changed (all of them here). */
+/** Only the findings on changed lines (every file here changed: only those were analysed). */
 function onChangedLines(reports: FileAnalysis[], changes: ChangeSet, root: string): FileAnalysis[] {
   return reports.map((r) => {
-    const fileChanges = changes.files.get(realPath(path.resolve(root, r.path)));
+    const fileChanges = changesOf(changes, path.resolve(root, r.path));
     return {
       ...r,
       findings: r.findings.filter((f) => findingChanged(fileChanges, f)),
@@ -229,7 +222,7 @@ function onChangedLines(reports: FileAnalysis[], changes: ChangeSet, root: strin
 
 /** The exception register: the config's `register` path, else `ehi-exceptions.yaml` beside the config (or in the scan root). */
 function loadRegister(configFile: ConfigFile | undefined, root: string): { dir: string; entries: RegisterEntry[] } {
-  const file = configFile?.register ?? path.join(root, DEFAULT_REGISTER);
+  const file = configFile?.register ?? path.join(root, DEFAULT_REGISTER_FILE);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

@@ -155,8 +155,8 @@ let scratch = Buffer.allocUnsafe(1 << 20);
 
 /**
  * The file's bytes (a view of the shared buffer, valid until the next call), or undefined when it
- * is larger than `maxBytes` or unreadable. Reads up to one byte past the limit instead of asking
- * for the size first: one system call fewer per file.
+ * is larger than `maxBytes` or unreadable. Reads up to one byte past the limit, so a file that grew
+ * since it was stat'ed is still caught.
  */
 function readUnlessLarger(file: string, maxBytes: number): Buffer | undefined {
   let fd: number | undefined;
