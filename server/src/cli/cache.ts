@@ -24,7 +24,7 @@ import type { RegisterEntry } from '../core/register';
 export const CACHE_DIRECTORY = '.ehi-lint-cache';
 const CACHE_FILE = 'results.json';
 const FORMAT = 'ehi-lint-cache';
-const VERSION = 2;
+const VERSION = 3;
 
 /** What the key needs from a file's content. */
 export interface ContentId {
@@ -51,6 +51,22 @@ interface Entry {
   content: ContentId;
   stamp: FileStamp;
   result: FileAnalysis;
+}
+
+/**
+ * An entry as written: most files have nothing to report, and for those only the counts are kept
+ * (the path is the entry's name), which keeps the cache small and quick to read.
+ */
+interface StoredEntry {
+  key: string;
+  content: ContentId;
+  stamp: FileStamp;
+  result?: FileAnalysis;
+  empty?: Pick<FileAnalysis, 'lines' | 'parsed' | 'language'>;
+}
+
+function isEmpty(r: FileAnalysis): boolean {
+  return r.findings.length === 0 && r.suppressed.length === 0 && r.exceptions.length === 0 && r.notices.length === 0;
 }
 
 interface Header {
@@ -129,7 +145,7 @@ export class ResultCache {
     const newline = text.indexOf('\n');
     if (newline < 0) return 'no header';
     let header: Header;
-    let body: Record<string, Entry>;
+    let body: Record<string, StoredEntry>;
     try {
       header = JSON.parse(text.slice(0, newline)) as Header;
     } catch {
@@ -139,12 +155,15 @@ export class ResultCache {
     const rest = text.slice(newline + 1);
     if (sha256(rest) !== header.checksum) return 'checksum mismatch';
     try {
-      body = JSON.parse(rest) as Record<string, Entry>;
+      body = JSON.parse(rest) as Record<string, StoredEntry>;
     } catch {
       return 'unreadable body';
     }
-    for (const [file, entry] of Object.entries(body)) {
-      if (entry && typeof entry.key === 'string' && entry.content && entry.stamp && entry.result && entry.result.path === file) this.entries.set(file, entry);
+    for (const [file, stored] of Object.entries(body)) {
+      if (!stored || typeof stored.key !== 'string' || !stored.content || !stored.stamp) continue;
+      const { key, content, stamp, empty } = stored;
+      if (stored.result?.path === file) this.entries.set(file, { key, content, stamp, result: stored.result });
+      else if (empty) this.entries.set(file, { key, content, stamp, result: { path: file, ...(empty.language ? { language: empty.language } : {}), findings: [], suppressed: [], exceptions: [], notices: [], lines: empty.lines, parsed: empty.parsed } });
     }
     return undefined;
   }
@@ -185,9 +204,10 @@ export class ResultCache {
    */
   save(root: string): void {
     if (!this.changed) return;
-    const body: Record<string, Entry> = {};
-    for (const [file, entry] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (this.touched.has(file) || fs.existsSync(path.resolve(root, file))) body[file] = entry;
+    const body: Record<string, StoredEntry> = {};
+    for (const [file, { key, content, stamp, result }] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (!this.touched.has(file) && !fs.existsSync(path.resolve(root, file))) continue;
+      body[file] = isEmpty(result) ? { key, content, stamp, empty: { lines: result.lines, parsed: result.parsed, language: result.language } } : { key, content, stamp, result };
     }
     const rest = JSON.stringify(body);
     const header: Header = { format: FORMAT, version: VERSION, checksum: sha256(rest) };

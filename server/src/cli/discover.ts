@@ -158,8 +158,8 @@ async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, opt
   }
 }
 
-/** `absolute` relative to `root`, with `/`; walked paths are built by joining names, so a slice does. */
-function relativeTo(root: string, absolute: string): string {
+/** `absolute` relative to `root`, with `/`; for the paths discovery builds (root + names) a slice does. */
+export function relativeTo(root: string, absolute: string): string {
   const relative = absolute.startsWith(root + path.sep) ? absolute.slice(root.length + 1) : path.relative(root, absolute);
   return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }

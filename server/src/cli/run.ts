@@ -11,6 +11,7 @@ import { Worker } from 'worker_threads';
 import { analyzeBytes, analyzeFile, FileAnalysis } from '../core/engine';
 import type { RegisterEntry } from '../core/register';
 import { resolveSettings, UserConfig } from '../core/settings';
+import { relativeTo } from './discover';
 import { cacheKey, ContentId, contentId, FileStamp, ResultCache, settingsSignature, stampOf } from './cache';
 
 export interface RunInput {
@@ -183,7 +184,7 @@ function readUnlessLarger(file: string, maxBytes: number): Buffer | undefined {
 
 /** How reports name a file: relative to the scan root, with `/`. */
 export function displayPath(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/') || path.basename(file);
+  return relativeTo(root, file) || path.basename(file);
 }
 
 function registerByFile(setup: WorkerSetup): Map<string, RegisterEntry[]> {
