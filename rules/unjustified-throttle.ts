@@ -3,7 +3,7 @@ import { ConfigNode, descendants, entriesBelow, items, scalarNumber, scalarStrin
 import type { CallNode, ClassNode, FunctionNode, IrNode } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule, Report } from '../server/src/core/rule';
-import { classifyName, enclosingHandler, handlerFor, Handler, isEhiPathLiteral, Registration, routeRegistrations } from '../server/src/core/semantics/access-path';
+import { classifyName, ehiContext, enclosingHandler, handlerFor, Handler, isEhiPathLiteral, Registration, routeRegistrations } from '../server/src/core/semantics/access-path';
 import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../server/src/core/semantics/calls';
 import { statusOf, statusValue } from '../server/src/core/semantics/responses';
 import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/core/semantics/config-scope';
@@ -118,12 +118,15 @@ export default defineRule({
     const reported = new Set<IrNode>();
     /** Functions that already have a throttle finding: a 429 in them is that throttle's answer, not another one. */
     const reportedFunctions = new Set<IrNode>();
+    const reportedClasses = new Set<IrNode>();
     const tooMany: { node: IrNode; what: string }[] = [];
     const report = (r: Report, node: IrNode): void => {
       if (reported.has(node)) return;
       reported.add(node);
       const fn = code.enclosingFunction(node);
       if (fn) reportedFunctions.add(fn);
+      const cls = code.enclosingClass(node);
+      if (cls) reportedClasses.add(cls);
       ctx.report(r);
     };
     const retryAfterLimit = Number(ctx.options.rules['unjustified-throttle']?.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
@@ -156,7 +159,8 @@ export default defineRule({
         checkRegistrations(ctx, report);
         for (const { node, what } of tooMany) {
           const fn = code.enclosingFunction(node);
-          if (!fn || !reportedFunctions.has(fn)) checkTooManyRequests(ctx, node, what, report);
+          const cls = code.enclosingClass(node);
+          if ((!fn || !reportedFunctions.has(fn)) && (!cls || !reportedClasses.has(cls))) checkTooManyRequests(ctx, node, what, report);
         }
       },
     };
@@ -242,22 +246,9 @@ function ehiPathLiteralIn(node: IrNode): string | undefined {
   return found;
 }
 
-/** The EHI context of code outside a registered route: its handler, or a filter/interceptor class about EHI paths. */
-function ehiContext(ctx: CodeContext, node: IrNode): Handler | undefined {
-  const handler = enclosingHandler(ctx.code, node);
-  if (handler) return handler.classification === 'ehi' ? handler : undefined;
-  const cls = ctx.code.enclosingClass(node);
-  if (cls && /(Filter|Interceptor|Middleware|Handler|Guard|Limiter|Throttl)/.test(cls.name)) {
-    const literal = ehiPathLiteralIn(cls);
-    if (literal) return { routes: [], classification: 'ehi', evidence: `requests to ${literal} (${cls.name})` };
-    if (classifyName(cls.name) === 'ehi') return { routes: [], classification: 'ehi', evidence: cls.name };
-  }
-  return undefined;
-}
-
 /** A 429 response in an EHI handler or middleware: a throttle, whatever library (or none) decides it. Reported once per function. */
 function checkTooManyRequests(ctx: CodeContext, node: IrNode, what: string, report: Reporter): void {
-  const handler = enclosingHandler(ctx.code, node) ?? ehiContext(ctx, node);
+  const handler = ehiContext(ctx.code, node);
   if (handler?.classification !== 'ehi') return;
   // Middleware often has one 429 writer per reason; one finding per class is the throttle.
   const owner = (handler.routes.length === 0 ? ctx.code.enclosingClass(node) : undefined) ?? ctx.code.enclosingFunction(node) ?? node;
@@ -347,10 +338,22 @@ function checkLimiterUse(ctx: CodeContext, call: CallNode, report: Reporter): vo
   }
   if (!isBucket && !isAcquire) return;
   if (isAcquire && nextStatementCallsOut(call)) return;
-  const context = ehiContext(ctx, call);
+  // One throttle, one finding: a bucket built in the same class is reported where it is built.
+  if (isAcquire && buildsLimiter(ctx.code.enclosingClass(call))) return;
+  const context = ehiContext(ctx.code, call);
   if (!context) return;
   const what = isBucket ? '`Bucket4j` bucket' : `\`${name}\``;
   report({ at: callSite(call), messageId: 'limiter', data: { what, evidence: context.evidence } }, call);
+}
+
+function buildsLimiter(cls: ClassNode | undefined): boolean {
+  if (!cls) return false;
+  let found = false;
+  walk(cls, (n) => {
+    if (found) return false;
+    if (n.kind === 'call' && (calleeLast(n) === 'addLimit' || /^(Bucket|Bucket4j)\.builder$/.test(calleeName(n)))) found = true;
+  });
+  return found;
 }
 
 function hasAddLimitAbove(call: CallNode): boolean {

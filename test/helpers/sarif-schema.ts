@@ -6,7 +6,10 @@ import * as path from 'path';
 
 let validate: ReturnType<Ajv['compile']> | undefined;
 
-export function assertValidSarif(log: unknown): void {
+/** Fails unless `sarif` (a log, or its JSON text) is valid SARIF 2.1.0; returns the log. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function assertValidSarif(sarif: unknown): any {
+  const log: unknown = typeof sarif === 'string' ? JSON.parse(sarif) : sarif;
   if (!validate) {
     const schemaPath = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
     const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as object;
@@ -16,4 +19,5 @@ export function assertValidSarif(log: unknown): void {
   }
   const ok = validate(log);
   assert.ok(ok, `SARIF does not validate against the 2.1.0 schema:\n${JSON.stringify(validate.errors?.slice(0, 10), null, 2)}`);
+  return log;
 }

@@ -352,6 +352,29 @@ describe('language server over JSON-RPC', function () {
       await client.waitFor('back on', () => diagnosticsOn('src/routes.ts')?.length === 1);
     });
 
+    it('reads the project\'s ehi-lint.config.json (shared with the CLI) and follows its changes; editor settings win', async () => {
+      const config = path.join(dir, 'ehi-lint.config.json');
+      const changed = (type: number) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type }] });
+      try {
+        fs.writeFileSync(config, JSON.stringify({ rules: { 'unjustified-throttle': 'error' }, exclude: ['legacy/**'] }));
+        await changed(1);
+        await client.waitFor('error severity from the config file', () => diagnosticsOn('src/routes.ts')?.[0]?.severity === DiagnosticSeverity.Error);
+        await client.waitFor('excluded by the config file', () => diagnosticsOn('legacy/old-routes.ts')?.length === 0);
+        settings.rules = { 'unjustified-throttle': 'info' };
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+        await client.waitFor('the editor setting wins', () => diagnosticsOn('src/routes.ts')?.[0]?.severity === DiagnosticSeverity.Information);
+        settings.rules = {};
+        fs.writeFileSync(config, '{ "rules": { "unjustified-throttle": "loud" } }');
+        await changed(2);
+        await client.waitFor('a clear warning naming the file and the problem', () => client.messages.some((m) => /ehi-lint\.config\.json:1:\d+: .*unjustified-throttle.*level/.test(m)));
+        await client.waitFor('keeps working with the editor settings', () => diagnosticsOn('src/routes.ts')?.[0]?.severity === DiagnosticSeverity.Warning);
+      } finally {
+        fs.rmSync(config, { force: true });
+        await changed(3);
+      }
+      await client.waitFor('back to the defaults', () => diagnosticsOn('src/routes.ts')?.[0]?.severity === DiagnosticSeverity.Warning && diagnosticsOn('legacy/old-routes.ts')?.length === 1);
+    });
+
     it('warns once about a setting it cannot use, and keeps working', async () => {
       settings.auditPattern = '(unclosed';
       settings.rules = { 'no-such-rule': 'error' };

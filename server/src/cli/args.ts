@@ -3,11 +3,11 @@
  */
 import { isRuleLevel, RuleLevel } from '../core/settings';
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
-  command: 'lint' | 'lsp' | 'help' | 'version' | 'list-rules';
+  command: 'lint' | 'lsp' | 'help' | 'version' | 'list-rules' | 'init' | 'merge';
   paths: string[];
   format: Format;
   output?: string;
@@ -26,6 +26,26 @@ export interface CliOptions {
   color: boolean;
   /** `lsp --stdio` and friends. */
   lspTransport?: string;
+  /** `--config FILE`: the config file, instead of the nearest `ehi-lint.config.json`. */
+  config?: string;
+  /** `--changed-since REF`: report only findings on lines changed since REF. */
+  changedSince?: string;
+  /** `--baseline FILE`: hide the findings recorded there. */
+  baseline?: string;
+  /** `--update-baseline`: write the current findings to the baseline file. */
+  updateBaseline: boolean;
+  /** `--cache`: reuse results of unchanged files. */
+  cache: boolean;
+  cacheLocation?: string;
+  /** `--shard K/N`: analyse the K-th of N deterministic parts of the files. */
+  shard?: Shard;
+  /** Prefix of links to source lines in markdown/html reports. */
+  linkBase?: string;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
 }
 
 export class UsageError extends Error {}
@@ -39,8 +59,20 @@ recursively, honouring .gitignore and skipping node_modules, build output, test 
 and files of other types.
 
 Options:
-  -f, --format <name>      stylish (default), json or sarif
+  -f, --format <name>      stylish (default), json, sarif, github (workflow annotations),
+                           junit, markdown or html (compliance report)
   -o, --output <file>      write the report to a file instead of standard output
+  -c, --config <file>      use this config file instead of the nearest ehi-lint.config.json
+      --init               write a starter ehi-lint.config.json in the current folder
+      --changed-since <ref>
+                           report only findings on lines added or changed since <ref> (git)
+      --baseline <file>    hide the findings recorded in this baseline file
+      --update-baseline    write the current findings to the --baseline file
+      --cache              reuse the results of unchanged files (.ehi-lint-cache/)
+      --cache-location <dir>
+                           where the cache lives
+      --shard <k>/<n>      analyse the k-th of n parts of the files (for CI matrices)
+      --link-base <url>    link findings in markdown/html reports to <url>/<path>#L<line>
       --max-warnings <n>   exit with 1 when there are more than n warnings
       --rule <id>=<level>  set a rule to off, info, warning or error (repeatable)
   -q, --quiet              report errors only
@@ -55,6 +87,8 @@ Options:
 
 Commands:
   lsp --stdio              run the language server over standard input/output
+  merge <a.sarif> <b.sarif>...  [-o out.sarif]
+                           join the SARIF files of sharded runs into one
 
 Exit codes: 0 no error-level findings (and warnings within --max-warnings),
             1 findings, 2 usage or configuration error.
@@ -71,6 +105,8 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
     quiet: false,
     includeTests: false,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    updateBaseline: false,
+    cache: false,
   };
   let i = 0;
   if (argv[0] === 'lsp') {
@@ -81,6 +117,10 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
     }
     options.lspTransport = transport;
     return options;
+  }
+  if (argv[0] === 'merge') {
+    options.command = 'merge';
+    i = 1;
   }
   const value = (name: string): string => {
     const v = argv[++i];
@@ -114,6 +154,44 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
       case '-o':
       case '--output':
         options.output = take(flag);
+        break;
+      case '-c':
+      case '--config':
+        options.config = take(flag);
+        break;
+      case '--init':
+        options.command = 'init';
+        break;
+      case '--changed-since': {
+        const ref = take(flag);
+        if (ref.trim() === '') throw new UsageError('--changed-since needs a git revision, for example --changed-since origin/main');
+        options.changedSince = ref;
+        break;
+      }
+      case '--baseline':
+        options.baseline = take(flag);
+        break;
+      case '--update-baseline':
+        options.updateBaseline = true;
+        break;
+      case '--cache':
+        options.cache = true;
+        break;
+      case '--cache-location':
+        options.cacheLocation = take(flag);
+        options.cache = true;
+        break;
+      case '--shard': {
+        const raw = take(flag);
+        const m = /^(\d+)\/(\d+)$/.exec(raw);
+        const index = m ? Number(m[1]) : 0;
+        const count = m ? Number(m[2]) : 0;
+        if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes <k>/<n> with 1 ≤ k ≤ n, for example --shard 2/3 (got "${raw}")`);
+        options.shard = { index, count };
+        break;
+      }
+      case '--link-base':
+        options.linkBase = take(flag).replace(/\/+$/, '');
         break;
       case '--max-warnings': {
         const raw = take(flag);
@@ -165,6 +243,11 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
         options.paths.push(arg);
     }
   }
+  if (options.command === 'merge') {
+    if (options.paths.length === 0) throw new UsageError('merge needs the SARIF files to join: ehi-lint merge a.sarif b.sarif ... [-o out.sarif]');
+    return options;
+  }
+  if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline <file> to say where the baseline goes');
   if (options.paths.length === 0) options.paths.push('.');
   return options;
 }

@@ -51,9 +51,17 @@ interface IgnoreLayer {
 export interface DiscoverOptions {
   /** Also search test folders and test files (left out by default: test code is not a practice). */
   includeTests?: boolean;
+  /** Files the configuration leaves out: silently below folders, with a reason when named on the command line. */
+  filter?: DiscoveryFilter;
+}
+
+export interface DiscoveryFilter {
+  accept(file: string): boolean;
+  reason: string;
 }
 
 export async function discover(inputs: string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovered> {
+  const { filter } = options;
   const files = new Set<string>();
   const skipped: { path: string; reason: string }[] = [];
   for (const input of inputs) {
@@ -65,9 +73,10 @@ export async function discover(inputs: string[], cwd: string, options: DiscoverO
       throw new DiscoveryError(`${input}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`);
     }
     if (stat.isDirectory()) {
-      await walk(absolute, ancestorsIgnores(absolute), files, options.includeTests ? undefined : absolute);
+      await walk(absolute, ancestorsIgnores(absolute), files, { testRoot: options.includeTests ? undefined : absolute, filter });
     } else if (stat.isFile()) {
-      if (formatForPath(absolute)) files.add(absolute);
+      if (formatForPath(absolute) && filter && !filter.accept(absolute)) skipped.push({ path: input, reason: filter.reason });
+      else if (formatForPath(absolute)) files.add(absolute);
       else skipped.push({ path: input, reason: `not a file ehi-lint reads (${path.extname(absolute) || 'no extension'}); it reads .ts .tsx .js .jsx .mjs .cjs .java .cs .py .json .yaml .yml .xml .properties` });
     } else {
       skipped.push({ path: input, reason: 'not a regular file' });
@@ -117,8 +126,14 @@ function isIgnored(layers: IgnoreLayer[], absolute: string, isDir: boolean): boo
   return false;
 }
 
-/** `testRoot`: leave out test code below this folder (paths are judged relative to it). */
-async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, testRoot?: string): Promise<void> {
+interface WalkOptions {
+  /** Leave out test code below this folder (paths are judged relative to it). */
+  testRoot?: string;
+  filter?: DiscoveryFilter;
+}
+
+async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, options: WalkOptions): Promise<void> {
+  const { testRoot, filter } = options;
   const own = readIgnore(dir);
   const layers = own ? [...inherited, own] : inherited;
   let entries: fs.Dirent[];
@@ -133,15 +148,18 @@ async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, tes
     if (entry.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(layers, absolute, true)) continue;
       if (testRoot && isTestPath(`${relativeTo(testRoot, absolute)}/x`)) continue;
-      await walk(absolute, layers, out, testRoot);
+      await walk(absolute, layers, out, options);
     } else if (entry.isFile()) {
       if (!formatForPath(absolute) || isIgnored(layers, absolute, false)) continue;
       if (testRoot && isTestPath(relativeTo(testRoot, absolute))) continue;
+      if (filter && !filter.accept(absolute)) continue;
       out.add(absolute);
     }
   }
 }
 
-function relativeTo(root: string, absolute: string): string {
-  return path.relative(root, absolute).split(path.sep).join('/');
+/** `absolute` relative to `root`, with `/`; for the paths discovery builds (root + names) a slice does. */
+export function relativeTo(root: string, absolute: string): string {
+  const relative = absolute.startsWith(root + path.sep) ? absolute.slice(root.length + 1) : path.relative(root, absolute);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }

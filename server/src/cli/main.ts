@@ -6,17 +6,28 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULE_IDS, RULES } from '../../../rules';
+import { CONFIG_FILE_NAME, ConfigFile, configFileFilter, findConfigFile, loadConfigFile, schemaReference, starterConfig } from '../core/config-file';
 import { languageList } from '../core/docs';
+import type { FileAnalysis } from '../core/engine';
 import { TOOL_NAME, TOOL_VERSION } from '../core/meta';
 import { DEFAULT_REGISTER_FILE, parseRegister, RegisterEntry } from '../core/register';
 import { ConfigError, UserConfig } from '../core/settings';
-import { CliOptions, HELP, parseArgs, UsageError } from './args';
+import { CliOptions, Format, HELP, parseArgs, UsageError } from './args';
+import { applyBaseline, readBaseline, updatedBaseline, writeBaseline } from './baseline';
+import { CACHE_DIRECTORY, ResultCache } from './cache';
 import { discover, DiscoveryError } from './discover';
+import { formatGithub } from './format/github';
+import { formatHtml } from './format/html';
 import { formatJson } from './format/json';
+import { formatJunit } from './format/junit';
+import { formatMarkdown } from './format/markdown';
 import { Report, summarise } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
-import { runAnalysis } from './run';
+import { changesOf, changesSince, ChangeSet, findingChanged, GitError } from './git';
+import { mergeSarif, readSarif } from './merge';
+import { displayPath, runAnalysis } from './run';
+import { inShard } from './shard';
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   let options: CliOptions;
@@ -42,13 +53,17 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       startServer();
       return new Promise<number>(() => undefined);
     }
+    case 'init':
+    case 'merge':
     case 'lint':
       break;
   }
   try {
+    if (options.command === 'init') return init(cwd);
+    if (options.command === 'merge') return merge(options, cwd);
     return await lint(options, cwd);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError || err instanceof DiscoveryError) return usageFailure(err);
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof DiscoveryError || err instanceof GitError) return usageFailure(err);
     throw err;
   }
 }
@@ -58,34 +73,132 @@ function usageFailure(err: unknown): number {
   return 2;
 }
 
+/** `--init`: a starter config in the current folder; never overwrites one. */
+function init(cwd: string): number {
+  const file = path.join(cwd, CONFIG_FILE_NAME);
+  try {
+    fs.writeFileSync(file, starterConfig(RULES, schemaReference(cwd)), { flag: 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`${CONFIG_FILE_NAME}: ${code === 'EEXIST' ? 'already exists; edit it, or remove it to start again' : `cannot write: ${code ?? (err as Error).message}`}`);
+  }
+  process.stdout.write(`wrote ${CONFIG_FILE_NAME}: every rule at its default level; edit it to change rules, include/exclude globs, audit logging and the register path\n`);
+  return 0;
+}
+
+/** `merge`: one SARIF log from the shards' logs. */
+function merge(options: CliOptions, cwd: string): number {
+  const logs = options.paths.map((file) => ({ file, log: readSarif(path.resolve(cwd, file)) }));
+  writeOutput(JSON.stringify(mergeSarif(logs), null, 2) + '\n', options, cwd);
+  return 0;
+}
+
+function writeOutput(text: string, options: CliOptions, cwd: string): void {
+  if (!options.output) {
+    process.stdout.write(text);
+    return;
+  }
+  const target = path.resolve(cwd, options.output);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  } catch (err) {
+    throw new UsageError(`cannot write ${options.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+const FORMATTERS: Record<Format, (report: Report, color: boolean) => string> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  junit: formatJunit,
+  markdown: formatMarkdown,
+  html: formatHtml,
+};
+
+/** The config file for this scan: `--config`, else the nearest one above the first path. */
+function configFor(options: CliOptions, cwd: string): ConfigFile | undefined {
+  if (options.config) return loadConfigFile(path.resolve(cwd, options.config), options.config);
+  const found = findConfigFile(path.resolve(cwd, options.paths[0]));
+  return found ? loadConfigFile(found, displayPath(cwd, found)) : undefined;
+}
+
 async function lint(options: CliOptions, cwd: string): Promise<number> {
   const started = process.hrtime.bigint();
-  const config: UserConfig = { rules: { ...options.rules } };
-  if (options.quiet) for (const r of RULES) if (r.meta.severity !== 'error' && !options.rules[r.meta.id]) config.rules![r.meta.id] = 'off';
-  const { files, skipped } = await discover(options.paths, cwd, { includeTests: options.includeTests });
-  const register = loadRegister(cwd);
-  const run = await runAnalysis({ files, root: cwd, config, register, prefilter: options.prefilter, jobs: options.jobs });
+  const now = new Date();
+  const configFile = configFor(options, cwd);
+  const config: UserConfig = { ...configFile?.user, rules: { ...configFile?.user.rules, ...options.rules } };
+  if (options.quiet) {
+    for (const r of RULES) {
+      const setting = config.rules![r.meta.id];
+      const level = Array.isArray(setting) ? setting[0] : setting ?? r.meta.severity;
+      if (level !== 'error') config.rules![r.meta.id] = 'off';
+    }
+  }
+  // Read before the scan, so that a bad baseline fails fast; one about to be created need not exist yet.
+  const baselineFile = options.baseline ? path.resolve(cwd, options.baseline) : undefined;
+  const baseline = baselineFile && (!options.updateBaseline || fs.existsSync(baselineFile)) ? readBaseline(baselineFile, cwd, options.baseline) : undefined;
+
+  const discovered = await discover(options.paths, cwd, {
+    includeTests: options.includeTests,
+    filter: configFile ? { accept: configFileFilter(configFile), reason: `excluded by ${displayPath(cwd, configFile.file)}` } : undefined,
+  });
+  let files = discovered.files;
+  if (options.shard) files = files.filter((f) => inShard(displayPath(cwd, f), options.shard!));
+  let changes: ChangeSet | undefined;
+  if (options.changedSince) {
+    const changeSet = (changes = changesSince(options.changedSince, cwd));
+    files = files.filter((f) => changesOf(changeSet, f) !== undefined);
+  }
+  const register = loadRegister(configFile, cwd);
+  const cache = options.cache ? ResultCache.open(path.resolve(cwd, options.cacheLocation ?? path.join(configFile?.dir ?? cwd, CACHE_DIRECTORY))) : undefined;
+  const run = await runAnalysis({ files, root: cwd, config, register, prefilter: options.prefilter, jobs: options.jobs, now, cache });
+
+  let reports = run.reports;
+  let activeBaseline = baseline;
+  if (options.updateBaseline) {
+    const analysed = new Set(files.map((f) => displayPath(cwd, f)));
+    const entries = updatedBaseline(baseline?.entries ?? [], reports, analysed);
+    writeBaseline(baselineFile!, cwd, entries, options.baseline);
+    process.stderr.write(`${TOOL_NAME}: wrote ${options.baseline} (${entries.length} finding${entries.length === 1 ? '' : 's'})\n`);
+    activeBaseline = { file: options.baseline!, entries };
+  }
+  // Baseline before the diff filter: an entry is matched in its own file first, so a copy of a
+  // baselined line added elsewhere cannot take the entry of an unchanged original.
+  let baselined = 0;
+  if (activeBaseline) {
+    const applied = applyBaseline(reports, activeBaseline);
+    reports = applied.files;
+    const changeSet = changes;
+    baselined = changeSet ? applied.hidden.filter((h) => findingChanged(changesOf(changeSet, path.resolve(cwd, h.path)), h.finding)).length : applied.hidden.length;
+  }
+  if (changes) reports = onChangedLines(reports, changes, cwd);
+  reports = reports.filter((r) => r.findings.length > 0 || r.suppressed.length > 0 || r.notices.length > 0 || r.exceptions.length > 0);
+
   const report: Report = {
     root: cwd,
-    files: run.reports,
-    skipped,
+    files: reports,
+    skipped: discovered.skipped,
     rules: RULES,
-    summary: summarise(run.reports, run.filesAnalysed, run.lines),
+    summary: summarise(reports, run.filesAnalysed, run.lines, baselined),
+    now,
+    scope: {
+      paths: options.paths,
+      config: configFile ? displayPath(cwd, configFile.file) : undefined,
+      changedSince: options.changedSince,
+      baseline: options.baseline,
+      shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
+    },
+    links: { base: options.linkBase, from: options.output ? path.dirname(path.resolve(cwd, options.output)) : cwd },
   };
-  const text = options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report) : formatStylish(report, options.color && !options.output);
-  if (options.output) {
-    try {
-      fs.mkdirSync(path.dirname(path.resolve(cwd, options.output)), { recursive: true });
-      fs.writeFileSync(path.resolve(cwd, options.output), text);
-    } catch (err) {
-      throw new UsageError(`cannot write ${options.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  } else process.stdout.write(text);
+  writeOutput(FORMATTERS[options.format](report, options.color && !options.output), options, cwd);
   if (options.stats) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const peakMb = process.resourceUsage().maxRSS / 1024;
+    const cached = cache ? `, ${run.cached} from the cache${cache.discarded ? ` (stored cache ignored: ${cache.discarded})` : ''}` : '';
     process.stderr.write(
-      `${TOOL_NAME} stats: ${run.filesAnalysed} files (${run.filesParsed} parsed), ${run.lines} lines in ${seconds.toFixed(3)} s: ` +
+      `${TOOL_NAME} stats: ${run.filesAnalysed} files (${run.filesParsed} parsed${cached}), ${run.lines} lines in ${seconds.toFixed(3)} s: ` +
         `${Math.round(run.filesAnalysed / seconds)} files/s, ${Math.round(run.lines / seconds)} lines/s, peak RSS ${peakMb.toFixed(0)} MB\n`,
     );
   }
@@ -95,16 +208,31 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   return 0;
 }
 
-/** The exception register at the scan root, if there is one. */
-function loadRegister(root: string): { dir: string; entries: RegisterEntry[] } {
-  const file = path.join(root, DEFAULT_REGISTER_FILE);
+/** Only the findings on changed lines (every file here changed: only those were analysed). */
+function onChangedLines(reports: FileAnalysis[], changes: ChangeSet, root: string): FileAnalysis[] {
+  return reports.map((r) => {
+    const fileChanges = changesOf(changes, path.resolve(root, r.path));
+    return {
+      ...r,
+      findings: r.findings.filter((f) => findingChanged(fileChanges, f)),
+      suppressed: r.suppressed.filter((f) => findingChanged(fileChanges, f)),
+    };
+  });
+}
+
+/** The exception register: the config's `register` path, else `ehi-exceptions.yaml` beside the config (or in the scan root). */
+function loadRegister(configFile: ConfigFile | undefined, root: string): { dir: string; entries: RegisterEntry[]; file?: string } {
+  const file = configFile?.register ?? path.join(root, DEFAULT_REGISTER_FILE);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return { dir: root, entries: [] };
+  } catch (err) {
+    if (configFile?.registerConfigured) {
+      throw new ConfigError(`${displayPath(root, configFile.file)}: register "${displayPath(root, file)}" cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    return { dir: path.dirname(file), entries: [] };
   }
-  return { dir: root, entries: parseRegister(DEFAULT_REGISTER_FILE, text).entries };
+  return { dir: path.dirname(file), entries: parseRegister(displayPath(root, file), text).entries, file: path.resolve(file) };
 }
 
 if (require.main === module) {

@@ -1,16 +1,17 @@
 /** A worker thread of `ehi-lint`: analyses the files it is sent, one message per file. */
 import { parentPort, workerData } from 'worker_threads';
 import type { FileAnalysis } from '../core/engine';
-import { makeAnalyser, WorkerSetup } from './run';
+import { displayPath, makeAnalyser, WorkerSetup, WorkItem } from './run';
 
-const analyse = makeAnalyser(workerData as WorkerSetup);
-parentPort!.on('message', (file: string) => {
-  analyse(file).then(
+const setup = workerData as WorkerSetup;
+const analyse = makeAnalyser(setup);
+parentPort!.on('message', (item: WorkItem) => {
+  analyse(item).then(
     // Most files have nothing to report: send only what the collector counts.
     (result) => parentPort!.postMessage(isEmpty(result) ? { path: result.path, findings: [], suppressed: [], exceptions: [], notices: [], lines: result.lines, parsed: result.parsed } : result),
     (err: Error) =>
       parentPort!.postMessage({
-        path: file,
+        path: displayPath(setup.root, item.file),
         findings: [],
         suppressed: [],
         exceptions: [],

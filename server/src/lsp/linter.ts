@@ -21,7 +21,8 @@ import { resolveSettings } from '../core/settings';
 import { LineIndex } from '../core/text';
 import { toDiagnostics } from './diagnostics';
 import type { ExceptionItem, ScanSummary } from './protocol';
-import { DEFAULT_SETTINGS, normalizeSettings, SECTION, ServerSettings, toUserConfig } from './settings';
+import { DEFAULT_SETTINGS, normalizeSettings, SECTION, ServerSettings, toUserConfig, withConfigFile } from './settings';
+import { CONFIG_FILE_NAME, ConfigFile, findConfigFile, loadConfigFile } from '../core/config-file';
 
 export interface Folder {
   uri: string;
@@ -146,10 +147,26 @@ export class Linter {
     } catch (err) {
       this.connection.console.error(`${TOOL_NAME}: cannot read settings: ${(err as Error).message}`);
     }
-    const { settings, problems } = normalizeSettings(raw);
-    for (const problem of problems) this.warnOnce(problem);
-    const analysis = resolveSettings(toUserConfig(settings));
+    const normalized = normalizeSettings(raw);
+    for (const problem of normalized.problems) this.warnOnce(problem);
     const root = folder?.path ?? process.cwd();
+    let configFile: ConfigFile | undefined;
+    const configPath = findConfigFile(root);
+    if (configPath) {
+      try {
+        configFile = loadConfigFile(configPath, path.relative(root, configPath) || CONFIG_FILE_NAME);
+      } catch (err) {
+        this.warnOnce(`${(err as Error).message} (using the editor settings only)`);
+      }
+    }
+    const { settings, user, fileFilter } = withConfigFile(normalized.settings, configFile);
+    let analysis: AnalysisSettings;
+    try {
+      analysis = resolveSettings(user);
+    } catch (err) {
+      this.warnOnce(`${(err as Error).message} (using the default rules)`);
+      analysis = resolveSettings(toUserConfig(normalized.settings));
+    }
     const registerPath = path.resolve(root, settings.registerFile);
     const include = settings.include.map((g) => picomatch(g, { dot: true }));
     const exclude = settings.exclude.map((g) => picomatch(g, { dot: true }));
@@ -157,7 +174,8 @@ export class Linter {
       if (!languageIdForPath(file)) return false;
       const relative = folder ? path.relative(folder.path, file).split(path.sep).join('/') : path.basename(file);
       if (include.length > 0 && !include.some((m) => m(relative))) return false;
-      return !exclude.some((m) => m(relative));
+      if (exclude.some((m) => m(relative))) return false;
+      return !fileFilter || fileFilter(file);
     };
     return { settings, analysis, registerPath, included };
   }
@@ -354,6 +372,11 @@ export class Linter {
   async filesChanged(changes: FileEvent[]): Promise<void> {
     let registerChanged: FolderConfig | undefined;
     let created = false;
+    if (changes.some((c) => c.uri.startsWith('file:') && path.basename(fileURLToPath(c.uri)) === CONFIG_FILE_NAME)) {
+      // The shared project configuration changed: as if the settings had.
+      this.settingsChanged();
+      return;
+    }
     for (const change of changes) {
       if (!change.uri.startsWith('file:')) continue;
       const file = fileURLToPath(change.uri);

@@ -8,6 +8,7 @@ import { RULE_IDS } from '../../../rules';
 import { isRuleLevel, RuleLevel, UserConfig } from '../core/settings';
 import { DEFAULT_REGISTER_FILE } from '../core/register';
 import { DEFAULT_AUDIT_PATTERN } from '../core/settings';
+import { ConfigFile, configFileFilter } from '../core/config-file';
 
 export const SECTION = 'ehiLint';
 
@@ -116,4 +117,31 @@ function stringArray(value: unknown, name: string, problems: string[]): string[]
 /** Editor settings → the core's configuration. The one place this mapping happens. */
 export function toUserConfig(settings: ServerSettings): UserConfig {
   return { rules: { ...settings.rules }, auditPattern: settings.auditPattern };
+}
+
+/**
+ * The project's `ehi-lint.config.json` (shared with the CLI) under the editor settings: the file
+ * gives rule levels, audit pattern and templates, include/exclude, the register and the size limit;
+ * an editor setting wins where it differs from its default (rule levels are merged, the editor's on
+ * top). Returns the settings, the file-size limit, and a filter for the file's include/exclude globs.
+ */
+export function withConfigFile(settings: ServerSettings, file: ConfigFile | undefined): { settings: ServerSettings; user: UserConfig; fileFilter?: (path: string) => boolean } {
+  if (!file) return { settings, user: toUserConfig(settings) };
+  const merged: ServerSettings = {
+    ...settings,
+    rules: { ...(file.user.rules as Record<string, RuleLevel>), ...settings.rules },
+    auditPattern: settings.auditPattern !== DEFAULT_SETTINGS.auditPattern ? settings.auditPattern : file.user.auditPattern ?? settings.auditPattern,
+    registerFile: settings.registerFile !== DEFAULT_SETTINGS.registerFile ? settings.registerFile : file.register,
+    auditTemplates: { ...settings.auditTemplates },
+  };
+  for (const [language, call] of Object.entries(file.auditTemplates)) {
+    const lang = language as AuditLanguage;
+    if (call && JSON.stringify(settings.auditTemplates[lang]) === JSON.stringify(DEFAULT_AUDIT_TEMPLATES[lang])) merged.auditTemplates[lang] = { call };
+  }
+  const usesFileGlobs = settings.include.length === 0 && settings.exclude.length === 0 && (file.include.length > 0 || file.exclude.length > 0);
+  return {
+    settings: merged,
+    user: { ...toUserConfig(merged), ...(file.user.maxFileBytes !== undefined ? { maxFileBytes: file.user.maxFileBytes } : {}) },
+    fileFilter: usesFileGlobs ? configFileFilter(file) : undefined,
+  };
 }

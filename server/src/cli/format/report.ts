@@ -17,10 +17,33 @@ export interface Report {
     documented: number;
     /** Files with a notice: unreadable, binary, too large, syntax errors. */
     unanalysed: number;
+    /** Findings hidden because the baseline records them. */
+    baselined: number;
   };
+  /** When the scan ran; `review-by` dates are judged against it. */
+  now: Date;
+  /** What narrowed the scan, for the compliance report. */
+  scope: ReportScope;
+  /** How the compliance reports link a finding to its line. */
+  links: ReportLinks;
 }
 
-export function summarise(files: FileAnalysis[], filesAnalysed: number, lines: number): Report['summary'] {
+export interface ReportScope {
+  paths: string[];
+  config?: string;
+  changedSince?: string;
+  baseline?: string;
+  shard?: string;
+}
+
+export interface ReportLinks {
+  /** `<base>/<path>#L<line>`; without it, links are relative to `from`. */
+  base?: string;
+  /** Absolute folder the report is read from (where `-o` writes it, or the scan root). */
+  from: string;
+}
+
+export function summarise(files: FileAnalysis[], filesAnalysed: number, lines: number, baselined = 0): Report['summary'] {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -35,5 +58,5 @@ export function summarise(files: FileAnalysis[], filesAnalysed: number, lines: n
     documented += f.suppressed.length;
     if (f.notices.length > 0) unanalysed++;
   }
-  return { files: filesAnalysed, lines, errors, warnings, infos, documented, unanalysed };
+  return { files: filesAnalysed, lines, errors, warnings, infos, documented, unanalysed, baselined };
 }

@@ -1,6 +1,8 @@
 /**
- * SARIF 2.1.0 for code-scanning tools: rule metadata with help and `helpUri`, relative URIs under
- * the `SRCROOT` base, fingerprints that survive unrelated line moves, documented exceptions as
+ * SARIF 2.1.0 for code-scanning tools (GitHub code scanning among them): rule metadata with help and
+ * `helpUri`, relative URIs under the `SRCROOT` base (`originalUriBaseIds`), `partialFingerprints`
+ * that survive unrelated line moves, an `automationDetails` id (GitHub's category), the exceptions
+ * that could apply (and the one documented) as `properties.tags`, documented exceptions as
  * suppressed results, and files that could not be analysed as tool notifications.
  */
 import { pathToFileURL } from 'url';
@@ -12,6 +14,10 @@ import type { Range } from '../../core/text';
 import type { Report } from './report';
 
 export const SRCROOT = 'SRCROOT';
+/** `runs[].automationDetails.id`: GitHub code scanning's category is the part before the last `/`. */
+export const AUTOMATION_ID = `${TOOL_NAME}/`;
+/** The key of our fingerprint in `partialFingerprints`. */
+export const FINGERPRINT_KEY = 'ehiLint/v1';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -49,6 +55,7 @@ export function sarifLog(report: Report): object {
             })),
           },
         },
+        automationDetails: { id: AUTOMATION_ID },
         originalUriBaseIds: { [SRCROOT]: { uri: root } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
@@ -81,8 +88,11 @@ function result(f: Finding, path: string, ruleIndex: Map<string, number>): objec
     level: LEVEL[f.severity],
     message: { text: f.message },
     locations: [location(path, f.range)],
-    partialFingerprints: { 'ehiLint/v1': f.fingerprint },
-    properties: { exceptions: f.exceptions },
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    properties: {
+      exceptions: f.exceptions,
+      tags: [...f.exceptions.map((e) => `exception:${e}`), ...(f.suppression ? [`documented:${f.suppression.exception}`] : [])],
+    },
   };
   if (f.related.length > 0) out.relatedLocations = f.related.map((r, i) => ({ id: i + 1, ...location(path, r.range), message: { text: r.message } }));
   if (f.suppression) {

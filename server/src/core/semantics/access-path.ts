@@ -746,5 +746,5 @@ export function ehiContext(model: CodeModel, node: IrNode): Handler | undefined 
     if (literal) return false;
     if (n.kind === 'string' && isEhiPathLiteral(n.value)) literal = n.value;
   });
-  return literal && /(Filter|Interceptor|Middleware|Guard|Handler|Policy|Consent)/.test(cls.name) ? { routes: [], classification: 'ehi', evidence: `requests to ${literal} (${cls.name})` } : undefined;
+  return literal && /(Filter|Interceptor|Middleware|Guard|Handler|Policy|Consent|Limiter|Throttl)/.test(cls.name) ? { routes: [], classification: 'ehi', evidence: `requests to ${literal} (${cls.name})` } : undefined;
 }
