@@ -9,7 +9,7 @@
  * recognised only by SMART capability values or by a `smart-configuration` route or file name.
  */
 import type { CodeModel } from '../code-model';
-import { ConfigDocument, ConfigEntry, ConfigNode, scalarString } from '../config/tree';
+import { ConfigDocument, ConfigEntry, ConfigNode, scalarString, stringList } from '../config/tree';
 import type { CallNode, FunctionNode, IrNode, ObjectNode, Span } from '../ir';
 import { walk } from '../ir';
 import { handlerFor } from './access-path';
@@ -113,15 +113,7 @@ export function smartList(doc: SmartDocument, name: string): string[] | undefine
   const entry = smartField(doc, name);
   if (!entry || isUncertain(doc.tree, entry.value)) return undefined;
   const node = entry.value;
-  if (node.kind === 'seq') {
-    const out: string[] = [];
-    for (const item of node.items) {
-      const s = scalarString(item);
-      if (s === undefined) return undefined;
-      out.push(s);
-    }
-    return out;
-  }
+  if (node.kind === 'seq') return stringList(node);
   const single = scalarString(node);
   return single === undefined ? undefined : single.split(/[\s,]+/).filter((s) => s.length > 0);
 }
