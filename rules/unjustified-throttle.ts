@@ -175,7 +175,7 @@ export default defineRule({
         const scope = scopeOf(node);
         if (scope) {
           if (classifyPaths(scope.paths) !== 'ehi') continue;
-          const ehi = scope.paths.filter((p) => classifyPaths([p]) === 'ehi');
+          const ehi = [...new Set(scope.paths.filter((p) => classifyPaths([p]) === 'ehi'))];
           ctx.report({ at: limiter.at, messageId: 'configLimit', data: { what: limiter.what, scope: ehi.join(', ') } });
         } else if (limiter.global && ehiPaths.length > 0) {
           ctx.report({ at: limiter.at, messageId: 'configGlobalLimit', data: { what: limiter.what, scope: ehiPaths.slice(0, 3).join(', ') } });
