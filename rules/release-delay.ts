@@ -3,11 +3,12 @@ import { scalar, scalarBoolean } from '../server/src/core/config/tree';
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
-import { ehiScope, mentionsHealthCare } from '../server/src/core/semantics/access-path';
+import { MIRTH_TRIGGERS } from '../server/src/core/config/mirth';
+import { ehiScope, HEALTH_CARE_TRIGGERS, mentionsHealthCare } from '../server/src/core/semantics/access-path';
 import { scheduledJobOf } from '../server/src/core/semantics/calls';
 import { codeBoolean, codeDuration, codeSettings, configDuration, configSettings, DurationSetting } from '../server/src/core/semantics/named-values';
 import { isRejection } from '../server/src/core/semantics/responses';
-import { CLINICAL, isResultReleaseJob, OTHER_PURPOSE, PATIENT_FACING, RELEASE, SUBJECT } from '../server/src/core/semantics/result-release';
+import { CLINICAL, CLINICAL_TRIGGERS, isResultReleaseJob, OTHER_PURPOSE, PATIENT_FACING, RELEASE, SUBJECT } from '../server/src/core/semantics/result-release';
 import { ageTest, AgeTest, cutoffBeforeNow, shiftedTime } from '../server/src/core/semantics/time';
 import { calleeLast, calleeName, callSite, collectionFilter, dotted, enclosingNameWords, hasWord as has, identifierWords, stringValue } from '../server/src/core/semantics/values';
 
@@ -44,6 +45,9 @@ export default defineRule({
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: ['preventing-harm', 'required-by-law', 'privacy'],
+    // Every check is guarded: code checks run only in a Mirth script or where `mentionsHealthCare`
+    // holds, config checks only where it holds for the file or the setting names a CLINICAL word.
+    triggersAlso: [...HEALTH_CARE_TRIGGERS, ...CLINICAL_TRIGGERS, ...MIRTH_TRIGGERS],
     triggers: ['result', 'lab', 'note', 'report', 'patholog', 'radiolog', 'imaging', 'observation', 'diagnostic', 'biops', 'document', 'obs', 'embargo', 'final', 'issued', 'signed', 'verified', 'completed'],
     messages: {
       delaySetting: '`{name}` holds {subject} back from patients for {duration}: a blanket delay for every item of that class. ' + LAWFUL,

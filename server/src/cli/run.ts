@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { analyzeBytes, analyzeFile, FileAnalysis, RegisterFileAccess } from '../core/engine';
+import { AnalysisSettings, analyzeBytes, analyzeFile, FileAnalysis, quickAnalysis, readSource, RegisterFileAccess } from '../core/engine';
 import { DEFAULT_REGISTER_FILE, RegisterEntry } from '../core/register';
 import { resolveSettings, UserConfig } from '../core/settings';
 import { relativeTo } from './discover';
@@ -27,6 +27,8 @@ export interface RunInput {
   now?: Date;
   /** Reuse (and store) results of unchanged files. */
   cache?: ResultCache;
+  /** Workers started ahead (while files were being discovered); the run uses what it needs. */
+  pool?: WorkerPool;
 }
 
 export interface RunResult {
@@ -59,6 +61,43 @@ export interface WorkerSetup {
 
 const IN_PROCESS_BELOW = 24;
 
+export function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/**
+ * Worker threads, started before their work is known: each loads the analysis modules at once and
+ * waits for its settings (the first message). Starting them while files are being discovered hides
+ * most of their start-up. Workers a run does not take are closed with the pool.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+
+  constructor(count: number) {
+    const script = path.join(__dirname, 'worker.js');
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(script);
+      // A worker that fails before it is used is left out; the run's own listener reports later failures.
+      worker.on('error', () => this.failed.add(worker));
+      worker.on('exit', () => this.failed.add(worker));
+      this.workers.push(worker);
+    }
+  }
+
+  private readonly failed = new Set<Worker>();
+
+  /** Up to `count` workers for a run; the rest stay idle until `close`. */
+  take(count: number): Worker[] {
+    return this.workers.filter((w) => !this.failed.has(w)).slice(0, count);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+/** Files sent to a worker ahead of its results, so that it never waits for this thread. */
+const IN_FLIGHT = 4;
+
 export async function runAnalysis(input: RunInput): Promise<RunResult> {
   const setup: WorkerSetup = {
     config: input.config,
@@ -81,13 +120,17 @@ export async function runAnalysis(input: RunInput): Promise<RunResult> {
     store?.(result, item);
     collector.add(result);
   };
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const jobs = Math.max(1, Math.min(input.jobs ?? cores, Math.ceil(work.length / 8)));
+  const jobs = Math.max(1, Math.min(input.jobs ?? cores(), Math.ceil(work.length / 8)));
   if (jobs === 1 || work.length < IN_PROCESS_BELOW) {
     const analyse = makeAnalyser(setup);
     for (const item of work) add(await analyse(item), item);
   } else {
-    await runInWorkers(work, setup, jobs, add);
+    const pool = input.pool ?? new WorkerPool(jobs - 1);
+    try {
+      await runInWorkers(work, setup, pool.take(jobs - 1), add);
+    } finally {
+      if (!input.pool) await pool.close();
+    }
   }
   input.cache?.save(input.root);
   return collector.result();
@@ -252,14 +295,34 @@ class Collector {
 
 /** Builds the per-file analysis function from a setup (used in workers and in process). */
 export function makeAnalyser(setup: WorkerSetup): (item: WorkItem) => Promise<FileAnalysis> {
+  const settingsFor = settingsMaker(setup);
+  return ({ file, bytes }) => {
+    const { display, settings } = settingsFor(file);
+    return bytes ? analyzeBytes(display, bytes, settings) : analyzeFile(file, settings, display);
+  };
+}
+
+/**
+ * Reads a file and answers it at once when it needs no parse (most files: no rule's trigger words);
+ * otherwise returns the item with its bytes, to be analysed by whichever thread is free.
+ */
+function makeTriage(setup: WorkerSetup): (item: WorkItem) => FileAnalysis | WorkItem {
+  const settingsFor = settingsMaker(setup);
+  return (item) => {
+    const { display, settings } = settingsFor(item.file);
+    const bytes = item.bytes ?? readSource(item.file, settings, display);
+    if (!(bytes instanceof Uint8Array)) return bytes;
+    return quickAnalysis(display, bytes, settings) ?? { file: item.file, bytes };
+  };
+}
+
+function settingsMaker(setup: WorkerSetup): (file: string) => { display: string; settings: AnalysisSettings } {
   const base = resolveSettings(setup.config, { now: new Date(setup.now), prefilter: setup.prefilter });
   const byFile = registerByFile(setup);
   const registerFile = registerAccess(setup);
-  return ({ file, bytes }) => {
-    const display = displayPath(setup.root, file);
+  return (file) => {
     const register = byFile.get(file) ?? [];
-    const settings = { ...base, registerFile, ...(register.length > 0 ? { register } : {}) };
-    return bytes ? analyzeBytes(display, bytes, settings) : analyzeFile(file, settings, display);
+    return { display: displayPath(setup.root, file), settings: { ...base, registerFile, ...(register.length > 0 ? { register } : {}) } };
   };
 }
 
@@ -278,27 +341,33 @@ function registerAccess(setup: WorkerSetup): RegisterFileAccess {
 }
 
 /**
- * Parallel run: `jobs - 1` worker threads plus this thread, all taking files from one queue. This
- * thread has the analysis loaded already, so it works instead of idling; the workers each pay for
- * loading modules and compiling the parsers once.
+ * Parallel run: this thread reads every file and answers those that need no parse (most of them:
+ * the prefilter finds no rule's trigger words), while the worker threads load the parsers;
+ * the files that must be parsed go to a queue that the workers and, once it has read everything,
+ * this thread take from. Workers each pay for loading modules and compiling the parsers once; the
+ * pool may have started them before the files were known.
  */
-async function runInWorkers(files: WorkItem[], setup: WorkerSetup, jobs: number, add: (result: FileAnalysis, item: WorkItem) => void): Promise<void> {
-  let next = 0;
-  const take = (): WorkItem | undefined => (next < files.length ? files[next++] : undefined);
-  const workers: Worker[] = [];
-  const script = path.join(__dirname, 'worker.js');
+async function runInWorkers(files: WorkItem[], setup: WorkerSetup, workers: Worker[], add: (result: FileAnalysis, item: WorkItem) => void): Promise<void> {
+  const heavy: WorkItem[] = [];
+  let triaged = false;
+  const idle: (() => void)[] = [];
+  const wake = (): void => {
+    for (const feed of idle.splice(0)) feed();
+  };
   const workerDone = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
       // Results name their file by its display path; a worker may finish its files in any order.
       const inFlight = new Map<string, WorkItem>();
       const feed = (): void => {
-        const item = take();
-        if (item === undefined) {
-          if (inFlight.size === 0) resolve();
-          return;
+        while (inFlight.size < IN_FLIGHT) {
+          const item = heavy.shift();
+          if (item === undefined) break;
+          inFlight.set(displayPath(setup.root, item.file), item);
+          worker.postMessage(item);
         }
-        inFlight.set(displayPath(setup.root, item.file), item);
-        worker.postMessage(item);
+        if (inFlight.size > 0) return;
+        if (triaged) resolve();
+        else if (!idle.includes(feed)) idle.push(feed);
       };
       worker.on('message', (result: FileAnalysis) => {
         const item = inFlight.get(result.path)!;
@@ -307,19 +376,40 @@ async function runInWorkers(files: WorkItem[], setup: WorkerSetup, jobs: number,
         feed();
       });
       worker.on('error', reject);
-      // Two files in flight keep the worker busy while this thread collects.
-      feed();
       feed();
     });
-  for (let w = 0; w < jobs - 1; w++) workers.push(new Worker(script, { workerData: setup }));
+  for (const worker of workers) worker.postMessage({ setup });
+  const listening: Worker[] = [];
   try {
     const local = (async () => {
+      const triage = makeTriage(setup);
+      let sinceYield = 0;
+      for (const item of files) {
+        const outcome = triage(item);
+        if ('findings' in outcome) add(outcome, item);
+        else {
+          heavy.push(outcome);
+          wake();
+        }
+        // Let the workers' messages in now and then: results are taken and they are sent more files.
+        if (++sinceYield === 32) {
+          sinceYield = 0;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
+      triaged = true;
+      wake();
+      // Then parse alongside the workers until the queue is empty.
       const analyse = makeAnalyser(setup);
-      for (let item = take(); item !== undefined; item = take()) add(await analyse(item), item);
+      for (let item = heavy.shift(); item !== undefined; item = heavy.shift()) {
+        add(await analyse(item), item);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      wake();
     })();
-    await Promise.all([local, ...workers.map(workerDone)]);
+    await Promise.all([local, ...workers.map((w) => (listening.push(w), workerDone(w)))]);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const w of listening) w.removeAllListeners('message').removeAllListeners('error');
   }
 }
 

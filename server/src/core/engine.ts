@@ -147,15 +147,45 @@ export interface FileAnalysis {
  * thousands of small files spends far less time in `readFileSync` than waiting on the I/O pool.
  */
 export async function analyzeFile(file: string, settings: AnalysisSettings, displayPath = file): Promise<FileAnalysis> {
-  let bytes: Buffer;
+  const bytes = readSource(file, settings, displayPath);
+  return bytes instanceof Uint8Array ? analyzeBytes(displayPath, bytes, settings) : bytes;
+}
+
+/** The bytes of a file, or the analysis that says why it cannot be read (unreadable, over the size limit). */
+export function readSource(file: string, settings: AnalysisSettings, displayPath = file): Buffer | FileAnalysis {
+  let fd: number | undefined;
   try {
-    const size = fs.statSync(file).size;
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
     if (size > settings.maxBytes) return skipped(displayPath, 'too-large', `not analysed: ${formatBytes(size)} is over the ${formatBytes(settings.maxBytes)} limit`);
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(fd);
   } catch (err) {
     return skipped(displayPath, 'unreadable', `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
-  return analyzeBytes(displayPath, bytes, settings);
+}
+
+/**
+ * The analysis of a file when it needs no parse (unreadable, too large, not text, no language, no
+ * rule whose trigger words it contains, no register entry for it); `undefined` when it must be
+ * parsed. The CLI answers such files in its own thread and sends only the others to workers.
+ */
+export function quickAnalysis(path: string, bytes: Uint8Array, settings: AnalysisSettings): FileAnalysis | undefined {
+  if (bytes.length > settings.maxBytes) return skipped(path, 'too-large', `not analysed: ${formatBytes(bytes.length)} is over the ${formatBytes(settings.maxBytes)} limit`);
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return skipped(path, decoded.reason, `not analysed: ${decoded.message}`);
+  const text = decoded.text;
+  const language = languageIdForPath(path);
+  const result: FileAnalysis = { path, language, findings: [], suppressed: [], exceptions: [], notices: [], lines: countLines(text), parsed: false };
+  if (!language) return result;
+  if (needsParse(path, language, text, settings)) return undefined;
+  return result;
+}
+
+function needsParse(path: string, language: LanguageId, text: string, settings: AnalysisSettings): boolean {
+  const isRegister = (settings.registerFile?.isRegister ?? isDefaultRegisterPath)(path);
+  return applicableRules(settings, language === 'xml' ? ['xml', 'mirth'] : [language], text).length > 0 || settings.register.length > 0 || isRegister;
 }
 
 export async function analyzeBytes(path: string, bytes: Uint8Array, settings: AnalysisSettings): Promise<FileAnalysis> {
@@ -312,18 +342,30 @@ function dedupeProblems(annotation: Annotation): Annotation {
 
 /** Rules that may fire on this language and whose trigger words occur in the text. */
 function applicableRules(settings: AnalysisSettings, languages: LanguageId[], text: string): EnabledRule[] {
-  return settings.rules.filter((r) => languages.some((l) => r.rule.meta.languages.includes(l)) && (!settings.prefilter || triggerPattern(r.rule).test(text)));
+  return settings.rules.filter((r) => languages.some((l) => r.rule.meta.languages.includes(l)) && (!settings.prefilter || mayFire(r.rule, text)));
+}
+
+/** The file-level prefilter: one word of `triggers`, and one of `triggersAlso` when the rule has that list. */
+function mayFire(rule: Rule, text: string): boolean {
+  if (!triggerPattern(rule).test(text)) return false;
+  const also = rule.meta.triggersAlso;
+  return !also || wordsPattern(also, alsoPatterns, rule).test(text);
 }
 
 const triggerPatterns = new WeakMap<Rule, RegExp>();
+const alsoPatterns = new WeakMap<Rule, RegExp>();
 
 /** One case-insensitive pattern per rule: a single scan of the text instead of one per trigger word. */
 function triggerPattern(rule: Rule): RegExp {
-  let pattern = triggerPatterns.get(rule);
+  return wordsPattern(rule.meta.triggers, triggerPatterns, rule);
+}
+
+function wordsPattern(list: readonly string[], cache: WeakMap<Rule, RegExp>, rule: Rule): RegExp {
+  let pattern = cache.get(rule);
   if (!pattern) {
-    const words = rule.meta.triggers.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = list.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     pattern = words.length > 0 ? new RegExp(words.join('|'), 'i') : /(?!)/;
-    triggerPatterns.set(rule, pattern);
+    cache.set(rule, pattern);
   }
   return pattern;
 }

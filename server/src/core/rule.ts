@@ -53,6 +53,13 @@ export interface RuleMeta {
    * and without it.
    */
   triggers: string[];
+  /**
+   * A second, conjunctive list: when present, a file must contain one of `triggers` AND one of these
+   * to be parsed for the rule. Use it only where every check of the rule provably needs both kinds of
+   * word (for example a clinical word beside a delay word), and say in a comment which guard in the
+   * rule makes it complete. Function bodies are still kept by `triggers` alone (a conservative union).
+   */
+  triggersAlso?: string[];
   /** Message templates by id; `{name}` placeholders are filled from the report's data. */
   messages: Record<string, string>;
   docs: RuleDocs;
@@ -133,7 +140,8 @@ export interface Rule {
 export function defineRule(rule: Rule): Rule {
   const { meta } = rule;
   if (!/^[a-z]+(-[a-z]+)*$/.test(meta.id)) throw new Error(`rule id ${meta.id}: lower-case words joined by '-'`);
-  if (meta.triggers.some((t) => t !== t.toLowerCase())) throw new Error(`rule ${meta.id}: triggers must be lower case`);
+  if ([...meta.triggers, ...(meta.triggersAlso ?? [])].some((t) => t !== t.toLowerCase())) throw new Error(`rule ${meta.id}: triggers must be lower case`);
+  if (meta.triggersAlso && meta.triggersAlso.length === 0) throw new Error(`rule ${meta.id}: triggersAlso, when present, must list at least one word`);
   if (rule.code && !meta.languages.some((l) => CODE_LANGUAGES.includes(l))) throw new Error(`rule ${meta.id}: code checks but no code language`);
   if (rule.config && !meta.languages.some((l) => !CODE_LANGUAGES.includes(l))) throw new Error(`rule ${meta.id}: config checks but no config format`);
   return rule;

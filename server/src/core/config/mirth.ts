@@ -21,6 +21,9 @@ export interface MirthScript {
 }
 
 /** Whether an XML document is a Mirth channel or code-template export. */
+/** Substrings that every Mirth export contains (its root or first-level element names). */
+export const MIRTH_TRIGGERS = ['channel', 'codetemplate'];
+
 export function isMirthExport(doc: XmlDocument): boolean {
   const root = doc.root;
   if (!root) return false;

@@ -684,6 +684,16 @@ export function ehiScope(model: CodeModel, node: IrNode): { evidence: string; ha
 const HEALTH_CARE_TEXT =
   /\b(patients?|fhir|hl7|clinical|clinicians?|physicians?|ehr|emr|loinc|snomed|mychart|medical|diagnos[a-z]*|patholog[a-z]*|radiolog[a-z]*|lab[ _-]?results?|encounters?|observations?|hipaa|ehi)\b/i;
 
+/**
+ * Substrings, one of which every match of the health-care pattern contains (the literal start of each
+ * alternative). Rules whose checks run only where `mentionsHealthCare` holds use them as
+ * `triggersAlso`; a test keeps the two in step.
+ */
+export const HEALTH_CARE_TRIGGERS = ['patient', 'fhir', 'hl7', 'clinical', 'clinician', 'physician', 'ehr', 'emr', 'loinc', 'snomed', 'mychart', 'medical', 'diagnos', 'patholog', 'radiolog', 'lab', 'encounter', 'observation', 'hipaa', 'ehi'];
+
+/** The pattern itself, for that test. */
+export const HEALTH_CARE_PATTERN: RegExp = HEALTH_CARE_TEXT;
+
 /** Whether a text is about health care at all (a quiz's "results" or an escrow "release" is not). */
 export function mentionsHealthCare(model: CodeModel | { text: string }): boolean {
   if ('memo' in model) return model.memo('mentionsHealthCare', () => HEALTH_CARE_TEXT.test(model.text));

@@ -10,6 +10,8 @@ import { hasWord as has, identifierWords } from './values';
 export const SUBJECT = new Set(['result', 'results', 'lab', 'labs', 'note', 'notes', 'report', 'reports', 'pathology', 'radiology', 'imaging', 'observation', 'observations', 'obs', 'diagnostic', 'diagnostics', 'biopsy', 'document', 'documents']);
 /** Words that are clinical on their own, so the setting needs no other sign that the file is about health care. */
 export const CLINICAL = new Set(['lab', 'labs', 'pathology', 'radiology', 'imaging', 'biopsy', 'diagnostic', 'diagnostics', 'observation', 'observations', 'clinical', 'patient', 'patients', 'mychart']);
+/** Substrings that every CLINICAL word contains (for `triggersAlso`; a test keeps them in step). */
+export const CLINICAL_TRIGGERS = ['lab', 'patholog', 'radiolog', 'imaging', 'biops', 'diagnostic', 'observation', 'clinical', 'patient', 'mychart'];
 export const RELEASE = new Set(['release', 'released', 'releases', 'visible', 'visibility', 'available', 'availability', 'publish', 'published', 'show', 'shown', 'display', 'displayed', 'share', 'shared', 'sharing', 'expose', 'exposed']);
 export const PATIENT_FACING = new Set(['patient', 'patients', 'portal', 'mychart', 'phr', 'member', 'members', 'consumer', 'self']);
 /** Settings about other things than release to patients: retries, caches, notifications, escalation, payments. */
