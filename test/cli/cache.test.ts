@@ -35,6 +35,26 @@ describe('ehi-lint --cache', function () {
     assert.equal(second.status, first.status);
   });
 
+  it('caches what worker threads analysed, parsed or not', () => {
+    const dir = tempDir('cache-workers');
+    // Enough files for the run to use workers: some parsed (trigger words), most answered unparsed.
+    for (let i = 0; i < 60; i++) {
+      const text =
+        i % 3 === 0
+          ? `import rateLimit from 'express-rate-limit';\nconst limiter = rateLimit({ windowMs: 60_000, max: ${i + 5} });\napp.get('/fhir/Patient/:id', limiter, readPatient${i});\n`
+          : `export function add${i}(a: number, b: number): number {\n  return a + b + ${i};\n}\n`;
+      write(dir, { [`src/file${i}.ts`]: text });
+    }
+    const first = runCli(['--cache', '--stats', '-j', '2', '-f', 'json'], { cwd: dir });
+    assert.equal(stats(first.stderr).cached, 0);
+    assert.match(first.stdout, /unjustified-throttle/);
+    const second = runCli(['--cache', '--stats', '-j', '2', '-f', 'json'], { cwd: dir });
+    const s = stats(second.stderr);
+    assert.equal(s.files, 60);
+    assert.equal(s.cached, 60);
+    assert.equal(second.stdout, first.stdout);
+  });
+
   it('re-analyses a file whose content changed, and everything when the configuration changes', () => {
     const dir = tempDir('cache-change');
     writeSampleProject(dir);

@@ -312,7 +312,8 @@ function makeTriage(setup: WorkerSetup): (item: WorkItem) => FileAnalysis | Work
     const { display, settings } = settingsFor(item.file);
     const bytes = item.bytes ?? readSource(item.file, settings, display);
     if (!(bytes instanceof Uint8Array)) return bytes;
-    return quickAnalysis(display, bytes, settings) ?? { file: item.file, bytes };
+    // The same item when it came with its bytes: the cache knows it by identity.
+    return quickAnalysis(display, bytes, settings) ?? (item.bytes ? item : { file: item.file, bytes });
   };
 }
 
