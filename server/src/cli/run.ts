@@ -349,7 +349,7 @@ function registerAccess(setup: WorkerSetup): RegisterFileAccess {
  * pool may have started them before the files were known.
  */
 async function runInWorkers(files: WorkItem[], setup: WorkerSetup, workers: Worker[], add: (result: FileAnalysis, item: WorkItem) => void): Promise<void> {
-  const heavy: WorkItem[] = [];
+  const heavy = new ParseQueue();
   let triaged = false;
   const idle: (() => void)[] = [];
   const wake = (): void => {
@@ -359,9 +359,10 @@ async function runInWorkers(files: WorkItem[], setup: WorkerSetup, workers: Work
     new Promise((resolve, reject) => {
       // Results name their file by its display path; a worker may finish its files in any order.
       const inFlight = new Map<string, WorkItem>();
+      const loaded = heavy.thread();
       const feed = (): void => {
         while (inFlight.size < IN_FLIGHT) {
-          const item = heavy.shift();
+          const item = heavy.take(loaded);
           if (item === undefined) break;
           inFlight.set(displayPath(setup.root, item.file), item);
           worker.postMessage(item);
@@ -402,7 +403,8 @@ async function runInWorkers(files: WorkItem[], setup: WorkerSetup, workers: Work
       wake();
       // Then parse alongside the workers until the queue is empty.
       const analyse = makeAnalyser(setup);
-      for (let item = heavy.shift(); item !== undefined; item = heavy.shift()) {
+      const loaded = heavy.thread();
+      for (let item = heavy.take(loaded); item !== undefined; item = heavy.take(loaded)) {
         add(await analyse(item), item);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -411,6 +413,66 @@ async function runInWorkers(files: WorkItem[], setup: WorkerSetup, workers: Work
     await Promise.all([local, ...workers.map((w) => (listening.push(w), workerDone(w)))]);
   } finally {
     for (const w of listening) w.removeAllListeners('message').removeAllListeners('error');
+  }
+}
+
+/** The grammar a file is parsed with, by extension; config formats need none worth counting. */
+function grammarOf(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.ts' || ext === '.mts' || ext === '.cts') return 'typescript';
+  if (ext === '.tsx') return 'tsx';
+  if (ext === '.js' || ext === '.jsx' || ext === '.mjs' || ext === '.cjs' || ext === '.xml') return 'javascript';
+  if (ext === '.java' || ext === '.cs' || ext === '.py') return ext;
+  return '';
+}
+
+/**
+ * Files waiting for a parse, by grammar. Each thread compiles a grammar the first time it parses a
+ * file in that language (the C# grammar alone is 5 MB of WebAssembly), so a thread keeps to the
+ * grammars it has, takes a language no other thread has started next, and only then shares one.
+ */
+class ParseQueue {
+  private readonly byGrammar = new Map<string, WorkItem[]>();
+  private readonly threads: Set<string>[] = [];
+
+  /** A thread's set of compiled grammars, to pass to `take`. */
+  thread(): Set<string> {
+    const loaded = new Set<string>(['']);
+    this.threads.push(loaded);
+    return loaded;
+  }
+
+  push(item: WorkItem): void {
+    const grammar = grammarOf(item.file);
+    const list = this.byGrammar.get(grammar);
+    if (list) list.push(item);
+    else this.byGrammar.set(grammar, [item]);
+  }
+
+  take(loaded: Set<string>): WorkItem | undefined {
+    let pick: string | undefined;
+    for (const [grammar, items] of this.byGrammar) {
+      if (items.length > 0 && loaded.has(grammar)) {
+        pick = grammar;
+        break;
+      }
+    }
+    if (pick === undefined) pick = this.largest((g) => !this.threads.some((t) => t !== loaded && t.has(g))) ?? this.largest(() => true);
+    if (pick === undefined) return undefined;
+    loaded.add(pick);
+    return this.byGrammar.get(pick)!.shift();
+  }
+
+  private largest(accept: (grammar: string) => boolean): string | undefined {
+    let best: string | undefined;
+    let most = 0;
+    for (const [grammar, items] of this.byGrammar) {
+      if (items.length > most && accept(grammar)) {
+        best = grammar;
+        most = items.length;
+      }
+    }
+    return best;
   }
 }
 
