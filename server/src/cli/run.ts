@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { AnalysisSettings, analyzeBytes, analyzeFile, FileAnalysis, quickAnalysis, readSource, RegisterFileAccess } from '../core/engine';
+import { languageIdForPath } from '../core/files';
 import { DEFAULT_REGISTER_FILE, RegisterEntry } from '../core/register';
 import { resolveSettings, UserConfig } from '../core/settings';
 import { relativeTo } from './discover';
@@ -95,6 +96,7 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
+
 /** Files sent to a worker ahead of its results, so that it never waits for this thread. */
 const IN_FLIGHT = 4;
 
@@ -381,49 +383,40 @@ async function runInWorkers(files: WorkItem[], setup: WorkerSetup, workers: Work
       feed();
     });
   for (const worker of workers) worker.postMessage({ setup });
-  const listening: Worker[] = [];
-  try {
-    const local = (async () => {
-      const triage = makeTriage(setup);
-      let sinceYield = 0;
-      for (const item of files) {
-        const outcome = triage(item);
-        if ('findings' in outcome) add(outcome, item);
-        else {
-          heavy.push(outcome);
-          wake();
-        }
-        // Let the workers' messages in now and then: results are taken and they are sent more files.
-        if (++sinceYield === 32) {
-          sinceYield = 0;
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
+  const local = (async () => {
+    const triage = makeTriage(setup);
+    let sinceYield = 0;
+    for (const item of files) {
+      const outcome = triage(item);
+      if ('findings' in outcome) add(outcome, item);
+      else {
+        heavy.push(outcome);
+        wake();
       }
-      triaged = true;
-      wake();
-      // Then parse alongside the workers until the queue is empty.
-      const analyse = makeAnalyser(setup);
-      const loaded = heavy.thread();
-      for (let item = heavy.take(loaded); item !== undefined; item = heavy.take(loaded)) {
-        add(await analyse(item), item);
+      // Let the workers' messages in now and then: results are taken and they are sent more files.
+      if (++sinceYield === 32) {
+        sinceYield = 0;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      wake();
-    })();
-    await Promise.all([local, ...workers.map((w) => (listening.push(w), workerDone(w)))]);
-  } finally {
-    for (const w of listening) w.removeAllListeners('message').removeAllListeners('error');
-  }
+    }
+    triaged = true;
+    wake();
+    // Then parse alongside the workers until the queue is empty.
+    const analyse = makeAnalyser(setup);
+    const loaded = heavy.thread();
+    for (let item = heavy.take(loaded); item !== undefined; item = heavy.take(loaded)) {
+      add(await analyse(item), item);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  })();
+  await Promise.all([local, ...workers.map(workerDone)]);
 }
 
-/** The grammar a file is parsed with, by extension; config formats need none worth counting. */
+/** The grammar a file is parsed with; config formats other than XML (Mirth) need none worth counting. */
 function grammarOf(file: string): string {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.ts' || ext === '.mts' || ext === '.cts') return 'typescript';
-  if (ext === '.tsx') return 'tsx';
-  if (ext === '.js' || ext === '.jsx' || ext === '.mjs' || ext === '.cjs' || ext === '.xml') return 'javascript';
-  if (ext === '.java' || ext === '.cs' || ext === '.py') return ext;
-  return '';
+  if (path.extname(file).toLowerCase() === '.tsx') return 'tsx';
+  const language = languageIdForPath(file);
+  return language === 'json' || language === 'yaml' || language === 'properties' ? '' : language ?? '';
 }
 
 /**

@@ -167,32 +167,37 @@ export function readSource(file: string, settings: AnalysisSettings, displayPath
 }
 
 /**
- * The analysis of a file when it needs no parse (unreadable, too large, not text, no language, no
- * rule whose trigger words it contains, no register entry for it); `undefined` when it must be
- * parsed. The CLI answers such files in its own thread and sends only the others to workers.
+ * The analysis of a file when it needs no parse (too large, not text, no language, no rule whose
+ * trigger words it contains, no register entry for it); `undefined` when it must be parsed. The
+ * CLI answers such files in its own thread and sends only the others to workers.
  */
 export function quickAnalysis(path: string, bytes: Uint8Array, settings: AnalysisSettings): FileAnalysis | undefined {
-  if (bytes.length > settings.maxBytes) return skipped(path, 'too-large', `not analysed: ${formatBytes(bytes.length)} is over the ${formatBytes(settings.maxBytes)} limit`);
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) return skipped(path, decoded.reason, `not analysed: ${decoded.message}`);
-  const text = decoded.text;
+  const text = decodeOrSkip(path, bytes, settings);
+  if (typeof text !== 'string') return text;
   const language = languageIdForPath(path);
-  const result: FileAnalysis = { path, language, findings: [], suppressed: [], exceptions: [], notices: [], lines: countLines(text), parsed: false };
-  if (!language) return result;
-  if (needsParse(path, language, text, settings)) return undefined;
-  return result;
-}
-
-function needsParse(path: string, language: LanguageId, text: string, settings: AnalysisSettings): boolean {
-  const isRegister = (settings.registerFile?.isRegister ?? isDefaultRegisterPath)(path);
-  return applicableRules(settings, language === 'xml' ? ['xml', 'mirth'] : [language], text).length > 0 || settings.register.length > 0 || isRegister;
+  if (language && (applicableRules(settings, language, text).length > 0 || registerApplies(path, settings))) return undefined;
+  return emptyResult(path, language, text);
 }
 
 export async function analyzeBytes(path: string, bytes: Uint8Array, settings: AnalysisSettings): Promise<FileAnalysis> {
+  const text = decodeOrSkip(path, bytes, settings);
+  return typeof text === 'string' ? analyzeText(path, text, settings) : text;
+}
+
+/** The text of a file's bytes, or the analysis that says why it is not read (too large, not text). */
+function decodeOrSkip(path: string, bytes: Uint8Array, settings: AnalysisSettings): string | FileAnalysis {
   if (bytes.length > settings.maxBytes) return skipped(path, 'too-large', `not analysed: ${formatBytes(bytes.length)} is over the ${formatBytes(settings.maxBytes)} limit`);
   const decoded = decodeSource(bytes);
-  if (!decoded.ok) return skipped(path, decoded.reason, `not analysed: ${decoded.message}`);
-  return analyzeText(path, decoded.text, settings);
+  return decoded.ok ? decoded.text : skipped(path, decoded.reason, `not analysed: ${decoded.message}`);
+}
+
+/** Whether the register bears on this file: it has entries for it, or it is the register. */
+function registerApplies(path: string, settings: AnalysisSettings): boolean {
+  return settings.register.length > 0 || (settings.registerFile?.isRegister ?? isDefaultRegisterPath)(path);
+}
+
+function emptyResult(path: string, language: LanguageId | undefined, text: string): FileAnalysis {
+  return { path, language, findings: [], suppressed: [], exceptions: [], notices: [], lines: countLines(text), parsed: false };
 }
 
 function skipped(path: string, code: NoticeCode, message: string): FileAnalysis {
@@ -222,11 +227,11 @@ export interface DetailedAnalysis {
 /** The analysis, and the annotations it read (comments and register entries) with their problems. Never throws. */
 export async function analyzeTextDetailed(path: string, text: string, settings: AnalysisSettings): Promise<DetailedAnalysis> {
   const language = languageIdForPath(path);
-  const result: FileAnalysis = { path, language, findings: [], suppressed: [], exceptions: [], notices: [], lines: countLines(text), parsed: false };
+  const result = emptyResult(path, language, text);
   if (!language) return { result, annotations: [], registerAnnotations: [] };
   const isRegister = (settings.registerFile?.isRegister ?? isDefaultRegisterPath)(path);
-  const candidates = applicableRules(settings, language === 'xml' ? ['xml', 'mirth'] : [language], text);
-  if (candidates.length === 0 && settings.register.length === 0 && !isRegister) return { result, annotations: [], registerAnnotations: [] };
+  const candidates = applicableRules(settings, language, text);
+  if (candidates.length === 0 && !registerApplies(path, settings)) return { result, annotations: [], registerAnnotations: [] };
   const lines = new LineIndex(text);
   let parsed: ParsedFile;
   try {
@@ -340,8 +345,9 @@ function dedupeProblems(annotation: Annotation): Annotation {
   return annotation;
 }
 
-/** Rules that may fire on this language and whose trigger words occur in the text. */
-function applicableRules(settings: AnalysisSettings, languages: LanguageId[], text: string): EnabledRule[] {
+/** Rules that may fire on a file of this language (XML may be a Mirth export) and whose trigger words occur in the text. */
+function applicableRules(settings: AnalysisSettings, language: LanguageId, text: string): EnabledRule[] {
+  const languages: LanguageId[] = language === 'xml' ? ['xml', 'mirth'] : [language];
   return settings.rules.filter((r) => languages.some((l) => r.rule.meta.languages.includes(l)) && (!settings.prefilter || mayFire(r.rule, text)));
 }
 
