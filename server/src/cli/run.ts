@@ -314,8 +314,9 @@ function makeTriage(setup: WorkerSetup): (item: WorkItem) => FileAnalysis | Work
     const { display, settings } = settingsFor(item.file);
     const bytes = item.bytes ?? readSource(item.file, settings, display);
     if (!(bytes instanceof Uint8Array)) return bytes;
-    // The same item when it came with its bytes: the cache knows it by identity.
-    return quickAnalysis(display, bytes, settings) ?? (item.bytes ? item : { file: item.file, bytes });
+    // The item itself (the cache knows an item that came with its bytes by identity); one read again
+    // where it is parsed, so that files waiting in the queue do not hold their contents in memory.
+    return quickAnalysis(display, bytes, settings) ?? item;
   };
 }
 
