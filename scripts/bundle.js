@@ -36,6 +36,9 @@ async function main() {
     external: ['vscode'],
     logLevel: 'warning',
     legalComments: 'none',
+    // Smaller to read and compile at every start; identifiers are kept, so stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
     // jsonc-parser's UMD build hides its requires from bundlers; its ESM build does not.
     mainFields: ['module', 'main'],
     logOverride: { 'require-resolve-not-external': 'silent' },
