@@ -19,7 +19,7 @@ import { BodyFilter, CodeUnit, constructsByLine, languageIdForPath, parseFile, P
 import type { IrKind, IrNode, Span } from './ir';
 import { walk } from './ir';
 import type { RegisterEntry } from './register';
-import { annotationFromRegister, DEFAULT_REGISTER_FILE, parseRegister } from './register';
+import { annotationFromRegister, DEFAULT_REGISTER_FILE, entryAnnotation, parseRegister } from './register';
 import {
   CodeVisitor,
   formatMessage,
@@ -296,7 +296,7 @@ async function checkRegisterEntries(path: string, text: string, settings: Analys
       }
     }
     entries.forEach((entry, i) => {
-      const annotation = checked?.[i] ?? registerAnnotation(entry);
+      const annotation = checked?.[i] ?? entryAnnotation(entry);
       if (!checked) validateAnnotation(annotation, settings.now);
       if (unreadable) annotation.problems.unshift({ kind: 'invalid', message: `${file} cannot be checked: ${unreadable}`, at: entry.fileSpan });
       else if (missingFile) {
@@ -318,20 +318,6 @@ async function checkRegisterEntries(path: string, text: string, settings: Analys
     });
   }
   return out;
-}
-
-/** A register entry as an annotation without a target (its file was not read). */
-function registerAnnotation(entry: RegisterEntry): Annotation {
-  return {
-    exceptionId: entry.exception.trim(),
-    idSpan: entry.exceptionSpan,
-    fields: entry.fields,
-    span: { start: entry.entryStart, end: entry.entryEnd },
-    form: 'register',
-    targetLine: -1,
-    problems: [],
-    register: { file: entry.registerFile, entryStart: entry.entryStart, entryEnd: entry.entryEnd, rule: entry.rule },
-  };
 }
 
 function dedupeProblems(annotation: Annotation): Annotation {

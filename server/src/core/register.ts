@@ -105,14 +105,18 @@ function itemsOf(root: ConfigNode, key: string): ConfigNode[] {
  */
 export function annotationFromRegister(entry: RegisterEntry, parsed: ParsedFile, lines: LineIndex): Annotation {
   const target = locate(entry, parsed, lines);
+  return entryAnnotation(entry, { target, targetLine: target ? lines.positionAt(target.start).line : -1 });
+}
+
+/** A register entry as an annotation: with its located target, or without one when its file was not read. */
+export function entryAnnotation(entry: RegisterEntry, located: Pick<Annotation, 'target' | 'targetLine'> = { targetLine: -1 }): Annotation {
   return {
     exceptionId: entry.exception.trim(),
     idSpan: entry.exceptionSpan,
     fields: entry.fields,
     span: { start: entry.entryStart, end: entry.entryEnd },
     form: 'register',
-    target,
-    targetLine: target ? lines.positionAt(target.start).line : -1,
+    ...located,
     problems: [],
     register: { file: entry.registerFile, entryStart: entry.entryStart, entryEnd: entry.entryEnd, rule: entry.rule },
   };
