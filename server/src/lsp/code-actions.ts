@@ -17,7 +17,7 @@ import {
 import { ruleById } from '../../../rules';
 import type { Annotation, AnnotationProblem } from '../core/annotations/types';
 import { fieldValue } from '../core/annotations/types';
-import type { DetailedAnalysis, Finding } from '../core/engine';
+import type { Finding } from '../core/engine';
 import { isExceptionId } from '../core/exceptions';
 import { parseFile, ParsedFile } from '../core/files';
 import { TOOL_NAME } from '../core/meta';
@@ -30,18 +30,21 @@ import { documentAs, documentTitle } from './fixes/document-exception';
 import type { TextChange } from './fixes/edits';
 import { registerEntry } from './fixes/register-entry';
 import { Commands } from './protocol';
-import type { ServerSettings } from './settings';
+import type { DocumentState } from './linter';
 
-export interface ActionDocument {
-  uri: string;
+/** The workspace folder's exception register, as the fixes that write to it see it. */
+export interface RegisterView {
   path: string;
-  version: number;
-  lines: LineIndex;
-  detail: DetailedAnalysis;
-  settings: ServerSettings;
-  now: Date;
-  /** The workspace folder's exception register. */
-  register?: { path: string; uri: string; text: string | undefined; version: number | null };
+  uri: string;
+  /** Undefined when the register does not exist yet. */
+  text: string | undefined;
+  /** The open document's version, or null when it is read from disk. */
+  version: number | null;
+}
+
+/** An open document's latest analysis, with the register its fixes may write to. */
+export interface ActionDocument extends Omit<DocumentState, 'registerPath'> {
+  register?: RegisterView;
 }
 
 export interface ClientSupport {

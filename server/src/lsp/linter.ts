@@ -19,6 +19,7 @@ import { TOOL_NAME } from '../core/meta';
 import { parseRegister, RegisterEntry } from '../core/register';
 import { resolveSettings } from '../core/settings';
 import { LineIndex } from '../core/text';
+import type { RegisterView } from './code-actions';
 import { toDiagnostics } from './diagnostics';
 import type { ExceptionItem, ScanSummary } from './protocol';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, ServerSettings, toUserConfig, withConfigFile } from './settings';
@@ -357,7 +358,7 @@ export class Linter {
   }
 
   /** The register that applies to a document: where it is and its text (undefined when it does not exist yet). */
-  registerFor(state: DocumentState): { path: string; uri: string; text: string | undefined; version: number | null } {
+  registerFor(state: DocumentState): RegisterView {
     const uri = pathToFileURL(state.registerPath).href;
     return { path: state.registerPath, uri, text: this.readText(state.registerPath), version: this.documents.get(uri)?.version ?? null };
   }
