@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { RULES } from '../rules';
 import { generateCorpus } from './corpus';
+import { cores as coreCount } from '../server/src/cli/run';
 
 const FIRST_THREE = ['fax-only-manner', 'data-class-filter', 'unjustified-throttle'];
 
@@ -68,7 +69,7 @@ function pad(s: string, n: number): string {
 }
 
 async function main(): Promise<void> {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = coreCount();
   const corpus = path.join(os.tmpdir(), `ehi-lint-bench-${TARGET_LINES}`);
   const { files, lines } = await generateCorpus(corpus, TARGET_LINES);
   console.log(`corpus: ${files} files, ${lines} lines (TS/JS/Java/C#/Python/YAML/JSON) in ${corpus}; ${cores} cores; median of ${RUNS} runs`);

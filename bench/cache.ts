@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { generateCorpus } from './corpus';
+import { cores as coreCount } from '../server/src/cli/run';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'ehi-lint.js');
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     const corpus = path.join(work, 'corpus');
     const cacheDir = path.join(work, 'cache');
     const size = await generateCorpus(corpus, lines);
-    console.log(`corpus: ${size.files} files, ${size.lines} lines; ${os.availableParallelism?.() ?? os.cpus().length} cores; ${rounds} rounds`);
+    console.log(`corpus: ${size.files} files, ${size.lines} lines; ${coreCount()} cores; ${rounds} rounds`);
     const cold: Run[] = [];
     const warm: Run[] = [];
     let reference: string | undefined;
