@@ -1,13 +1,13 @@
 import type { CodeModel } from '../server/src/core/code-model';
-import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/core/config/tree';
+import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/core/formats/tree';
 import type { CallNode, ClassNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule, Report } from '../server/src/core/rule';
-import { ehiScope, enclosingHandler, Handler, handlerFor, isEhiPathLiteral, routeRegistrations } from '../server/src/core/semantics/access-path';
-import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/core/semantics/config-scope';
-import { codeAmount, codeBoolean, codeSettings, configAmount, configSettings } from '../server/src/core/semantics/named-values';
-import { isRejection, statusOf } from '../server/src/core/semantics/responses';
-import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, resolve, stringValue } from '../server/src/core/semantics/values';
+import { ehiScope, enclosingHandler, Handler, handlerFor, isEhiPathLiteral, routeRegistrations } from '../server/src/domain/access-path';
+import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/frameworks/config-scope';
+import { codeAmount, codeBoolean, codeSettings, configAmount, configSettings } from '../server/src/analysis/named-values';
+import { isRejection, statusOf } from '../server/src/analysis/responses';
+import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, resolve, stringValue } from '../server/src/analysis/values';
 
 const FEES_LAWFUL =
   'A fee on access to EHI is lawful only as a documented Fees exception (45 CFR 171.302: based on objective, verifiable criteria, uniformly applied, reasonably related to the cost of providing access) or a reasonable royalty under the Licensing exception (171.303), and never for an individual’s electronic access to their own EHI or access by an app they designate.';

@@ -1,10 +1,10 @@
 import type { CodeModel } from '../server/src/core/code-model';
-import { at, ConfigNode, descendants, pathOf, scalar, scalarBoolean, scalarNumber, scalarString, stringList as configStringList } from '../server/src/core/config/tree';
+import { at, ConfigNode, descendants, pathOf, scalar, scalarBoolean, scalarNumber, scalarString, stringList as configStringList } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, ObjectNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { ConfigContext, defineRule, Report } from '../server/src/core/rule';
-import { classifyName, classifyPath, enclosingHandler, routeRegistrations } from '../server/src/core/semantics/access-path';
-import { isTestOnly } from '../server/src/core/semantics/deployment';
+import { classifyName, classifyPath, enclosingHandler, routeRegistrations } from '../server/src/domain/access-path';
+import { isTestOnly } from '../server/src/frameworks/deployment';
 import {
   collectionName,
   conjuncts,
@@ -25,9 +25,9 @@ import {
   refusesClient,
   splitScopes,
   toMs,
-} from '../server/src/core/semantics/oauth';
-import { SMART_TRIGGERS, smartDocumentsInCode, smartDocumentsInConfig, SmartDocument, smartField, smartList, supportsAppLaunch } from '../server/src/core/semantics/smart';
-import { calleeLast, calleeName, callSite, dotted, durationMs, identifierWords, numberValue, parseDurationText, resolve, stringList, stringValue } from '../server/src/core/semantics/values';
+} from '../server/src/domain/oauth';
+import { SMART_TRIGGERS, smartDocumentsInCode, smartDocumentsInConfig, SmartDocument, smartField, smartList, supportsAppLaunch } from '../server/src/domain/smart';
+import { calleeLast, calleeName, callSite, dotted, durationMs, identifierWords, numberValue, parseDurationText, resolve, stringList, stringValue } from '../server/src/analysis/values';
 
 const VETTING =
   'Apps may be vetted only for their authenticity and must then be enabled within five business days (45 CFR 170.404); keeping out the apps patients choose interferes with access (171.103) and is lawful only as a documented Security exception (171.203: tailored to a specific risk) or Health IT Performance exception (171.205: an app that is degrading performance, for as long as needed).';

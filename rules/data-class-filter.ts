@@ -1,9 +1,9 @@
 import type { CodeModel } from '../server/src/core/code-model';
-import { at, ConfigNode, descendants, items, scalarString, stringList as configStringList } from '../server/src/core/config/tree';
+import { at, ConfigNode, descendants, items, scalarString, stringList as configStringList } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode } from '../server/src/core/ir';
 import { defineRule } from '../server/src/core/rule';
-import { CLINICAL_RESOURCE_TYPES, FHIR_RESOURCE_TYPES, OBSERVATION_CATEGORIES, US_CORE_RESOURCE_TYPES } from '../server/src/core/semantics/fhir';
-import { calleeLast, collectionFilter, dotted, identifierWords, memberName, stringList, stringValue } from '../server/src/core/semantics/values';
+import { CLINICAL_RESOURCE_TYPES, FHIR_RESOURCE_TYPES, OBSERVATION_CATEGORIES, US_CORE_RESOURCE_TYPES } from '../server/src/domain/fhir';
+import { calleeLast, collectionFilter, dotted, identifierWords, memberName, stringList, stringValue } from '../server/src/analysis/values';
 
 const LAWFUL =
   'EHI is the whole designated record set (45 CFR 171.102), so a fixed filter withholds data patients, their apps and other providers are entitled to; it is lawful only under a documented Preventing Harm (171.201), Privacy (171.202), Protecting Care Access (171.206) or Infeasibility (segmentation, 171.204) exception, or a law that requires it.';

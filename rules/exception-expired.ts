@@ -1,5 +1,5 @@
 import { fieldValue } from '../server/src/core/annotations/types';
-import { EXCEPTIONS, isExceptionId } from '../server/src/core/exceptions';
+import { EXCEPTIONS, isExceptionId } from '../server/src/core/annotations/exceptions';
 import { defineRule } from '../server/src/core/rule';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { EXCEPTIONS, isExceptionId } from '../server/src/core/exceptions';
+import { EXCEPTIONS, isExceptionId } from '../server/src/core/annotations/exceptions';
 import { defineRule } from '../server/src/core/rule';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { EXCEPTIONS, isExceptionId } from '../server/src/core/exceptions';
+import { EXCEPTIONS, isExceptionId } from '../server/src/core/annotations/exceptions';
 import { defineRule } from '../server/src/core/rule';
-import { auditPattern, pathCallsAudit, restrictedPathAt } from '../server/src/core/semantics/audit';
+import { auditPattern, pathCallsAudit, restrictedPathAt } from '../server/src/domain/audit';
 
 export default defineRule({
   meta: {

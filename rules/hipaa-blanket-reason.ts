@@ -1,12 +1,12 @@
-import { isMirthExport } from '../server/src/core/config/mirth';
-import { ConfigNode, descendants, scalarString } from '../server/src/core/config/tree';
+import { isMirthExport } from '../server/src/core/formats/mirth';
+import { ConfigNode, descendants, scalarString } from '../server/src/core/formats/tree';
 import type { CodeModel } from '../server/src/core/code-model';
 import type { IrNode } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 
 import { defineRule } from '../server/src/core/rule';
-import { blanketReason, citedReason, forbiddenCall, isLogCall, isTestPath, statementOf } from '../server/src/core/semantics/denials';
-import { calleeLast, calleeName, dotted } from '../server/src/core/semantics/values';
+import { blanketReason, citedReason, forbiddenCall, isLogCall, isTestPath, statementOf } from '../server/src/domain/denials';
+import { calleeLast, calleeName, dotted } from '../server/src/analysis/values';
 
 const LAWFUL =
   'Citing HIPAA, privacy or policy in general is not one of the Privacy exception’s sub-exceptions (45 CFR 171.202), and a blanket reason is itself a practice regulators call blocking; a refusal is lawful only under a specific exception whose conditions are met and documented (Privacy 171.202, Preventing Harm 171.201, Security 171.203, Infeasibility 171.204, Protecting Care Access 171.206, or a law that requires it). Say which exception and sub-exception the refusal relies on, or share the information.';

@@ -1,12 +1,12 @@
 import type { CodeModel } from '../server/src/core/code-model';
-import { scalar, scalarBoolean, scalarString } from '../server/src/core/config/tree';
+import { scalar, scalarBoolean, scalarString } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
-import { appRegistrationScope, ehiScope, isAppRegistrationWords } from '../server/src/core/semantics/access-path';
-import { codeBoolean, codeSettings, configSettings } from '../server/src/core/semantics/named-values';
-import { isNow, shiftedTime } from '../server/src/core/semantics/time';
-import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, numberValue, stringValue } from '../server/src/core/semantics/values';
+import { appRegistrationScope, ehiScope, isAppRegistrationWords } from '../server/src/domain/access-path';
+import { codeBoolean, codeSettings, configSettings } from '../server/src/analysis/named-values';
+import { isNow, shiftedTime } from '../server/src/analysis/time';
+import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, numberValue, stringValue } from '../server/src/analysis/values';
 
 const LAWFUL =
   'Sending routine requests through manual, legal or committee review delays access (45 CFR 171.102, “interfere”); it is lawful only as a documented exception: Privacy (171.202, a required consent or authorization is missing), Preventing Harm (171.201, an individual determination), Security (171.203, such as verifying an app’s authenticity, which 45 CFR 170.404 bounds to five business days) or Infeasibility (171.204, with a written reason within 10 business days).';

@@ -1,14 +1,14 @@
 import type { CodeModel } from '../server/src/core/code-model';
-import { at, ConfigNode, descendants, items, scalarString, stringList as configStringList } from '../server/src/core/config/tree';
+import { at, ConfigNode, descendants, items, scalarString, stringList as configStringList } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { defineRule, Report } from '../server/src/core/rule';
-import { enclosingHandler, handlerFor } from '../server/src/core/semantics/access-path';
-import { scopeOf } from '../server/src/core/semantics/config-scope';
-import { isTestOnly } from '../server/src/core/semantics/deployment';
-import { CLINICAL_RESOURCE_TYPES, isFhirPath, isStandardFhirMediaType, isVendorMediaType, resourceTypesInPath, US_CORE_CANONICAL, US_CORE_RESOURCE_TYPES } from '../server/src/core/semantics/fhir';
-import { isUncertain, literalTree, LiteralTree } from '../server/src/core/semantics/literal-tree';
-import { hasSmartField, SMART_TRIGGERS, smartDocumentsInCode, smartDocumentsInConfig, SmartDocument, smartField, smartList, supportsAppLaunch } from '../server/src/core/semantics/smart';
-import { argument, calleeLast, dotted, stringList, stringValue } from '../server/src/core/semantics/values';
+import { enclosingHandler, handlerFor } from '../server/src/domain/access-path';
+import { scopeOf } from '../server/src/frameworks/config-scope';
+import { isTestOnly } from '../server/src/frameworks/deployment';
+import { CLINICAL_RESOURCE_TYPES, isFhirPath, isStandardFhirMediaType, isVendorMediaType, resourceTypesInPath, US_CORE_CANONICAL, US_CORE_RESOURCE_TYPES } from '../server/src/domain/fhir';
+import { isUncertain, literalTree, LiteralTree } from '../server/src/analysis/literal-tree';
+import { hasSmartField, SMART_TRIGGERS, smartDocumentsInCode, smartDocumentsInConfig, SmartDocument, smartField, smartList, supportsAppLaunch } from '../server/src/domain/smart';
+import { argument, calleeLast, dotted, stringList, stringValue } from '../server/src/analysis/values';
 
 const LAWFUL =
   'Certified FHIR APIs are measured against FHIR R4 (4.0.1), US Core and SMART App Launch (45 CFR 170.315(g)(10)); departing from them where they apply makes apps fail to connect, which interferes with access, exchange and use (171.103). It is lawful only as a documented Manner exception (171.301: the requestor agreed to this manner, or a published standard or machine-readable alternative was offered) or Licensing exception (171.303: the interoperability element is licensed on reasonable, non-discriminatory terms).';

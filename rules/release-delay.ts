@@ -1,16 +1,16 @@
 import type { CodeModel } from '../server/src/core/code-model';
-import { scalar, scalarBoolean } from '../server/src/core/config/tree';
+import { scalar, scalarBoolean } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
-import { MIRTH_TRIGGERS } from '../server/src/core/config/mirth';
-import { ehiScope, HEALTH_CARE_TRIGGERS, mentionsHealthCare } from '../server/src/core/semantics/access-path';
-import { scheduledJobOf } from '../server/src/core/semantics/calls';
-import { codeBoolean, codeDuration, codeSettings, configDuration, configSettings, DurationSetting } from '../server/src/core/semantics/named-values';
-import { isRejection } from '../server/src/core/semantics/responses';
-import { CLINICAL, CLINICAL_TRIGGERS, isResultReleaseJob, OTHER_PURPOSE, PATIENT_FACING, RELEASE, SUBJECT } from '../server/src/core/semantics/result-release';
-import { ageTest, AgeTest, cutoffBeforeNow, shiftedTime } from '../server/src/core/semantics/time';
-import { calleeLast, calleeName, callSite, collectionFilter, dotted, enclosingNameWords, hasWord as has, identifierWords, stringValue } from '../server/src/core/semantics/values';
+import { MIRTH_TRIGGERS } from '../server/src/core/formats/mirth';
+import { ehiScope, HEALTH_CARE_TRIGGERS, mentionsHealthCare } from '../server/src/domain/access-path';
+import { scheduledJobOf } from '../server/src/analysis/calls';
+import { codeBoolean, codeDuration, codeSettings, configDuration, configSettings, DurationSetting } from '../server/src/analysis/named-values';
+import { isRejection } from '../server/src/analysis/responses';
+import { CLINICAL, CLINICAL_TRIGGERS, isResultReleaseJob, OTHER_PURPOSE, PATIENT_FACING, RELEASE, SUBJECT } from '../server/src/domain/result-release';
+import { ageTest, AgeTest, cutoffBeforeNow, shiftedTime } from '../server/src/analysis/time';
+import { calleeLast, calleeName, callSite, collectionFilter, dotted, enclosingNameWords, hasWord as has, identifierWords, stringValue } from '../server/src/analysis/values';
 
 const LAWFUL =
   'Preventing Harm (45 CFR 171.201) needs a licensed professional’s individual determination or a data-integrity concern, not a rule for a whole class of results; this is lawful only as a documented Preventing Harm exception, a law that requires the delay, or the patient’s own request not to share (Privacy, 171.202).';

@@ -1,10 +1,10 @@
-import { child, ConfigNode, descendants, scalarBoolean, scalarNumber, scalarString } from '../server/src/core/config/tree';
+import { child, ConfigNode, descendants, scalarBoolean, scalarNumber, scalarString } from '../server/src/core/formats/tree';
 import type { CodeModel } from '../server/src/core/code-model';
 import type { IrNode } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
-import { dotted } from '../server/src/core/semantics/values';
-import { classifyPath, ehiContext, Handler } from '../server/src/core/semantics/access-path';
-import { classifyPaths, referencedScope, scopeOf } from '../server/src/core/semantics/config-scope';
+import { dotted } from '../server/src/analysis/values';
+import { classifyPath, ehiContext, Handler } from '../server/src/domain/access-path';
+import { classifyPaths, referencedScope, scopeOf } from '../server/src/frameworks/config-scope';
 import {
   blanketMessageOf,
   blanketReason,
@@ -24,7 +24,7 @@ import {
   recordedException,
   rejectedRecordsRequest,
   statementOf,
-} from '../server/src/core/semantics/denials';
+} from '../server/src/domain/denials';
 
 const LAWFUL =
   'A restriction with no record of why is treated as unjustified (45 CFR 171.103): record the exception relied on (Privacy 171.202, Preventing Harm 171.201, Security 171.203, Infeasibility 171.204 with a written reason to the requestor within 10 business days, Protecting Care Access 171.206, or the law that requires it) in an audit entry or an `ehi-exception` annotation.';

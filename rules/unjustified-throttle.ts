@@ -1,14 +1,14 @@
 import type { CodeModel } from '../server/src/core/code-model';
-import { ConfigNode, descendants, entriesBelow, items, scalarNumber, scalarString } from '../server/src/core/config/tree';
+import { ConfigNode, descendants, entriesBelow, items, scalarNumber, scalarString } from '../server/src/core/formats/tree';
 import type { CallNode, ClassNode, FunctionNode, IrNode } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule, Report } from '../server/src/core/rule';
-import { classifyName, ehiContext, enclosingHandler, handlerFor, Handler, isEhiPathLiteral, Registration, routeRegistrations } from '../server/src/core/semantics/access-path';
-import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../server/src/core/semantics/calls';
-import { statusOf, statusValue } from '../server/src/core/semantics/responses';
-import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/core/semantics/config-scope';
-import { isResultReleaseJob } from '../server/src/core/semantics/result-release';
-import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../server/src/core/semantics/values';
+import { classifyName, ehiContext, enclosingHandler, handlerFor, Handler, isEhiPathLiteral, Registration, routeRegistrations } from '../server/src/domain/access-path';
+import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../server/src/analysis/calls';
+import { statusOf, statusValue } from '../server/src/analysis/responses';
+import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/frameworks/config-scope';
+import { isResultReleaseJob } from '../server/src/domain/result-release';
+import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../server/src/analysis/values';
 
 const LAWFUL =
   'It is lawful only as a documented Health IT Performance (45 CFR 171.205: time-limited, for a measured performance problem) or Security (171.203: tailored to a specific risk) exception.';

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../rules';
-import { configSchema, SCHEMA_FILE } from '../server/src/core/config-file';
+import { configSchema, SCHEMA_FILE } from '../server/src/settings/config-file';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../rules';
 import { expectedDocs, readmeWithTable, ROOT } from '../scripts/gen-docs';
-import { EXCEPTIONS } from '../server/src/core/exceptions';
+import { EXCEPTIONS } from '../server/src/core/annotations/exceptions';
 
 describe('rule documentation', () => {
   it('docs/rules/*.md match the rule units (run `npm run docs` after changing a rule)', () => {

@@ -10,7 +10,7 @@ import { RULES } from '../rules';
 import { analyzeText, FileAnalysis } from '../server/src/core/engine';
 import { languageIdForPath, parseFile } from '../server/src/core/files';
 import type { LanguageId } from '../server/src/core/rule';
-import { resolveSettings } from '../server/src/core/settings';
+import { resolveSettings } from '../server/src/settings/settings';
 import { LineIndex } from '../server/src/core/text';
 import { Expectation, readExpectations } from './fixture-expectations';
 import { loadRegisterFor, registerAccessFor } from './helpers/register';

@@ -9,12 +9,12 @@ import * as path from 'path';
 import { generateCorpus } from '../bench/corpus';
 import { RULE_IDS } from '../rules';
 import { analyzeText, FileAnalysis } from '../server/src/core/engine';
-import { resolveSettings } from '../server/src/core/settings';
+import { resolveSettings } from '../server/src/settings/settings';
 import { FIXTURE_NOW, FIXTURES, listFiles } from './fixtures.test';
-import { isMirthExport, MIRTH_TRIGGERS } from '../server/src/core/config/mirth';
-import { parseXml } from '../server/src/core/config/xml';
-import { HEALTH_CARE_PATTERN, HEALTH_CARE_TRIGGERS } from '../server/src/core/semantics/access-path';
-import { CLINICAL, CLINICAL_TRIGGERS } from '../server/src/core/semantics/result-release';
+import { isMirthExport, MIRTH_TRIGGERS } from '../server/src/core/formats/mirth';
+import { parseXml } from '../server/src/core/formats/xml';
+import { HEALTH_CARE_PATTERN, HEALTH_CARE_TRIGGERS } from '../server/src/domain/access-path';
+import { CLINICAL, CLINICAL_TRIGGERS } from '../server/src/domain/result-release';
 
 function key(r: FileAnalysis): string[] {
   return [...r.findings, ...r.suppressed].map((f) => `${r.path}:${f.range.start.line}:${f.range.start.character}:${f.ruleId}:${f.message}`).sort();

@@ -8,7 +8,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { ExceptionsChangedNotification, ExceptionItem, ListExceptionsRequest } from '../../server/src/lsp/protocol';
+import { ExceptionsChangedNotification, ExceptionItem, ListExceptionsRequest } from '../../server/src/protocol/index';
 
 const SOURCE = 'ehi-lint';
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'csharp', 'python', 'json', 'jsonc', 'yaml', 'xml', 'properties'];

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CACHE_DIRECTORY, cacheKey, contentId, ResultCache, settingsSignature, stampOf } from '../../server/src/cli/cache';
 import type { FileAnalysis } from '../../server/src/core/engine';
-import { resolveSettings } from '../../server/src/core/settings';
+import { resolveSettings } from '../../server/src/settings/settings';
 import { REPO, runCli, tempDir, write } from '../helpers/cli';
 import { writeSampleProject } from '../helpers/sample-project';
 

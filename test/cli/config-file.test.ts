@@ -7,8 +7,8 @@ import Ajv from 'ajv-draft-04';
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../../rules';
-import { CONFIG_FILE_NAME, configFileFilter, findConfigFile, parseConfigText, SCHEMA_FILE, SCHEMA_URL } from '../../server/src/core/config-file';
-import { ConfigError } from '../../server/src/core/settings';
+import { CONFIG_FILE_NAME, configFileFilter, findConfigFile, parseConfigText, SCHEMA_FILE, SCHEMA_URL } from '../../server/src/settings/config-file';
+import { ConfigError } from '../../server/src/settings/settings';
 import { expectedSchema } from '../../scripts/gen-schema';
 import { REPO, runCli, tempDir, write } from '../helpers/cli';
 

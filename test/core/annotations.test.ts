@@ -1,8 +1,8 @@
 /** Engine fixes around exception annotations and the register, each with the case that showed it. */
 import * as assert from 'node:assert/strict';
 import { analyzeText, analyzeTextDetailed, RegisterFileAccess } from '../../server/src/core/engine';
-import { parseRegister } from '../../server/src/core/register';
-import { resolveSettings } from '../../server/src/core/settings';
+import { parseRegister } from '../../server/src/core/annotations/register';
+import { resolveSettings } from '../../server/src/settings/settings';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const settings = (extra: Parameters<typeof resolveSettings>[1] = {}) => resolveSettings({}, { now: NOW, ...extra });

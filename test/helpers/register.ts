@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { RegisterFileAccess } from '../../server/src/core/engine';
-import { DEFAULT_REGISTER_FILE, parseRegister, RegisterEntry } from '../../server/src/core/register';
+import { DEFAULT_REGISTER_FILE, parseRegister, RegisterEntry } from '../../server/src/core/annotations/register';
 
 export function loadRegisterFor(file: string): RegisterEntry[] {
   const dir = path.dirname(file);

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, toUserConfig } from '../../server/src/lsp/settings';
-import { Commands } from '../../server/src/lsp/protocol';
+import { Commands } from '../../server/src/protocol/index';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 

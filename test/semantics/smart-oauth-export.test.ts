@@ -1,12 +1,12 @@
 /** The shared semantics behind app-access-restriction, export-restriction and nonstandard-fhir-api. */
 import * as assert from 'node:assert/strict';
 import { parseFile } from '../../server/src/core/files';
-import { isTestOnly, isTestPath } from '../../server/src/core/semantics/deployment';
-import { formatClass, isExportPath, isExportSwitch, unconditionalRefusal } from '../../server/src/core/semantics/export';
-import { isFhirPath, isVendorMediaType } from '../../server/src/core/semantics/fhir';
-import { isUncertain, literalTree } from '../../server/src/core/semantics/literal-tree';
-import { hasPatientScope, isClientIdentifier, isDcrSwitch, mentionsPatientApps, onlySystemScopes, refreshLifetimeUnit, scopeAudience } from '../../server/src/core/semantics/oauth';
-import { smartDocumentsInCode, smartDocumentsInConfig, smartList, supportsAppLaunch } from '../../server/src/core/semantics/smart';
+import { isTestOnly, isTestPath } from '../../server/src/frameworks/deployment';
+import { formatClass, isExportPath, isExportSwitch, unconditionalRefusal } from '../../rules/export-restriction/export';
+import { isFhirPath, isVendorMediaType } from '../../server/src/domain/fhir';
+import { isUncertain, literalTree } from '../../server/src/analysis/literal-tree';
+import { hasPatientScope, isClientIdentifier, isDcrSwitch, mentionsPatientApps, onlySystemScopes, refreshLifetimeUnit, scopeAudience } from '../../server/src/domain/oauth';
+import { smartDocumentsInCode, smartDocumentsInConfig, smartList, supportsAppLaunch } from '../../server/src/domain/smart';
 import { findAll } from '../helpers/ir';
 
 async function model(file: string, text: string) {

@@ -1,7 +1,7 @@
 /**
  * Command-line arguments. Hand-written so every mistake gets one clear line naming the option.
  */
-import { isRuleLevel, RuleLevel } from '../core/settings';
+import { isRuleLevel, RuleLevel } from '../settings/settings';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];

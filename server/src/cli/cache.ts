@@ -19,7 +19,7 @@ import * as path from 'path';
 import { ANNOTATION_MARKER } from '../core/annotations/parse';
 import type { AnalysisSettings, FileAnalysis } from '../core/engine';
 import { TOOL_VERSION } from '../core/meta';
-import type { RegisterEntry } from '../core/register';
+import type { RegisterEntry } from '../core/annotations/register';
 
 export const CACHE_DIRECTORY = '.ehi-lint-cache';
 const CACHE_FILE = 'results.json';

@@ -11,9 +11,9 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { AnalysisSettings, analyzeBytes, analyzeFile, FileAnalysis, quickAnalysis, readSource, RegisterFileAccess } from '../core/engine';
 import { languageIdForPath } from '../core/files';
-import { DEFAULT_REGISTER_FILE, RegisterEntry } from '../core/register';
-import { resolveSettings, UserConfig } from '../core/settings';
-import { relativeTo } from './discover';
+import { DEFAULT_REGISTER_FILE, RegisterEntry } from '../core/annotations/register';
+import { resolveSettings, UserConfig } from '../settings/settings';
+import { relativeTo } from '../core/discover';
 import { cacheKey, ContentId, contentId, FileStamp, ResultCache, settingsSignature, stampOf } from './cache';
 
 export interface RunInput {

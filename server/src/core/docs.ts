@@ -2,7 +2,7 @@
  * Rule documentation rendered from the rule unit: the docs pages (docs/rules/<id>.md), SARIF help,
  * the README table and editor hovers all come from here, so they cannot drift from the rule.
  */
-import { EXCEPTIONS, fieldsOf, sectionUrl } from './exceptions';
+import { EXCEPTIONS, fieldsOf, sectionUrl } from './annotations/exceptions';
 import type { LanguageId, Rule } from './rule';
 
 export const LANGUAGE_NAMES: Record<LanguageId, string> = {

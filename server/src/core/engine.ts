@@ -14,12 +14,12 @@ import type { Annotation, AnnotationProblemKind } from './annotations/types';
 import { fieldValue } from './annotations/types';
 import { validateAnnotation } from './annotations/validate';
 import { CodeModel } from './code-model';
-import { EXCEPTIONS, ExceptionId, isExceptionId } from './exceptions';
+import { EXCEPTIONS, ExceptionId, isExceptionId } from './annotations/exceptions';
 import { BodyFilter, CodeUnit, constructsByLine, languageIdForPath, parseFile, ParsedFile } from './files';
 import type { IrKind, IrNode, Span } from './ir';
 import { walk } from './ir';
-import type { RegisterEntry } from './register';
-import { annotationFromRegister, DEFAULT_REGISTER_FILE, entryAnnotation, parseRegister } from './register';
+import type { RegisterEntry } from './annotations/register';
+import { annotationFromRegister, DEFAULT_REGISTER_FILE, entryAnnotation, parseRegister } from './annotations/register';
 import {
   CodeVisitor,
   formatMessage,

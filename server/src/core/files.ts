@@ -4,12 +4,12 @@
  */
 import * as path from 'path';
 import { CodeModel } from './code-model';
-import { parseJson } from './config/json';
-import { isMirthExport, isScriptElement, mirthScripts } from './config/mirth';
-import { parseProperties } from './config/properties';
-import { ConfigDocument, ConfigNode, descendants } from './config/tree';
-import { parseXml, XmlDocument, XmlElement, xmlToConfig } from './config/xml';
-import { parseYaml } from './config/yaml';
+import { parseJson } from './formats/json';
+import { isMirthExport, isScriptElement, mirthScripts } from './formats/mirth';
+import { parseProperties } from './formats/properties';
+import { ConfigDocument, ConfigNode, descendants } from './formats/tree';
+import { parseXml, XmlDocument, XmlElement, xmlToConfig } from './formats/xml';
+import { parseYaml } from './formats/yaml';
 import type { CodeLanguage, Comment, IrNode, Span } from './ir';
 import { walk } from './ir';
 import { languageForPath, lowerCode } from './lang';

@@ -4,9 +4,9 @@
  */
 import type { Annotation } from './annotations/types';
 import type { CodeModel } from './code-model';
-import type { ConfigDocument } from './config/tree';
-import type { XmlDocument } from './config/xml';
-import type { ExceptionId } from './exceptions';
+import type { ConfigDocument } from './formats/tree';
+import type { XmlDocument } from './formats/xml';
+import type { ExceptionId } from './annotations/exceptions';
 import type { CodeUnit } from './files';
 import type { IrKind, NodeOfKind, Span } from './ir';
 

@@ -18,10 +18,10 @@ import { ruleById } from '../../../rules';
 import type { Annotation, AnnotationProblem } from '../core/annotations/types';
 import { fieldValue } from '../core/annotations/types';
 import type { Finding } from '../core/engine';
-import { isExceptionId } from '../core/exceptions';
+import { isExceptionId } from '../core/annotations/exceptions';
 import { parseFile, ParsedFile } from '../core/files';
 import { TOOL_NAME } from '../core/meta';
-import { auditPattern } from '../core/semantics/audit';
+import { auditPattern } from '../domain/audit';
 import { LineIndex } from '../core/text';
 import type { DiagnosticData } from './diagnostics';
 import { addMissingFields, absentFields, renewReviewBy, takeSuggestion } from './fixes/annotation-fixes';
@@ -29,7 +29,7 @@ import { addAuditLogging } from './fixes/audit-logging';
 import { documentAs, documentTitle } from './fixes/document-exception';
 import type { TextChange } from './fixes/edits';
 import { registerEntry } from './fixes/register-entry';
-import { Commands } from './protocol';
+import { Commands } from '../protocol/index';
 import type { DocumentState } from './linter';
 
 /** The workspace folder's exception register, as the fixes that write to it see it. */

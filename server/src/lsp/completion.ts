@@ -3,7 +3,7 @@
  * (those the findings below accept first), on a field line the fields the chosen exception still
  * needs (required first), after `field:` the values it allows.
  */
-import { EXCEPTION_IDS, EXCEPTIONS, ExceptionId, fieldsOf, FieldSpec, isExceptionId, requiredFields, sectionUrl } from '../core/exceptions';
+import { EXCEPTION_IDS, EXCEPTIONS, ExceptionId, fieldsOf, FieldSpec, isExceptionId, requiredFields, sectionUrl } from '../core/annotations/exceptions';
 import { isoDate } from '../core/annotations/validate';
 import type { LineIndex, Position } from '../core/text';
 import { oneYearFrom } from './fixes/edits';

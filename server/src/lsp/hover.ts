@@ -6,7 +6,7 @@
 import { ruleById } from '../../../rules';
 import type { Annotation } from '../core/annotations/types';
 import type { DetailedAnalysis, Finding } from '../core/engine';
-import { EXCEPTIONS, ExceptionId, fieldsOf, FieldSpec, isExceptionId, requiredFields, sectionUrl } from '../core/exceptions';
+import { EXCEPTIONS, ExceptionId, fieldsOf, FieldSpec, isExceptionId, requiredFields, sectionUrl } from '../core/annotations/exceptions';
 import { ruleDocsUrl } from '../core/meta';
 import type { LineIndex, Range } from '../core/text';
 

@@ -12,18 +12,18 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import type { Connection, Diagnostic, FileEvent, TextDocuments } from 'vscode-languageserver/node';
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { discover } from '../cli/discover';
+import { discover } from '../core/discover';
 import { AnalysisSettings, analyzeFile, analyzeTextDetailed, DetailedAnalysis, FileAnalysis, RegisterFileAccess } from '../core/engine';
 import { languageIdForPath } from '../core/files';
 import { TOOL_NAME } from '../core/meta';
-import { parseRegister, RegisterEntry } from '../core/register';
-import { resolveSettings } from '../core/settings';
+import { parseRegister, RegisterEntry } from '../core/annotations/register';
+import { resolveSettings } from '../settings/settings';
 import { LineIndex } from '../core/text';
 import type { RegisterView } from './code-actions';
 import { toDiagnostics } from './diagnostics';
-import type { ExceptionItem, ScanSummary } from './protocol';
+import type { ExceptionItem, ScanSummary } from '../protocol/index';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, ServerSettings, toUserConfig, withConfigFile } from './settings';
-import { CONFIG_FILE_NAME, ConfigFile, findConfigFile, loadConfigFile } from '../core/config-file';
+import { CONFIG_FILE_NAME, ConfigFile, findConfigFile, loadConfigFile } from '../settings/config-file';
 
 export interface Folder {
   uri: string;

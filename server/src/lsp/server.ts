@@ -33,7 +33,7 @@ import { completionsAt } from './completion';
 import { REGISTER_HEADER } from './fixes/register-entry';
 import { hoverAt } from './hover';
 import { ClientFeatures, Linter } from './linter';
-import { Commands, ListExceptionsRequest } from './protocol';
+import { Commands, ListExceptionsRequest } from '../protocol/index';
 
 /** File types the core reads, for file watching. */
 const WATCHED = '**/*.{ts,mts,cts,tsx,js,jsx,mjs,cjs,java,cs,py,json,jsonc,yaml,yml,xml,properties}';

@@ -5,10 +5,10 @@
  * `UserConfig`, so a project config file can later be merged in at the same point.
  */
 import { RULE_IDS } from '../../../rules';
-import { isRuleLevel, RuleLevel, UserConfig } from '../core/settings';
-import { DEFAULT_REGISTER_FILE } from '../core/register';
-import { DEFAULT_AUDIT_PATTERN } from '../core/settings';
-import { ConfigFile, configFileFilter } from '../core/config-file';
+import { isRuleLevel, RuleLevel, UserConfig } from '../settings/settings';
+import { DEFAULT_REGISTER_FILE } from '../core/annotations/register';
+import { DEFAULT_AUDIT_PATTERN } from '../settings/settings';
+import { ConfigFile, configFileFilter } from '../settings/config-file';
 
 export const SECTION = 'ehiLint';
 

@@ -2,7 +2,7 @@
  * Checks an annotation against the exception catalogue: known id, well-formed values, required
  * fields present, `review-by` not past. Problems are added to `annotation.problems`.
  */
-import { EXCEPTION_IDS, fieldsOf, FieldKind, isExceptionId, requiredFields } from '../exceptions';
+import { EXCEPTION_IDS, fieldsOf, FieldKind, isExceptionId, requiredFields } from './exceptions';
 import type { Annotation, AnnotationField } from './types';
 
 export function validateAnnotation(annotation: Annotation, now: Date): void {

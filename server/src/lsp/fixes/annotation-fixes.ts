@@ -4,7 +4,7 @@
  * Each leaves nothing to do when applied twice.
  */
 import type { Annotation, AnnotationProblem } from '../../core/annotations/types';
-import { fieldsOf, isExceptionId } from '../../core/exceptions';
+import { fieldsOf, isExceptionId } from '../../core/annotations/exceptions';
 import type { LineIndex } from '../../core/text';
 import { oneYearFrom, SnippetBuilder, TextChange } from './edits';
 

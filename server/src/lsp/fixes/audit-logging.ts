@@ -5,7 +5,7 @@
  * the template names one and the file lacks it.
  */
 import type { CodeUnit, ParsedFile } from '../../core/files';
-import { pathCallsAudit, restrictedPathAt } from '../../core/semantics/audit';
+import { pathCallsAudit, restrictedPathAt } from '../../domain/audit';
 import type { LineIndex } from '../../core/text';
 import type { AuditLanguage, AuditTemplate } from '../settings';
 import { indentationOf, indentUnit, TextChange } from './edits';

@@ -5,7 +5,7 @@
  * the finding stays reported until someone fills them in.
  */
 import type { Annotation } from '../../core/annotations/types';
-import { EXCEPTIONS, ExceptionId, fieldsOf, FieldSpec } from '../../core/exceptions';
+import { EXCEPTIONS, ExceptionId, fieldsOf, FieldSpec } from '../../core/annotations/exceptions';
 import { constructsByLine, ParsedFile } from '../../core/files';
 import type { Span } from '../../core/ir';
 import type { LineIndex } from '../../core/text';

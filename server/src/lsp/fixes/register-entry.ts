@@ -4,10 +4,10 @@
  * required fields empty for the user to fill in. Appended to the register, or a new register.
  */
 import * as path from 'path';
-import { descendants, jsonPointer, ConfigNode } from '../../core/config/tree';
-import type { ExceptionId } from '../../core/exceptions';
+import { descendants, jsonPointer, ConfigNode } from '../../core/formats/tree';
+import type { ExceptionId } from '../../core/annotations/exceptions';
 import type { ParsedFile } from '../../core/files';
-import { parseRegister } from '../../core/register';
+import { parseRegister } from '../../core/annotations/register';
 import { templateFields } from './document-exception';
 import { oneYearFrom, TextChange } from './edits';
 

@@ -1,8 +1,8 @@
-import type { CodeModel } from '../server/src/core/code-model';
-import { descendants, entriesBelow, scalarString, stringList as configStringList } from '../server/src/core/config/tree';
-import type { IrNode } from '../server/src/core/ir';
-import { walk } from '../server/src/core/ir';
-import { defineRule } from '../server/src/core/rule';
+import type { CodeModel } from '../../server/src/core/code-model';
+import { descendants, entriesBelow, scalarString, stringList as configStringList } from '../../server/src/core/formats/tree';
+import type { IrNode } from '../../server/src/core/ir';
+import { walk } from '../../server/src/core/ir';
+import { defineRule } from '../../server/src/core/rule';
 import {
   CAPABILITY_WORDS,
   isDeliveryName,
@@ -11,9 +11,9 @@ import {
   isUnambiguousNonElectronic,
   nonElectronicOnly,
   REQUESTER_WORDS,
-} from '../server/src/core/semantics/manners';
-import { isRejection } from '../server/src/core/semantics/responses';
-import { calleeName, dotted, identifierWords, listElements, memberName, stringList, stringValue } from '../server/src/core/semantics/values';
+} from './manners';
+import { isRejection } from '../../server/src/analysis/responses';
+import { calleeName, dotted, identifierWords, listElements, memberName, stringList, stringValue } from '../../server/src/analysis/values';
 
 const LAWFUL =
   'Fax, mail and paper are not alternative manners under the Manner exception (45 CFR 171.301); this is lawful only if an electronic manner was offered and refused (Manner) or providing one is infeasible and the requestor gets a written reason within 10 business days (Infeasibility, 171.204), documented.';

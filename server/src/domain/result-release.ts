@@ -4,7 +4,7 @@
  * payments) that make a similar-looking name about something else. `release-delay` reads settings,
  * jobs and queries with them; other rules ask `isResultReleaseJob` to leave such jobs to it.
  */
-import { hasWord as has, identifierWords } from './values';
+import { hasWord as has, identifierWords } from '../analysis/values';
 
 /** What is released: results, notes and reports. */
 export const SUBJECT = new Set(['result', 'results', 'lab', 'labs', 'note', 'notes', 'report', 'reports', 'pathology', 'radiology', 'imaging', 'observation', 'observations', 'obs', 'diagnostic', 'diagnostics', 'biopsy', 'document', 'documents']);

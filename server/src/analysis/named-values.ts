@@ -7,10 +7,10 @@
  * words of the names around it, and a value. Rules about settings (release delays, fees, approval
  * switches) are then written once for every language and format.
  */
-import type { CodeModel } from '../code-model';
-import { ConfigEntry, ConfigNode, descendants, scalar, scalarString } from '../config/tree';
-import type { CallNode, IrNode, Span } from '../ir';
-import { walk } from '../ir';
+import type { CodeModel } from '../core/code-model';
+import { ConfigEntry, ConfigNode, descendants, scalar, scalarString } from '../core/formats/tree';
+import type { CallNode, IrNode, Span } from '../core/ir';
+import { walk } from '../core/ir';
 import { calleeLast, calleeName, dotted, durationMs, identifierWords, numberValue, parseDurationText, resolve, stringValue } from './values';
 
 export interface CodeSetting {

@@ -3,11 +3,11 @@
  * is about authorizing patient-facing apps, which expressions name a client, hard-coded client
  * allow-lists and the checks that enforce them, OAuth error responses, and refresh-token lifetimes.
  */
-import type { CodeModel } from '../code-model';
-import type { IrNode } from '../ir';
-import { walk } from '../ir';
-import { isRejection } from './responses';
-import { calleeLast, dotted, identifierWords, numberValue, stringList, stringValue } from './values';
+import type { CodeModel } from '../core/code-model';
+import type { IrNode } from '../core/ir';
+import { walk } from '../core/ir';
+import { isRejection } from '../analysis/responses';
+import { calleeLast, dotted, identifierWords, numberValue, stringList, stringValue } from '../analysis/values';
 
 /** At least three months: certification criterion 170.315(g)(10) for refresh tokens of patient apps. */
 export const MIN_PATIENT_REFRESH_MS = 90 * 86_400_000;

@@ -4,7 +4,7 @@
  * activated `on-profile: test`). Settings that switch a capability off for a test run, mock
  * servers and deliberately broken examples in tests restrict nobody's access.
  */
-import { at, ConfigNode, stringList } from '../config/tree';
+import { at, ConfigNode, stringList } from '../core/formats/tree';
 
 const TEST_DIRS = /^(test|tests|__tests__|__mocks__|spec|specs|testdata|test-data|testing|it|integration-tests|e2e|cypress|mocks?|fixtures?|testfiles|test-resources)$/i;
 const TEST_FILE = /(^|[._-])(test|tests|spec|mock|mocks|fake|stub|e2e)([._-]|$)|^test_|_test\.\w+$|Tests?\.(cs|java|ts|js|py)$/;

@@ -4,12 +4,12 @@
  * centrally. Each entry names a file, a location (`at`: JSON pointer for JSON, dotted key path for
  * YAML/properties; or `line`), optionally the rule, the exception and its fields.
  */
-import type { Annotation, AnnotationField } from './annotations/types';
-import { at as configAt, ConfigDocument, ConfigNode, scalarNumber, scalarString } from './config/tree';
-import { parseYaml } from './config/yaml';
-import type { ParsedFile } from './files';
-import type { Span } from './ir';
-import type { LineIndex } from './text';
+import type { Annotation, AnnotationField } from './types';
+import { at as configAt, ConfigDocument, ConfigNode, scalarNumber, scalarString } from '../formats/tree';
+import { parseYaml } from '../formats/yaml';
+import type { ParsedFile } from '../files';
+import type { Span } from '../ir';
+import type { LineIndex } from '../text';
 
 export const DEFAULT_REGISTER_FILE = 'ehi-exceptions.yaml';
 

@@ -2,7 +2,7 @@
  * Delivery manners: which words name fax, mail, paper or pickup, which name an electronic manner,
  * and which identifiers and keys are about delivering records.
  */
-import { identifierWords } from './values';
+import { identifierWords } from '../../server/src/analysis/values';
 
 const NON_ELECTRONIC = new Set([
   'fax',

@@ -3,9 +3,9 @@
  * engine runs with. One place, so every face resolves rules and severities the same way.
  */
 import { RULES } from '../../../rules';
-import { AnalysisSettings, DEFAULT_MAX_BYTES, EnabledRule } from './engine';
-import type { RegisterEntry } from './register';
-import type { Rule, Severity } from './rule';
+import { AnalysisSettings, DEFAULT_MAX_BYTES, EnabledRule } from '../core/engine';
+import type { RegisterEntry } from '../core/annotations/register';
+import type { Rule, Severity } from '../core/rule';
 
 export type RuleLevel = Severity | 'off';
 

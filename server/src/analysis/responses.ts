@@ -2,9 +2,9 @@
  * HTTP responses in code: which construct sends which status, and which constructs refuse a request
  * (a 4xx response, a thrown access/permission error, a Mirth filter returning false).
  */
-import type { CodeModel } from '../code-model';
-import type { CallNode, IrNode } from '../ir';
-import { walk } from '../ir';
+import type { CodeModel } from '../core/code-model';
+import type { CallNode, IrNode } from '../core/ir';
+import { walk } from '../core/ir';
 import { argument, calleeLast, calleeName, numberValue } from './values';
 
 /** Status codes by the names frameworks give them. */

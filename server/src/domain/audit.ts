@@ -3,12 +3,12 @@
  * `exception-unaudited` rule asks whether the restricted path calls the audit log; the "Add audit
  * logging" quick-fix asks where the path starts. Both ask here, so they agree.
  */
-import type { CodeModel } from '../code-model';
-import type { BlockNode, FunctionNode, IrNode } from '../ir';
-import { forEachChild, walk } from '../ir';
+import type { CodeModel } from '../core/code-model';
+import type { BlockNode, FunctionNode, IrNode } from '../core/ir';
+import { forEachChild, walk } from '../core/ir';
 import { routeRegistrations } from './access-path';
-import { callsAudit } from './calls';
-import { calleeName } from './values';
+import { callsAudit } from '../analysis/calls';
+import { calleeName } from '../analysis/values';
 
 /** The code that runs when the restriction applies: a function (handler, method, lambda) or a whole Mirth script. */
 export interface RestrictedPath {

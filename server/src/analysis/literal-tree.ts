@@ -9,9 +9,9 @@
  * (a call, a variable bound elsewhere, a template with holes) is *opaque* (present, value unknown).
  * Checks must not report a missing key of an open map or compare an opaque value.
  */
-import type { CodeModel } from '../code-model';
-import { ConfigEntry, ConfigMap, ConfigNode, ConfigScalar, ConfigSeq, linkConfig } from '../config/tree';
-import type { CallNode, IrNode } from '../ir';
+import type { CodeModel } from '../core/code-model';
+import { ConfigEntry, ConfigMap, ConfigNode, ConfigScalar, ConfigSeq, linkConfig } from '../core/formats/tree';
+import type { CallNode, IrNode } from '../core/ir';
 import { calleeLast, calleeName, listElements, resolve, stringValue } from './values';
 
 export interface LiteralTree {

@@ -3,13 +3,13 @@
  * (certification criterion 170.315(b)(10)). Which routes, operations and settings are about export,
  * which export formats are open and machine-readable, and whether a handler refuses every request.
  */
-import type { CodeModel } from '../code-model';
-import { ConfigNode, scalar, scalarBoolean } from '../config/tree';
-import type { CallNode, FunctionNode, IrNode } from '../ir';
-import { walk } from '../ir';
-import { baseMediaType, isNdjsonFormat } from './fhir';
-import { statusOf, statusValue } from './responses';
-import { argument, calleeLast, dotted, identifierWords, numberValue, stringValue } from './values';
+import type { CodeModel } from '../../server/src/core/code-model';
+import { ConfigNode, scalar, scalarBoolean } from '../../server/src/core/formats/tree';
+import type { CallNode, FunctionNode, IrNode } from '../../server/src/core/ir';
+import { walk } from '../../server/src/core/ir';
+import { baseMediaType, isNdjsonFormat } from '../../server/src/domain/fhir';
+import { statusOf, statusValue } from '../../server/src/analysis/responses';
+import { argument, calleeLast, dotted, identifierWords, numberValue, stringValue } from '../../server/src/analysis/values';
 
 /* ---------- routes and operations ---------- */
 

@@ -9,11 +9,11 @@
  * FHIR resource providers and interceptors, and Mirth channels (every channel script is an
  * exchange path). Where no route is visible in the file, the handler's own name decides.
  */
-import type { CodeModel } from '../code-model';
-import type { CallNode, ClassNode, FunctionNode, IrNode, Span } from '../ir';
-import { walk } from '../ir';
+import type { CodeModel } from '../core/code-model';
+import type { CallNode, ClassNode, FunctionNode, IrNode, Span } from '../core/ir';
+import { walk } from '../core/ir';
 import { FHIR_RESOURCE_TYPES } from './fhir';
-import { argument, calleeLast, calleeName, dotted, identifierWords, listElements, resolve, stringValue } from './values';
+import { argument, calleeLast, calleeName, dotted, identifierWords, listElements, resolve, stringValue } from '../analysis/values';
 
 export type PathClass = 'ehi' | 'auth' | 'admin' | 'other';
 

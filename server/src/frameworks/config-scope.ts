@@ -4,8 +4,8 @@
  * `predicates: Path=/fhir/**`, bucket4j `filters[].url`, AspNetCoreRateLimit `Endpoint`), so the
  * scope of a node is read from the path-like keys of the maps around it.
  */
-import { ConfigNode, descendants, items, scalarString } from '../config/tree';
-import { classifyPath, PathClass } from './access-path';
+import { ConfigNode, descendants, items, scalarString } from '../core/formats/tree';
+import { classifyPath, PathClass } from '../domain/access-path';
 
 const PATH_KEYS = /^(path|paths|prefix|url|uri|uris|match|endpoint|pattern|patterns|location|url-pattern|urlPattern|url_pattern|context-path|contextPath|route|base-path|basePath|base_path)$/i;
 

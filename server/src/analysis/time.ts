@@ -5,8 +5,8 @@
  * and Python (datetime, timedelta, Django's timezone), so rules can ask "is this item younger than
  * 72 hours?" whatever the library.
  */
-import type { CodeModel } from '../code-model';
-import type { BinaryNode, CallNode, IrNode } from '../ir';
+import type { CodeModel } from '../core/code-model';
+import type { BinaryNode, CallNode, IrNode } from '../core/ir';
 import { calleeLast, calleeName, dotted, durationMs, identifierWords, numberValue, resolve, stringValue } from './values';
 
 const HOUR = 3_600_000;

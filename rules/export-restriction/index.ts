@@ -1,10 +1,10 @@
-import type { CodeModel } from '../server/src/core/code-model';
-import { ConfigNode, descendants, pathOf, scalarString, stringList as configStringList } from '../server/src/core/config/tree';
-import type { FunctionNode, IrNode } from '../server/src/core/ir';
-import { walk } from '../server/src/core/ir';
-import { ConfigContext, defineRule, Report } from '../server/src/core/rule';
-import { handlerFor } from '../server/src/core/semantics/access-path';
-import { isTestOnly } from '../server/src/core/semantics/deployment';
+import type { CodeModel } from '../../server/src/core/code-model';
+import { ConfigNode, descendants, pathOf, scalarString, stringList as configStringList } from '../../server/src/core/formats/tree';
+import type { FunctionNode, IrNode } from '../../server/src/core/ir';
+import { walk } from '../../server/src/core/ir';
+import { ConfigContext, defineRule, Report } from '../../server/src/core/rule';
+import { handlerFor } from '../../server/src/domain/access-path';
+import { isTestOnly } from '../../server/src/frameworks/deployment';
 import {
   formatClass,
   isExportFormatName,
@@ -17,11 +17,11 @@ import {
   operationName,
   Refusal,
   unconditionalRefusal,
-} from '../server/src/core/semantics/export';
-import { CLINICAL_RESOURCE_TYPES, isNdjsonFormat } from '../server/src/core/semantics/fhir';
-import { conjuncts, membershipTest } from '../server/src/core/semantics/oauth';
-import { isRejection } from '../server/src/core/semantics/responses';
-import { calleeLast, dotted, identifierWords, resolve, stringList, stringValue } from '../server/src/core/semantics/values';
+} from './export';
+import { CLINICAL_RESOURCE_TYPES, isNdjsonFormat } from '../../server/src/domain/fhir';
+import { conjuncts, membershipTest } from '../../server/src/domain/oauth';
+import { isRejection } from '../../server/src/analysis/responses';
+import { calleeLast, dotted, identifierWords, resolve, stringList, stringValue } from '../../server/src/analysis/values';
 
 const LAWFUL =
   'Switching export off or limiting it to a proprietary format interferes with access and use of EHI (45 CFR 171.103; certified EHI export, 170.315(b)(10), is single-patient and whole-database export in a documented, computable format). It is lawful only if an alternative manner was offered (Manner, 171.301: certified health IT, a published standard, or a machine-readable format) or export is infeasible and the requestor gets a written reason within 10 business days (Infeasibility, 171.204), documented.';

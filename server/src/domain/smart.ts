@@ -8,13 +8,13 @@
  * `oauth-authorization-server`) has some of the same fields but is not a SMART configuration; it is
  * recognised only by SMART capability values or by a `smart-configuration` route or file name.
  */
-import type { CodeModel } from '../code-model';
-import { ConfigDocument, ConfigEntry, ConfigNode, scalarString, stringList } from '../config/tree';
-import type { CallNode, FunctionNode, IrNode, ObjectNode, Span } from '../ir';
-import { walk } from '../ir';
+import type { CodeModel } from '../core/code-model';
+import { ConfigDocument, ConfigEntry, ConfigNode, scalarString, stringList } from '../core/formats/tree';
+import type { CallNode, FunctionNode, IrNode, ObjectNode, Span } from '../core/ir';
+import { walk } from '../core/ir';
 import { handlerFor } from './access-path';
-import { isMapFactory, isUncertain, literalTree, LiteralTree } from './literal-tree';
-import { calleeLast, dotted, stringValue } from './values';
+import { isMapFactory, isUncertain, literalTree, LiteralTree } from '../analysis/literal-tree';
+import { calleeLast, dotted, stringValue } from '../analysis/values';
 
 /** Capabilities defined by SMART App Launch 2.0 (and 1.0). */
 export const SMART_CAPABILITIES: ReadonlySet<string> = new Set([

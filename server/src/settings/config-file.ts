@@ -11,10 +11,10 @@ import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'js
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { RULES } from '../../../rules';
-import { DEFAULT_REGISTER_FILE } from './register';
-import type { LanguageId, Rule } from './rule';
+import { DEFAULT_REGISTER_FILE } from '../core/annotations/register';
+import type { LanguageId, Rule } from '../core/rule';
 import { ConfigError, DEFAULT_AUDIT_PATTERN, isRuleLevel, RuleLevel, UserConfig } from './settings';
-import { LineIndex } from './text';
+import { LineIndex } from '../core/text';
 
 export const CONFIG_FILE_NAME = 'ehi-lint.config.json';
 export const SCHEMA_FILE = 'schemas/ehi-lint.config.schema.json';

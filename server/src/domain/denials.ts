@@ -10,13 +10,13 @@
  * control; a guard about the data (its sensitivity, the patient's consent, who is asking for it) or
  * no guard at all is a decision to withhold EHI, and needs a recorded exception.
  */
-import type { CodeModel } from '../code-model';
-import type { CallNode, FunctionNode, IrNode, Span } from '../ir';
-import { walk } from '../ir';
+import type { CodeModel } from '../core/code-model';
+import type { CallNode, FunctionNode, IrNode, Span } from '../core/ir';
+import { walk } from '../core/ir';
 import { enclosingHandler } from './access-path';
 import { CLINICAL_RESOURCE_TYPES } from './fhir';
-import { helperStatus, statusAssigned, statusOf, statusValue } from './responses';
-import { calleeLast, calleeName, dotted, identifierWords, stringValue } from './values';
+import { helperStatus, statusAssigned, statusOf, statusValue } from '../analysis/responses';
+import { calleeLast, calleeName, dotted, identifierWords, stringValue } from '../analysis/values';
 
 /* ---------------- what a text says ---------------- */
 

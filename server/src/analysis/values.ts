@@ -2,9 +2,9 @@
  * Reading values out of code: callee names, arguments, strings, numbers, string lists and
  * durations, resolving constants declared in the same file.
  */
-import type { CodeModel } from '../code-model';
-import type { Argument, CallNode, IrNode, ObjectNode, Span } from '../ir';
-import { walk } from '../ir';
+import type { CodeModel } from '../core/code-model';
+import type { Argument, CallNode, IrNode, ObjectNode, Span } from '../core/ir';
+import { walk } from '../core/ir';
 
 /** Callee as dotted text: `app.get`, `res.status().send`, `Bucket.builder().addLimit`, `new ForbiddenException` → `ForbiddenException`. */
 export function calleeName(call: CallNode): string {

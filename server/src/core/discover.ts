@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import ignore, { Ignore } from 'ignore';
 import * as path from 'path';
-import { formatForPath, isTestPath } from '../core/files';
+import { formatForPath, isTestPath } from './files';
 
 /** Folders never searched: dependencies, build output, VCS and tool state. */
 export const SKIPPED_DIRECTORIES = new Set([

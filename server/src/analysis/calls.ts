@@ -2,9 +2,9 @@
  * Facts about calls that several rules need: outbound HTTP clients (whose back-off is good
  * citizenship, not a throttle), sleeps and delays, and audit-log calls.
  */
-import type { CodeModel } from '../code-model';
-import type { CallNode, FunctionNode, IrNode } from '../ir';
-import { walk } from '../ir';
+import type { CodeModel } from '../core/code-model';
+import type { CallNode, FunctionNode, IrNode } from '../core/ir';
+import { walk } from '../core/ir';
 import { isNow, shiftedTime } from './time';
 import { argument, calleeLast, calleeName, dotted, durationMs, numberValue, parseDurationText, stringValue } from './values';
 
