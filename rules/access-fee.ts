@@ -3,8 +3,9 @@ import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/c
 import type { CallNode, ClassNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule, Report } from '../server/src/core/rule';
-import { ehiScope, enclosingHandler, Handler, handlerFor, isEhiPathLiteral, routeRegistrations } from '../server/src/domain/access-path';
-import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/frameworks/config-scope';
+import { classifyPaths, ehiPathsIn, ehiScope, enclosingHandler, Handler, handlerFor, isEhiPathLiteral } from '../server/src/domain/access-path';
+import { routeRegistrations } from '../server/src/frameworks/routes';
+import { scopeOf } from '../server/src/frameworks/config-scope';
 import { codeAmount, codeBoolean, codeSettings, configAmount, configSettings } from '../server/src/analysis/named-values';
 import { isRejection, statusOf } from '../server/src/analysis/responses';
 import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, resolve, stringValue } from '../server/src/analysis/values';

@@ -3,7 +3,8 @@ import { at, ConfigNode, descendants, pathOf, scalar, scalarBoolean, scalarNumbe
 import type { CallNode, IrNode, ObjectNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { ConfigContext, defineRule, Report } from '../server/src/core/rule';
-import { classifyName, classifyPath, enclosingHandler, routeRegistrations } from '../server/src/domain/access-path';
+import { classifyName, classifyPath, enclosingHandler } from '../server/src/domain/access-path';
+import { routeRegistrations } from '../server/src/frameworks/routes';
 import { isTestOnly } from '../server/src/frameworks/deployment';
 import {
   collectionName,
@@ -85,12 +86,12 @@ export default defineRule({
         },
       ],
     },
+    skipsTestCode: true,
     version: 1,
   },
 
   code(ctx) {
     const { code } = ctx;
-    if (isTestOnly(ctx.file.path)) return {};
     const text = code.text;
     const patientApps = mentionsPatientApps(text);
     const healthRecords = mentionsHealthRecords(text);
@@ -144,7 +145,6 @@ export default defineRule({
   },
 
   config(ctx) {
-    if (isTestOnly(ctx.file.path)) return;
     const patientApps = mentionsPatientApps(ctx.file.text);
     const report: Reporter = (r) => ctx.report(r);
     for (const root of ctx.config.roots) {

@@ -66,12 +66,12 @@ export default defineRule({
         },
       ],
     },
+    skipsTestCode: true,
     version: 1,
   },
 
   code(ctx) {
     const { code } = ctx;
-    if (isTestOnly(ctx.file.path)) return {};
     const reported = new Set<string>();
     const report: Reporter = (r) => {
       const key = `${r.at.start}:${r.messageId}`;
@@ -105,7 +105,6 @@ export default defineRule({
   },
 
   config(ctx) {
-    if (isTestOnly(ctx.file.path)) return;
     const report: Reporter = (r) => ctx.report(r);
     for (const root of ctx.config.roots) {
       if (isTestOnly(ctx.file.path, root)) continue;

@@ -3,8 +3,8 @@ import type { CodeModel } from '../server/src/core/code-model';
 import type { IrNode } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
 import { dotted } from '../server/src/analysis/values';
-import { classifyPath, ehiContext, Handler } from '../server/src/domain/access-path';
-import { classifyPaths, referencedScope, scopeOf } from '../server/src/frameworks/config-scope';
+import { classifyPath, classifyPaths, ehiContext, Handler } from '../server/src/domain/access-path';
+import { referencedScope, scopeOf } from '../server/src/frameworks/config-scope';
 import {
   blanketMessageOf,
   blanketReason,
@@ -17,7 +17,6 @@ import {
   forbiddenThrow,
   guardOf,
   inErrorTranslation,
-  isTestPath,
   mirthDestinationRemoval,
   mirthFilterRejection,
   namedException,
@@ -81,12 +80,12 @@ export default defineRule({
         },
       ],
     },
+    skipsTestCode: true,
     version: 1,
   },
 
   code(ctx) {
     const { code } = ctx;
-    if (isTestPath(ctx.file.path)) return {};
     const auditPattern = new RegExp(ctx.options.auditPattern, 'i');
     const seen = new Set<IrNode>();
     const consider = (denial: Denial | undefined): void => {
@@ -143,7 +142,6 @@ export default defineRule({
   },
 
   config(ctx) {
-    if (isTestPath(ctx.file.path)) return;
     for (const root of ctx.config.roots) {
       for (const node of descendants(root)) {
         const termination = terminationOf(node);

@@ -3,10 +3,11 @@ import { ConfigNode, descendants, entriesBelow, items, scalarNumber, scalarStrin
 import type { CallNode, ClassNode, FunctionNode, IrNode } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule, Report } from '../server/src/core/rule';
-import { classifyName, ehiContext, enclosingHandler, handlerFor, Handler, isEhiPathLiteral, Registration, routeRegistrations } from '../server/src/domain/access-path';
+import { classifyName, classifyPaths, ehiContext, ehiPathsIn, enclosingHandler, handlerFor, Handler, isEhiPathLiteral } from '../server/src/domain/access-path';
+import { Registration, routeRegistrations } from '../server/src/frameworks/routes';
 import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../server/src/analysis/calls';
 import { statusOf, statusValue } from '../server/src/analysis/responses';
-import { classifyPaths, ehiPathsIn, scopeOf } from '../server/src/frameworks/config-scope';
+import { scopeOf } from '../server/src/frameworks/config-scope';
 import { isResultReleaseJob } from '../server/src/domain/result-release';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../server/src/analysis/values';
 

@@ -15,7 +15,7 @@ const GRAMMARS = ['typescript', 'tsx', 'javascript', 'java', 'c-sharp', 'python'
 const entries = {
   client: 'client/src/extension.ts',
   server: 'server/src/lsp/main.ts',
-  cli: 'server/src/cli/main.ts',
+  cli: 'server/src/main.ts',
   worker: 'server/src/cli/worker.ts',
 };
 

@@ -1,7 +1,8 @@
 /** Prints the IR of a file: `node out/scripts/dump-ir.js FILE`. A tool for rule authors. */
 import * as fs from 'fs';
 import { forEachChild, IrNode } from '../server/src/core/ir';
-import { lowerCode, languageForPath } from '../server/src/core/lang';
+import { lowerCode } from '../server/src/core/lang';
+import { languageForPath } from '../server/src/core/language';
 
 function describe(node: IrNode, text: string): string {
   switch (node.kind) {

@@ -8,12 +8,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../rules';
 import { analyzeText, FileAnalysis } from '../server/src/core/engine';
-import { languageIdForPath, parseFile } from '../server/src/core/files';
-import type { LanguageId } from '../server/src/core/rule';
+import { parseFile } from '../server/src/core/files';
 import { resolveSettings } from '../server/src/settings/settings';
 import { LineIndex } from '../server/src/core/text';
 import { Expectation, readExpectations } from './fixture-expectations';
 import { loadRegisterFor, registerAccessFor } from './helpers/register';
+import { LanguageId, languageIdForPath } from '../server/src/core/language';
+
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'test-fixtures');
 /** Fixtures are judged as of this date (annotation `review-by` dates are written around it). */
@@ -40,7 +41,7 @@ export interface FixtureResult {
 export async function runFixture(file: string): Promise<FixtureResult> {
   const text = fs.readFileSync(file, 'utf8');
   const display = path.relative(FIXTURES, file).split(path.sep).join('/');
-  const settings = { ...resolveSettings({}, { now: FIXTURE_NOW, register: loadRegisterFor(file) }), registerFile: registerAccessFor(file) };
+  const settings = { ...resolveSettings(RULES, {}, { now: FIXTURE_NOW, register: loadRegisterFor(file) }), registerFile: registerAccessFor(file) };
   const analysis = await analyzeText(display, text, settings);
   const parsed = await parseFile(file, text);
   const expectations = readExpectations(parsed.comments, new LineIndex(text));

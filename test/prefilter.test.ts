@@ -15,14 +15,15 @@ import { isMirthExport, MIRTH_TRIGGERS } from '../server/src/core/formats/mirth'
 import { parseXml } from '../server/src/core/formats/xml';
 import { HEALTH_CARE_PATTERN, HEALTH_CARE_TRIGGERS } from '../server/src/domain/access-path';
 import { CLINICAL, CLINICAL_TRIGGERS } from '../server/src/domain/result-release';
+import { RULES } from '../rules';
 
 function key(r: FileAnalysis): string[] {
   return [...r.findings, ...r.suppressed].map((f) => `${r.path}:${f.range.start.line}:${f.range.start.character}:${f.ruleId}:${f.message}`).sort();
 }
 
 async function compareOn(files: string[], rules: Record<string, 'off'> = {}): Promise<{ parsedWith: number; parsedWithout: number; findings: number }> {
-  const on = resolveSettings({ rules }, { now: FIXTURE_NOW, prefilter: true });
-  const off = resolveSettings({ rules }, { now: FIXTURE_NOW, prefilter: false });
+  const on = resolveSettings(RULES, { rules }, { now: FIXTURE_NOW, prefilter: true });
+  const off = resolveSettings(RULES, { rules }, { now: FIXTURE_NOW, prefilter: false });
   let parsedWith = 0;
   let parsedWithout = 0;
   let findings = 0;
@@ -97,7 +98,7 @@ describe('prefilter word lists', () => {
   });
 
   it('keeps a rule with triggersAlso off files that lack the second kind of word', async () => {
-    const on = resolveSettings({}, { now: FIXTURE_NOW, prefilter: true });
+    const on = resolveSettings(RULES, {}, { now: FIXTURE_NOW, prefilter: true });
     const text = 'export const resultReleaseDelayHours = 72;\n';
     const without = await analyzeText('settings.ts', text, on);
     assert.equal(without.findings.length, 0);

@@ -108,12 +108,12 @@ export default defineRule({
         },
       ],
     },
+    skipsTestCode: true,
     version: 1,
   },
 
   code(ctx) {
     const { code } = ctx;
-    if (isTestOnly(ctx.file.path)) return {};
     const reported = new Set<string>();
     const report = (r: Report): void => {
       const key = `${r.at.start}:${r.messageId}`;
@@ -165,7 +165,6 @@ export default defineRule({
   },
 
   config(ctx) {
-    if (isTestOnly(ctx.file.path)) return;
     for (const root of ctx.config.roots) {
       if (isTestOnly(ctx.file.path, root) || !servesPatientData(root)) continue;
       for (const node of descendants(root)) {

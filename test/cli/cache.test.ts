@@ -12,6 +12,7 @@ import type { FileAnalysis } from '../../server/src/core/engine';
 import { resolveSettings } from '../../server/src/settings/settings';
 import { REPO, runCli, tempDir, write } from '../helpers/cli';
 import { writeSampleProject } from '../helpers/sample-project';
+import { RULES } from '../../rules';
 
 const stats = (stderr: string): { files: number; cached: number } => {
   const m = /stats: (\d+) files \(\d+ parsed, (\d+) from the cache/.exec(stderr);
@@ -75,7 +76,7 @@ describe('ehi-lint --cache', function () {
   });
 
   it('keys on content, path, rules with their versions and severities, options, register entries and (for annotated files) the date', () => {
-    const settings = resolveSettings({});
+    const settings = resolveSettings(RULES, {});
     const signature = settingsSignature(settings);
     const day = new Date('2026-06-01T10:00:00Z');
     const plain = Buffer.from('const a = 1;\n');
@@ -89,9 +90,9 @@ describe('ehi-lint --cache', function () {
     assert.notEqual(key(signature, 'a.ts', annotated), key(signature, 'a.ts', annotated, new Date('2026-06-02T10:00:00Z')), 'review-by is judged by the day');
     const bumped = { ...settings, rules: settings.rules.map((r, i) => (i === 0 ? { ...r, rule: { ...r.rule, meta: { ...r.rule.meta, version: r.rule.meta.version + 1 } } } : r)) };
     assert.notEqual(settingsSignature(bumped), signature, 'a rule version bump invalidates');
-    assert.notEqual(settingsSignature(resolveSettings({ rules: { 'fax-only-manner': 'off' } })), signature);
-    assert.notEqual(settingsSignature(resolveSettings({ auditPattern: 'trail' })), signature);
-    assert.notEqual(settingsSignature(resolveSettings({ maxFileBytes: 10 })), signature);
+    assert.notEqual(settingsSignature(resolveSettings(RULES, { rules: { 'fax-only-manner': 'off' } })), signature);
+    assert.notEqual(settingsSignature(resolveSettings(RULES, { auditPattern: 'trail' })), signature);
+    assert.notEqual(settingsSignature(resolveSettings(RULES, { maxFileBytes: 10 })), signature);
   });
 
   it('never reads a corrupt cache: bad checksum, truncation, garbage, another version, or a wrong key', () => {

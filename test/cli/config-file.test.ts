@@ -25,7 +25,7 @@ function schemaValidator() {
 }
 
 function parse(text: string) {
-  return parseConfigText(text, '/project/ehi-lint.config.json', 'ehi-lint.config.json');
+  return parseConfigText(text, '/project/ehi-lint.config.json', 'ehi-lint.config.json', RULES);
 }
 
 function parseError(text: string): string {
@@ -121,7 +121,7 @@ describe('ehi-lint.config.json', function () {
     const json = JSON.parse(text);
     assert.equal(json.$schema, SCHEMA_URL);
     assert.ok(schemaValidator()(json), 'the starter follows the schema');
-    assert.deepEqual(parseConfigText(text, path.join(dir, CONFIG_FILE_NAME)).user.rules, Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.severity])));
+    assert.deepEqual(parseConfigText(text, path.join(dir, CONFIG_FILE_NAME), CONFIG_FILE_NAME, RULES).user.rules, Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.severity])));
     const again = runCli(['--init'], { cwd: dir });
     assert.equal(again.status, 2);
     assert.equal(again.stderr, 'ehi-lint: ehi-lint.config.json: already exists; edit it, or remove it to start again\n');

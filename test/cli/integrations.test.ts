@@ -8,9 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { HELP } from '../../server/src/cli/args';
-import { formatForPath } from '../../server/src/core/files';
 import { commitAll, git, gitRepo, REPO, tempDir, write } from '../helpers/cli';
 import { assertValidSarif } from '../helpers/sarif-schema';
+import { formatForPath } from '../../server/src/core/language';
+
 
 interface Step {
   id?: string;

@@ -3,9 +3,10 @@ import * as assert from 'node:assert/strict';
 import { analyzeText, analyzeTextDetailed, RegisterFileAccess } from '../../server/src/core/engine';
 import { parseRegister } from '../../server/src/core/annotations/register';
 import { resolveSettings } from '../../server/src/settings/settings';
+import { RULES } from '../../rules';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
-const settings = (extra: Parameters<typeof resolveSettings>[1] = {}) => resolveSettings({}, { now: NOW, ...extra });
+const settings = (extra: Parameters<typeof resolveSettings>[2] = {}) => resolveSettings(RULES, {}, { now: NOW, ...extra });
 
 const LIMITED_ROUTE = `import rateLimit from 'express-rate-limit';
 const limiter = rateLimit({ windowMs: 60_000, max: 30 });

@@ -15,11 +15,13 @@ import { analyzeTextDetailed } from '../../server/src/core/engine';
 import { DEFAULT_REGISTER_FILE, parseRegister } from '../../server/src/core/annotations/register';
 import { resolveSettings } from '../../server/src/settings/settings';
 import { LineIndex } from '../../server/src/core/text';
-import { ActionDocument, ClientSupport, codeActions } from '../../server/src/lsp/code-actions';
+import { ClientSupport, codeActions } from '../../server/src/lsp/code-actions';
 import { toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { DEFAULT_SETTINGS, normalizeSettings, ServerSettings, toUserConfig } from '../../server/src/lsp/settings';
 import { FIXTURE_NOW, FIXTURES } from '../fixtures.test';
 import { expandSnippet } from './client';
+import { RULES } from '../../rules';
+import type { ActionDocument } from '../../server/src/lsp/documents';
 
 const DIR = path.join(FIXTURES, 'quick-fixes');
 const PLAIN: ClientSupport = { snippets: false, documentChanges: false, createFiles: true };
@@ -96,7 +98,7 @@ async function actionDocument(ws: Workspace, settings: ServerSettings): Promise<
   const registerText = ws.texts.get(ws.registerPath);
   const dir = path.dirname(ws.registerPath);
   const register = registerText === undefined ? [] : parseRegister(DEFAULT_REGISTER_FILE, registerText).entries.filter((e) => path.resolve(dir, e.file) === ws.file);
-  const analysis = resolveSettings(toUserConfig(settings), { now: FIXTURE_NOW, register });
+  const analysis = resolveSettings(RULES, toUserConfig(settings), { now: FIXTURE_NOW, register });
   const detail = await analyzeTextDetailed(ws.file, text, analysis);
   return {
     uri: pathToFileURL(ws.file).href,

@@ -1,7 +1,8 @@
 /** The shared semantics behind app-access-restriction, export-restriction and nonstandard-fhir-api. */
 import * as assert from 'node:assert/strict';
 import { parseFile } from '../../server/src/core/files';
-import { isTestOnly, isTestPath } from '../../server/src/frameworks/deployment';
+import { isTestPath } from '../../server/src/core/test-code';
+import { isTestOnly } from '../../server/src/frameworks/deployment';
 import { formatClass, isExportPath, isExportSwitch, unconditionalRefusal } from '../../rules/export-restriction/export';
 import { isFhirPath, isVendorMediaType } from '../../server/src/domain/fhir';
 import { isUncertain, literalTree } from '../../server/src/analysis/literal-tree';

@@ -10,11 +10,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { AnalysisSettings, analyzeBytes, analyzeFile, FileAnalysis, quickAnalysis, readSource, RegisterFileAccess } from '../core/engine';
-import { languageIdForPath } from '../core/files';
 import { DEFAULT_REGISTER_FILE, RegisterEntry } from '../core/annotations/register';
 import { resolveSettings, UserConfig } from '../settings/settings';
 import { relativeTo } from '../core/discover';
 import { cacheKey, ContentId, contentId, FileStamp, ResultCache, settingsSignature, stampOf } from './cache';
+import { languageIdForPath } from '../core/language';
+import { RULES } from '../../../rules';
+
 
 export interface RunInput {
   files: string[];
@@ -148,7 +150,7 @@ function lookUpCache(
   files: string[],
   collector: Collector,
 ): { misses: WorkItem[]; store: (result: FileAnalysis, item: WorkItem) => void } {
-  const settings = resolveSettings(setup.config, { prefilter: setup.prefilter });
+  const settings = resolveSettings(RULES, setup.config, { prefilter: setup.prefilter });
   const signature = settingsSignature(settings);
   const now = new Date(setup.now);
   const registerFor = registerByFile(setup);
@@ -321,7 +323,7 @@ function makeTriage(setup: WorkerSetup): (item: WorkItem) => FileAnalysis | Work
 }
 
 function settingsMaker(setup: WorkerSetup): (file: string) => { display: string; settings: AnalysisSettings } {
-  const base = resolveSettings(setup.config, { now: new Date(setup.now), prefilter: setup.prefilter });
+  const base = resolveSettings(RULES, setup.config, { now: new Date(setup.now), prefilter: setup.prefilter });
   const byFile = registerByFile(setup);
   const registerFile = registerAccess(setup);
   return (file) => {

@@ -5,7 +5,8 @@
  */
 import type { ClassNode, CodeLanguage, Comment, FunctionNode, ImportNode, IrNode, LoweredCode, VariableNode } from './ir';
 import { walk } from './ir';
-import type { LanguageId } from './rule';
+import type { LanguageId } from './language';
+
 
 /** Where a piece of code is embedded, when it is not a file of its own. */
 export interface Embedding {

@@ -5,7 +5,9 @@
 import * as fs from 'fs';
 import ignore, { Ignore } from 'ignore';
 import * as path from 'path';
-import { formatForPath, isTestPath } from './files';
+import { isTestPath } from './test-code';
+import { formatForPath } from './language';
+
 
 /** Folders never searched: dependencies, build output, VCS and tool state. */
 export const SKIPPED_DIRECTORIES = new Set([

@@ -3,7 +3,8 @@
  * the README table and editor hovers all come from here, so they cannot drift from the rule.
  */
 import { EXCEPTIONS, fieldsOf, sectionUrl } from './annotations/exceptions';
-import type { LanguageId, Rule } from './rule';
+import type { Rule } from './rule';
+import type { LanguageId } from './language';
 
 export const LANGUAGE_NAMES: Record<LanguageId, string> = {
   typescript: 'TypeScript',

@@ -15,22 +15,16 @@ import { fieldValue } from './annotations/types';
 import { validateAnnotation } from './annotations/validate';
 import { CodeModel } from './code-model';
 import { EXCEPTIONS, ExceptionId, isExceptionId } from './annotations/exceptions';
-import { BodyFilter, CodeUnit, constructsByLine, languageIdForPath, parseFile, ParsedFile } from './files';
+import { BodyFilter, CodeUnit, constructsByLine, parseFile, ParsedFile } from './files';
 import type { IrKind, IrNode, Span } from './ir';
 import { walk } from './ir';
 import type { RegisterEntry } from './annotations/register';
 import { annotationFromRegister, DEFAULT_REGISTER_FILE, entryAnnotation, parseRegister } from './annotations/register';
-import {
-  CodeVisitor,
-  formatMessage,
-  LanguageId,
-  PendingFinding,
-  Report,
-  Rule,
-  RuleOptions,
-  Severity,
-} from './rule';
+import { CodeVisitor, formatMessage, PendingFinding, Report, Rule, RuleOptions, Severity } from './rule';
+import { isTestPath } from './test-code';
 import { decodeSource, LineIndex, Range } from './text';
+import { LanguageId, languageIdForPath } from './language';
+
 
 export interface EnabledRule {
   rule: Rule;
@@ -254,7 +248,10 @@ export async function analyzeTextDetailed(path: string, text: string, settings: 
       range: lines.rangeOf(e.span.start, e.span.end),
     });
   }
-  const rules = settings.rules.filter((r) => ruleApplies(r.rule, parsed.language) || (parsed.language === 'mirth' && r.rule.meta.languages.includes('xml')));
+  const testCode = isTestPath(path);
+  const rules = settings.rules.filter(
+    (r) => (ruleApplies(r.rule, parsed.language) || (parsed.language === 'mirth' && r.rule.meta.languages.includes('xml'))) && !(testCode && r.rule.meta.skipsTestCode),
+  );
   const pending = runRules(rules, new Set(candidates), parsed, path, text, settings, result);
   const entries = isRegister ? await checkRegisterEntries(path, text, settings) : [];
   const { inFile, fromRegister } = applyAnnotations(parsed, pending, rules, path, text, lines, settings, result, entries);

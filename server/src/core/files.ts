@@ -2,7 +2,6 @@
  * Which files the core reads, and how each is parsed into what rules look at: IR for code, the
  * config tree for JSON/YAML/properties/XML, both for Mirth channel exports.
  */
-import * as path from 'path';
 import { CodeModel } from './code-model';
 import { parseJson } from './formats/json';
 import { isMirthExport, isScriptElement, mirthScripts } from './formats/mirth';
@@ -12,50 +11,9 @@ import { parseXml, XmlDocument, XmlElement, xmlToConfig } from './formats/xml';
 import { parseYaml } from './formats/yaml';
 import type { CodeLanguage, Comment, IrNode, Span } from './ir';
 import { walk } from './ir';
-import { languageForPath, lowerCode } from './lang';
-import type { LanguageId } from './rule';
+import { lowerCode } from './lang';
+import { formatForPath, LanguageId, languageForPath } from './language';
 import type { LineIndex } from './text';
-
-export type FileFormat = 'code' | 'json' | 'yaml' | 'properties' | 'xml';
-
-const CONFIG_EXTENSIONS: Record<string, FileFormat> = {
-  '.json': 'json',
-  '.jsonc': 'json',
-  '.yaml': 'yaml',
-  '.yml': 'yaml',
-  '.properties': 'properties',
-  '.xml': 'xml',
-};
-
-const TEST_DIRECTORY = /^(tests?|__tests__|__mocks__|specs?|testing|e2e|testdata|test[-_]?data|test[-_]?files|test[-_]?resources|testfiles)$/i;
-/** .NET test projects: `Contoso.Api.Tests`, `Contoso.Tests.Common`, `Contoso.IntegrationTests`. */
-const DOTNET_TEST_PROJECT = /(^|\.)(Tests?|UnitTests?|IntegrationTests?|FunctionalTests?|E2E|Specs?)(\.|$)/;
-const TEST_FILE = /(\.(test|spec|e2e)\.[cm]?[jt]sx?$)|(^test_.*\.py$)|(_test\.py$)|(^conftest\.py$)|((Test|Tests|IT|Spec)\.(java|cs)$)/;
-
-/**
- * Whether a path (relative to the scanned folder, `/`-separated) is test code: test folders and test
- * projects, and test files by the usual naming conventions. Test code is not deployed, so what it
- * does is not a practice; scans leave it out unless asked to include it.
- */
-export function isTestPath(relativePath: string): boolean {
-  const segments = relativePath.split('/').filter((s) => s.length > 0);
-  const file = segments.pop() ?? '';
-  return segments.some((d) => TEST_DIRECTORY.test(d) || DOTNET_TEST_PROJECT.test(d)) || TEST_FILE.test(file);
-}
-
-/** The format of a path by its name, or undefined for files the core does not read. */
-export function formatForPath(file: string): FileFormat | undefined {
-  if (languageForPath(file)) return 'code';
-  return CONFIG_EXTENSIONS[path.extname(file).toLowerCase()];
-}
-
-/** The language id a path is reported under before parsing (XML may turn out to be Mirth). */
-export function languageIdForPath(file: string): LanguageId | undefined {
-  const code = languageForPath(file);
-  if (code) return code === 'tsx' ? 'typescript' : code;
-  const format = CONFIG_EXTENSIONS[path.extname(file).toLowerCase()];
-  return format === 'code' ? undefined : format;
-}
 
 /** A piece of code in the file, with the map from its offsets to the file's. */
 export interface CodeUnit {

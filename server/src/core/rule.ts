@@ -9,14 +9,10 @@ import type { XmlDocument } from './formats/xml';
 import type { ExceptionId } from './annotations/exceptions';
 import type { CodeUnit } from './files';
 import type { IrKind, NodeOfKind, Span } from './ir';
+import { CODE_LANGUAGES, LanguageId } from './language';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Languages and formats a rule can declare. `mirth` is JavaScript inside Mirth Connect channel XML. */
-export type LanguageId = 'typescript' | 'javascript' | 'java' | 'csharp' | 'python' | 'mirth' | 'json' | 'yaml' | 'xml' | 'properties';
-
-export const ALL_LANGUAGES: LanguageId[] = ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'];
-export const CODE_LANGUAGES: LanguageId[] = ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth'];
 
 export interface RuleExample {
   language: LanguageId;
@@ -60,6 +56,11 @@ export interface RuleMeta {
    * rule makes it complete. Function bodies are still kept by `triggers` alone (a conservative union).
    */
   triggersAlso?: string[];
+  /**
+   * Findings of this rule in test code would only restate a test's deliberate refusals and examples:
+   * the engine does not run it on test paths (`core/test-code.ts`), even when a scan includes tests.
+   */
+  skipsTestCode?: boolean;
   /** Message templates by id; `{name}` placeholders are filled from the report's data. */
   messages: Record<string, string>;
   docs: RuleDocs;

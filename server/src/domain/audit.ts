@@ -6,7 +6,7 @@
 import type { CodeModel } from '../core/code-model';
 import type { BlockNode, FunctionNode, IrNode } from '../core/ir';
 import { forEachChild, walk } from '../core/ir';
-import { routeRegistrations } from './access-path';
+import { routeRegistrations } from '../frameworks/routes';
 import { callsAudit } from '../analysis/calls';
 import { calleeName } from '../analysis/values';
 

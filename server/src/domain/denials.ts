@@ -762,16 +762,3 @@ function contextWords(model: CodeModel, node: IrNode): string[] {
 }
 
 /* ---------------- files ---------------- */
-
-/**
- * Test code: its refusals and messages exercise the real ones elsewhere. Recognised by folder
- * (`test/`, `__tests__/`, `src/test/java/`, `*.UnitTests/`) and by test-runner file names
- * (`*.test.ts`, `*.spec.js`, `test_*.py`, `*Tests.cs`); a domain file such as `lab_test.py` or
- * `BloodTest.java` outside a test folder is not test code.
- */
-export function isTestPath(path: string): boolean {
-  const segments = path.replace(/\\/g, '/').split('/');
-  const file = segments.pop() ?? '';
-  if (segments.some((s) => /^(test|tests|__tests__|__mocks__|spec|specs|testing|e2e|cypress|playwright|testdata|test-data|test_data)$/i.test(s) || /(^|\.)(Unit|Integration|E2E|Functional|Acceptance)?Tests?(\.|$)/.test(s))) return true;
-  return /\.(test|spec|e2e)\.[cm]?[jt]sx?$/i.test(file) || /^test_\w*\.py$|^conftest\.py$/.test(file) || /Tests\.cs$/.test(file);
-}

@@ -5,7 +5,6 @@
  * scope of a node is read from the path-like keys of the maps around it.
  */
 import { ConfigNode, descendants, items, scalarString } from '../core/formats/tree';
-import { classifyPath, PathClass } from '../domain/access-path';
 
 const PATH_KEYS = /^(path|paths|prefix|url|uri|uris|match|endpoint|pattern|patterns|location|url-pattern|urlPattern|url_pattern|context-path|contextPath|route|base-path|basePath|base_path)$/i;
 
@@ -51,25 +50,6 @@ export function scopeOf(node: ConfigNode, maxDepth = 5): PathScope | undefined {
     current = current.parent;
   }
   return undefined;
-}
-
-/** The strongest classification among paths: EHI when any path is (unless every path is sign-in). */
-export function classifyPaths(paths: string[]): PathClass {
-  const classes = paths.map((p) => (p === '*' || p === '/' || p === '/*' || p === '/**' ? 'all' : classifyPath(p)));
-  if (classes.includes('ehi')) return 'ehi';
-  if (classes.includes('auth')) return 'auth';
-  if (classes.includes('admin')) return 'admin';
-  return 'other';
-}
-
-/** Every path-like value in a document that names an EHI path (for global settings). */
-export function ehiPathsIn(root: ConfigNode): string[] {
-  const out: string[] = [];
-  for (const node of descendants(root)) {
-    if (node.kind !== 'map') continue;
-    for (const p of pathsOf(node)) if (classifyPath(p) === 'ehi' && !out.includes(p)) out.push(p);
-  }
-  return out;
 }
 
 /**

@@ -5,22 +5,9 @@
  * servers and deliberately broken examples in tests restrict nobody's access.
  */
 import { at, ConfigNode, stringList } from '../core/formats/tree';
+import { isTestPath } from '../core/test-code';
 
-const TEST_DIRS = /^(test|tests|__tests__|__mocks__|spec|specs|testdata|test-data|testing|it|integration-tests|e2e|cypress|mocks?|fixtures?|testfiles|test-resources)$/i;
-const TEST_FILE = /(^|[._-])(test|tests|spec|mock|mocks|fake|stub|e2e)([._-]|$)|^test_|_test\.\w+$|Tests?\.(cs|java|ts|js|py)$/;
 const TEST_PROFILE = /^(test|tests|testing|junit|it|integration-test|unit-test|ci|mock)$/i;
-
-/** Whether a file path is test code or a test resource (by folder or by file name). */
-export function isTestPath(path: string): boolean {
-  let parts = path.split(/[\\/]+/).filter((p) => p.length > 0);
-  // Only folders inside the scanned tree count: a report path `../../work/tests/app/src/x.ts` says nothing about `tests`.
-  const up = parts.lastIndexOf('..');
-  if (up >= 0) parts = parts.slice(up + 1);
-  const file = parts.pop() ?? '';
-  // Project folders whose name merely contains "test" (test-fixtures of a linter, a `testbed` app) do not count.
-  if (parts.some((p) => TEST_DIRS.test(p) || /\.(Tests|UnitTests|IntegrationTests|Test|Tests\.Common|E2ETests)$/i.test(p) || /(^|[-_.])(test|tests|mock|mocks|fake|stub|stubs)[-_.]?(data|resources|files|server|servers)$/i.test(p))) return true;
-  return TEST_FILE.test(file);
-}
 
 /** Whether a Spring/ASP.NET-style profile file name is a test profile: `application-test.yml`, `appsettings.Test.json`. */
 export function isTestProfileFile(path: string): boolean {

@@ -30,22 +30,7 @@ import { documentAs, documentTitle } from './fixes/document-exception';
 import type { TextChange } from './fixes/edits';
 import { registerEntry } from './fixes/register-entry';
 import { Commands } from '../protocol/index';
-import type { DocumentState } from './linter';
-
-/** The workspace folder's exception register, as the fixes that write to it see it. */
-export interface RegisterView {
-  path: string;
-  uri: string;
-  /** Undefined when the register does not exist yet. */
-  text: string | undefined;
-  /** The open document's version, or null when it is read from disk. */
-  version: number | null;
-}
-
-/** An open document's latest analysis, with the register its fixes may write to. */
-export interface ActionDocument extends Omit<DocumentState, 'registerPath'> {
-  register?: RegisterView;
-}
+import type { ActionDocument } from './documents';
 
 export interface ClientSupport {
   snippets: boolean;

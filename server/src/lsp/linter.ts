@@ -14,16 +14,18 @@ import { FileChangeType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { discover } from '../core/discover';
 import { AnalysisSettings, analyzeFile, analyzeTextDetailed, DetailedAnalysis, FileAnalysis, RegisterFileAccess } from '../core/engine';
-import { languageIdForPath } from '../core/files';
 import { TOOL_NAME } from '../core/meta';
 import { parseRegister, RegisterEntry } from '../core/annotations/register';
 import { resolveSettings } from '../settings/settings';
 import { LineIndex } from '../core/text';
-import type { RegisterView } from './code-actions';
+import type { DocumentState, RegisterView } from './documents';
 import { toDiagnostics } from './diagnostics';
 import type { ExceptionItem, ScanSummary } from '../protocol/index';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, ServerSettings, toUserConfig, withConfigFile } from './settings';
 import { CONFIG_FILE_NAME, ConfigFile, findConfigFile, loadConfigFile } from '../settings/config-file';
+import { languageIdForPath } from '../core/language';
+import { RULES } from '../../../rules';
+
 
 export interface Folder {
   uri: string;
@@ -44,18 +46,6 @@ interface FolderConfig {
   analysis: AnalysisSettings;
   registerPath: string;
   included(file: string): boolean;
-}
-
-/** The latest analysis of an open document, for hover, completion and code actions. */
-export interface DocumentState {
-  uri: string;
-  path: string;
-  version: number;
-  lines: LineIndex;
-  detail: DetailedAnalysis;
-  settings: ServerSettings;
-  registerPath: string;
-  now: Date;
 }
 
 /** Language ids of editors → an extension, for documents that have no file name (untitled). */
@@ -155,7 +145,7 @@ export class Linter {
     const configPath = findConfigFile(root);
     if (configPath) {
       try {
-        configFile = loadConfigFile(configPath, path.relative(root, configPath) || CONFIG_FILE_NAME);
+        configFile = loadConfigFile(configPath, path.relative(root, configPath) || CONFIG_FILE_NAME, RULES);
       } catch (err) {
         this.warnOnce(`${(err as Error).message} (using the editor settings only)`);
       }
@@ -163,10 +153,10 @@ export class Linter {
     const { settings, user, fileFilter } = withConfigFile(normalized.settings, configFile);
     let analysis: AnalysisSettings;
     try {
-      analysis = resolveSettings(user);
+      analysis = resolveSettings(RULES, user);
     } catch (err) {
       this.warnOnce(`${(err as Error).message} (using the default rules)`);
-      analysis = resolveSettings(toUserConfig(normalized.settings));
+      analysis = resolveSettings(RULES, toUserConfig(normalized.settings));
     }
     const registerPath = path.resolve(root, settings.registerFile);
     const include = settings.include.map((g) => picomatch(g, { dot: true }));

@@ -10,11 +10,12 @@ import * as fs from 'fs';
 import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { RULES } from '../../../rules';
 import { DEFAULT_REGISTER_FILE } from '../core/annotations/register';
-import type { LanguageId, Rule } from '../core/rule';
+import type { Rule } from '../core/rule';
 import { ConfigError, DEFAULT_AUDIT_PATTERN, isRuleLevel, RuleLevel, UserConfig } from './settings';
 import { LineIndex } from '../core/text';
+import type { LanguageId } from '../core/language';
+
 
 export const CONFIG_FILE_NAME = 'ehi-lint.config.json';
 export const SCHEMA_FILE = 'schemas/ehi-lint.config.schema.json';
@@ -69,7 +70,7 @@ export function findConfigFile(start: string): string | undefined {
 }
 
 /** Reads and validates a config file. `display` names it in messages (default: the path). */
-export function loadConfigFile(file: string, display = file): ConfigFile {
+export function loadConfigFile(file: string, display: string, rules: readonly Rule[]): ConfigFile {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -77,11 +78,11 @@ export function loadConfigFile(file: string, display = file): ConfigFile {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ConfigError(`${display}: ${code === 'ENOENT' ? 'no such config file' : code === 'EISDIR' ? 'is a folder, not a config file' : `cannot read: ${code ?? (err as Error).message}`}`);
   }
-  return parseConfigText(text, path.resolve(file), display);
+  return parseConfigText(text, path.resolve(file), display, rules);
 }
 
 /** Validates config text; `file` is its absolute path (globs and the register are relative to its folder). */
-export function parseConfigText(text: string, file: string, display = file, rules?: readonly Rule[]): ConfigFile {
+export function parseConfigText(text: string, file: string, display: string, rules: readonly Rule[]): ConfigFile {
   const lines = new LineIndex(text);
   const fail = (offset: number, message: string): never => {
     const p = lines.positionAt(offset);
@@ -106,7 +107,7 @@ export function parseConfigText(text: string, file: string, display = file, rule
     registerConfigured: false,
     auditTemplates: {},
   };
-  const known = new Set((rules ?? RULES).map((r) => r.meta.id));
+  const known = new Set(rules.map((r) => r.meta.id));
 
   for (const [key, keyNode, value] of properties(root!, fail)) {
     switch (key as (typeof TOP_LEVEL_KEYS)[number]) {

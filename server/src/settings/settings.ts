@@ -2,7 +2,6 @@
  * From user configuration (CLI flags, `ehi-lint.config.json`, editor settings) to the settings the
  * engine runs with. One place, so every face resolves rules and severities the same way.
  */
-import { RULES } from '../../../rules';
 import { AnalysisSettings, DEFAULT_MAX_BYTES, EnabledRule } from '../core/engine';
 import type { RegisterEntry } from '../core/annotations/register';
 import type { Rule, Severity } from '../core/rule';
@@ -25,8 +24,8 @@ export function isRuleLevel(value: unknown): value is RuleLevel {
   return value === 'off' || value === 'error' || value === 'warning' || value === 'info';
 }
 
-export function resolveSettings(config: UserConfig, extra: { now?: Date; prefilter?: boolean; register?: RegisterEntry[]; rules?: readonly Rule[] } = {}): AnalysisSettings {
-  const all = extra.rules ?? RULES;
+/** The engine's settings from a user configuration, for the rules the face passes (the registry, or a subset in tests). */
+export function resolveSettings(all: readonly Rule[], config: UserConfig, extra: { now?: Date; prefilter?: boolean; register?: RegisterEntry[] } = {}): AnalysisSettings {
   const known = new Set(all.map((r) => r.meta.id));
   const ruleOptions: Record<string, Record<string, unknown>> = {};
   const enabled: EnabledRule[] = [];

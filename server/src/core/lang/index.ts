@@ -1,32 +1,12 @@
 /**
  * Code languages: which file is which, and how each is lowered into the IR.
  */
-import * as path from 'path';
 import type { CodeLanguage, LoweredCode } from '../ir';
 import { lowerCSharp } from './csharp';
 import { lowerJava } from './java';
 import { lowerJavaScriptFamily } from './javascript';
 import type { LowerOptions } from './lowering';
 import { lowerPython } from './python';
-
-const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
-  '.ts': 'typescript',
-  '.mts': 'typescript',
-  '.cts': 'typescript',
-  '.tsx': 'tsx',
-  '.js': 'javascript',
-  '.jsx': 'javascript',
-  '.mjs': 'javascript',
-  '.cjs': 'javascript',
-  '.java': 'java',
-  '.cs': 'csharp',
-  '.py': 'python',
-};
-
-export function languageForPath(file: string): CodeLanguage | undefined {
-  if (file.endsWith('.d.ts')) return undefined;
-  return CODE_EXTENSIONS[path.extname(file).toLowerCase()];
-}
 
 export function lowerCode(language: CodeLanguage, text: string, options: LowerOptions = {}): Promise<LoweredCode> {
   switch (language) {

@@ -1,6 +1,7 @@
 /** How to write a comment at a place in a file: `//`, `#`, or an XML comment outside Mirth scripts. */
 import type { ParsedFile } from '../../core/files';
-import type { LanguageId } from '../../core/rule';
+import type { LanguageId } from '../../core/language';
+
 
 export type CommentStyle = { kind: 'line'; prefix: '//' | '#' } | { kind: 'xml' };
 
