@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../rules';
+import { ProjectIndex } from '../server/src/analysis/project';
 import { analyzeText, FileAnalysis } from '../server/src/core/engine';
 import { parseFile } from '../server/src/core/files';
 import { resolveSettings } from '../server/src/settings/settings';
@@ -38,10 +39,27 @@ export interface FixtureResult {
   language: LanguageId;
 }
 
+const projects = new Map<string, ProjectIndex>();
+
+/**
+ * The project a fixture belongs to, for value flow between files: its rule's folder. Cases that span
+ * files (a constant imported from another module, a setting in `application.yml`) sit in a
+ * sub-folder of their own, so that names do not meet across cases.
+ */
+export function fixtureProject(file: string): ProjectIndex {
+  const ruleDir = path.join(FIXTURES, path.relative(FIXTURES, file).split(path.sep)[0]);
+  let project = projects.get(ruleDir);
+  if (!project) {
+    project = new ProjectIndex({ root: FIXTURES, files: listFiles(ruleDir), display: (f) => path.relative(FIXTURES, f).split(path.sep).join('/') });
+    projects.set(ruleDir, project);
+  }
+  return project;
+}
+
 export async function runFixture(file: string): Promise<FixtureResult> {
   const text = fs.readFileSync(file, 'utf8');
   const display = path.relative(FIXTURES, file).split(path.sep).join('/');
-  const settings = { ...resolveSettings(RULES, {}, { now: FIXTURE_NOW, register: loadRegisterFor(file) }), registerFile: registerAccessFor(file) };
+  const settings = { ...resolveSettings(RULES, {}, { now: FIXTURE_NOW, register: loadRegisterFor(file) }), registerFile: registerAccessFor(file), project: fixtureProject(file) };
   const analysis = await analyzeText(display, text, settings);
   const parsed = await parseFile(file, text);
   const expectations = readExpectations(parsed.comments, new LineIndex(text));

@@ -128,8 +128,8 @@ describe('ehi-lint --cache', function () {
     cache.set('src/routes.ts', 'old-key', contentId(fs.readFileSync(routes)), stampOf(fs.statSync(routes), Date.now()), entry);
     cache.save(dir);
     const reopened = ResultCache.open(path.join(dir, CACHE_DIRECTORY));
-    assert.equal(reopened.get('src/routes.ts', 'other-key'), undefined);
-    assert.deepEqual(reopened.get('src/routes.ts', 'old-key'), entry);
+    assert.equal(reopened.get('src/routes.ts', 'other-key', () => undefined), undefined);
+    assert.deepEqual(reopened.get('src/routes.ts', 'old-key', () => undefined), entry);
     assert.equal(runCli(['--cache', '-f', 'json'], { cwd: dir }).stdout, expected);
     // Temporary files of an interrupted write are never read.
     fs.writeFileSync(`${file}.123.abc.tmp`, 'half a cache');

@@ -3,7 +3,7 @@
  * durations, resolving constants declared in the same file.
  */
 import type { CodeModel } from '../core/code-model';
-import type { Argument, CallNode, IrNode, ObjectNode, Span } from '../core/ir';
+import type { Argument, CallNode, IrNode, ObjectNode, Origin, Span } from '../core/ir';
 import { walk } from '../core/ir';
 
 /** Callee as dotted text: `app.get`, `res.status().send`, `Bucket.builder().addLimit`, `new ForbiddenException` → `ForbiddenException`. */
@@ -65,18 +65,50 @@ export function property(node: IrNode | undefined, ...keys: string[]): IrNode | 
   return node.properties.find((p) => keys.includes(p.key))?.value;
 }
 
-/** Follows a name to the value it is bound to in this file, when it is bound exactly once (or is a constant). */
+/**
+ * Follows a name to the value it is bound to in this file, when it is bound exactly once (or is a
+ * constant); failing that, to its value elsewhere in the project (an imported constant, a class's
+ * field in another file, a configuration key the code reads), when the project context knows it.
+ */
 export function resolve(model: CodeModel, node: IrNode | undefined, depth = 0): IrNode | undefined {
   if (!node || depth > 4) return node;
   let name: string | undefined;
   if (node.kind === 'name') name = node.name;
-  else if (node.kind === 'member' && /^[A-Z_][A-Z0-9_]*$/.test(node.property)) name = node.property;
-  if (name === undefined) return node;
+  // `Constants.ALLOWED_TYPES` declared in this file; declared elsewhere, the project context answers.
+  else if (node.kind === 'member' && /^[A-Z_][A-Z0-9_]*$/.test(node.property) && model.variables(node.property).length > 0) name = node.property;
+  if (name === undefined) return external(model, node, depth) ?? node;
   const bindings = model.variables(name).filter((v) => v.value !== undefined);
-  if (bindings.length === 0) return node;
+  if (bindings.length === 0) return external(model, node, depth) ?? node;
   const chosen = bindings.length === 1 ? bindings[0] : bindings.find((b) => b.isConstant);
   if (!chosen?.value || chosen.value === node) return node;
   return resolve(model, chosen.value, depth + 1);
+}
+
+/**
+ * Where the value of a name was defined, when it is not written at the place of use: the constant's
+ * declaration in this file, or (`origin`) its place in another file or in configuration. For a
+ * finding's related locations: "the list is defined here".
+ */
+export function definitionOf(model: CodeModel, node: IrNode | undefined): { at: Span } | { origin: Origin } | undefined {
+  if (!node) return undefined;
+  const resolved = resolve(model, node);
+  if (!resolved || resolved === node) return undefined;
+  if (resolved.origin) return { origin: resolved.origin };
+  const declaration = resolved.parent;
+  return declaration?.kind === 'variable' && declaration.value === resolved ? { at: declaration } : { at: resolved };
+}
+
+/** The value of `node` from elsewhere in the project, resolved further where it is itself a name. */
+function external(model: CodeModel, node: IrNode, depth: number): IrNode | undefined {
+  if (!model.external || node.kind === 'function') return undefined;
+  const value = model.external.lookup(model, node);
+  return value && value !== node ? resolve(model, value, depth + 1) : undefined;
+}
+
+/** `a || b`, `a ?? b`, `a or b`: the first operand that has a value (a setting with its default). */
+function firstWithValue<T>(node: IrNode, read: (n: IrNode) => T | undefined): T | undefined {
+  if (node.kind !== 'binary' || !/^(\|\||\?\?|or)$/.test(node.operator)) return undefined;
+  return read(node.left) ?? read(node.right);
 }
 
 /** A string value: a literal, a constant, or a `+` concatenation of those. */
@@ -87,6 +119,8 @@ export function stringValue(model: CodeModel, node: IrNode | undefined, depth = 
   if (!resolved) return undefined;
   if (resolved.kind === 'string') return resolved.value;
   if (resolved.kind === 'other' && resolved.type === 'template_string' && resolved.children[0]?.kind === 'string') return resolved.children[0].value;
+  const either = firstWithValue(resolved, (n) => stringValue(model, n, depth + 1));
+  if (either !== undefined) return either;
   if (resolved.kind === 'binary' && resolved.operator === '+') {
     const left = stringValue(model, resolved.left, depth + 1);
     const right = stringValue(model, resolved.right, depth + 1);
@@ -106,6 +140,8 @@ export function numberValue(model: CodeModel, node: IrNode | undefined, depth = 
     const v = numberValue(model, resolved.operand, depth + 1);
     return v === undefined ? undefined : -v;
   }
+  const either = firstWithValue(resolved, (n) => numberValue(model, n, depth + 1));
+  if (either !== undefined) return either;
   if (resolved.kind === 'binary') {
     const l = numberValue(model, resolved.left, depth + 1);
     const r = numberValue(model, resolved.right, depth + 1);

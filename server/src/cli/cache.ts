@@ -24,7 +24,7 @@ import type { RegisterEntry } from '../core/annotations/register';
 export const CACHE_DIRECTORY = '.ehi-lint-cache';
 const CACHE_FILE = 'results.json';
 const FORMAT = 'ehi-lint-cache';
-const VERSION = 3;
+const VERSION = 4;
 
 /** What the key needs from a file's content. */
 export interface ContentId {
@@ -46,11 +46,18 @@ export interface FileStamp {
 /** A modification this close to the read could share its timestamp with an unseen later edit. */
 const RACY_MS = 2000;
 
+/** A file another file's result depends on, with its content hash when the result was computed. */
+export interface Dependency {
+  path: string;
+  hash: string;
+}
+
 interface Entry {
   key: string;
   content: ContentId;
   stamp: FileStamp;
   result: FileAnalysis;
+  deps?: Dependency[];
 }
 
 /**
@@ -63,6 +70,7 @@ interface StoredEntry {
   stamp: FileStamp;
   result?: FileAnalysis;
   empty?: Pick<FileAnalysis, 'lines' | 'parsed' | 'language'>;
+  deps?: Dependency[];
 }
 
 function isEmpty(r: FileAnalysis): boolean {
@@ -162,8 +170,9 @@ export class ResultCache {
     for (const [file, stored] of Object.entries(body)) {
       if (!stored || typeof stored.key !== 'string' || !stored.content || !stored.stamp) continue;
       const { key, content, stamp, empty } = stored;
-      if (stored.result?.path === file) this.entries.set(file, { key, content, stamp, result: stored.result });
-      else if (empty) this.entries.set(file, { key, content, stamp, result: { path: file, ...(empty.language ? { language: empty.language } : {}), findings: [], suppressed: [], exceptions: [], notices: [], lines: empty.lines, parsed: empty.parsed } });
+      const deps = Array.isArray(stored.deps) ? stored.deps : undefined;
+      if (stored.result?.path === file) this.entries.set(file, { key, content, stamp, result: stored.result, deps });
+      else if (empty) this.entries.set(file, { key, content, stamp, deps, result: { path: file, ...(empty.language ? { language: empty.language } : {}), findings: [], suppressed: [], exceptions: [], notices: [], lines: empty.lines, parsed: empty.parsed } });
     }
     return undefined;
   }
@@ -177,16 +186,20 @@ export class ResultCache {
     return same && stat.mtimeMs < s.hashedAt - RACY_MS ? entry.content : undefined;
   }
 
-  /** The stored result for this file, if its key matches. */
-  get(displayPath: string, key: string): FileAnalysis | undefined {
+  /**
+   * The stored result for this file, if its key matches and every file it depended on (imported
+   * constants, configuration) still has the content it had: `hashOf` gives a dependency's hash now.
+   */
+  get(displayPath: string, key: string, hashOf: (dependency: string) => string | undefined): FileAnalysis | undefined {
     this.touched.add(displayPath);
     const entry = this.entries.get(displayPath);
-    return entry && entry.key === key ? entry.result : undefined;
+    if (!entry || entry.key !== key) return undefined;
+    return (entry.deps ?? []).every((d) => hashOf(d.path) === d.hash) ? entry.result : undefined;
   }
 
-  set(displayPath: string, key: string, content: ContentId, stamp: FileStamp, result: FileAnalysis): void {
+  set(displayPath: string, key: string, content: ContentId, stamp: FileStamp, result: FileAnalysis, deps?: Dependency[]): void {
     this.touched.add(displayPath);
-    this.entries.set(displayPath, { key, content, stamp, result });
+    this.entries.set(displayPath, { key, content, stamp, result, ...(deps && deps.length > 0 ? { deps } : {}) });
     this.changed = true;
   }
 
@@ -205,9 +218,10 @@ export class ResultCache {
   save(root: string): void {
     if (!this.changed) return;
     const body: Record<string, StoredEntry> = {};
-    for (const [file, { key, content, stamp, result }] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [file, { key, content, stamp, result, deps }] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (!this.touched.has(file) && !fs.existsSync(path.resolve(root, file))) continue;
-      body[file] = isEmpty(result) ? { key, content, stamp, empty: { lines: result.lines, parsed: result.parsed, language: result.language } } : { key, content, stamp, result };
+      const depsPart = deps ? { deps } : {};
+      body[file] = isEmpty(result) ? { key, content, stamp, empty: { lines: result.lines, parsed: result.parsed, language: result.language }, ...depsPart } : { key, content, stamp, result, ...depsPart };
     }
     const rest = JSON.stringify(body);
     const header: Header = { format: FORMAT, version: VERSION, checksum: sha256(rest) };

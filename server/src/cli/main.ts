@@ -199,7 +199,7 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
   }
   const register = loadRegister(configFile, cwd);
   const cache = options.cache ? ResultCache.open(path.resolve(cwd, options.cacheLocation ?? path.join(configFile?.dir ?? cwd, CACHE_DIRECTORY))) : undefined;
-  const run = await runAnalysis({ files, root: cwd, config, register, prefilter: options.prefilter, jobs: options.jobs, now, cache, pool });
+  const run = await runAnalysis({ files, projectFiles: discovered.files, root: cwd, config, register, prefilter: options.prefilter, jobs: options.jobs, now, cache, pool });
 
   let reports = run.reports;
   let activeBaseline = baseline;

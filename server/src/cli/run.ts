@@ -15,6 +15,7 @@ import { resolveSettings, UserConfig } from '../settings/settings';
 import { relativeTo } from '../core/discover';
 import { cacheKey, ContentId, contentId, FileStamp, ResultCache, settingsSignature, stampOf } from './cache';
 import { languageIdForPath } from '../core/language';
+import { ProjectIndex } from '../analysis/project';
 import { RULES } from '../../../rules';
 
 
@@ -32,6 +33,8 @@ export interface RunInput {
   cache?: ResultCache;
   /** Workers started ahead (while files were being discovered); the run uses what it needs. */
   pool?: WorkerPool;
+  /** The project's files, when the run analyses only some of them (changed files); `files` otherwise. */
+  projectFiles?: string[];
 }
 
 export interface RunResult {
@@ -60,6 +63,8 @@ export interface WorkerSetup {
   prefilter: boolean;
   now: string;
   root: string;
+  /** Every file of the project, for the value flow between files (absolute paths). */
+  projectFiles: string[];
 }
 
 const IN_PROCESS_BELOW = 24;
@@ -111,6 +116,7 @@ export async function runAnalysis(input: RunInput): Promise<RunResult> {
     prefilter: input.prefilter,
     now: (input.now ?? new Date()).toISOString(),
     root: input.root,
+    projectFiles: input.projectFiles ?? input.files,
   };
   const collector = new Collector();
   let work: WorkItem[] = input.files.map((file) => ({ file }));
@@ -154,6 +160,7 @@ function lookUpCache(
   const signature = settingsSignature(settings);
   const now = new Date(setup.now);
   const registerFor = registerByFile(setup);
+  const hashOf = dependencyHashes(setup.root);
   const pending = new Map<WorkItem, { key: string; content: ContentId; stamp: FileStamp }>();
   const misses: WorkItem[] = [];
   // Synchronous: nothing else runs yet, and for many small files it costs far less than promises.
@@ -177,7 +184,7 @@ function lookUpCache(
     const register = isRegister ? setup.register : registerFor.get(file) ?? [];
     const keyOf = (c: ContentId): string => cacheKey(signature, display, c, register, now) + (isRegister ? `:${targetsSignature(setup)}` : '');
     let key = keyOf(content);
-    const hit = cache.get(display, key);
+    const hit = cache.get(display, key, hashOf);
     if (hit) {
       collector.addCached(hit);
       // Read again, unchanged: remember the new stat so that the next run need not read it.
@@ -201,8 +208,25 @@ function lookUpCache(
     misses,
     store: (result, item) => {
       const p = pending.get(item);
-      if (p && !result.notices.some((n) => n.code === 'internal')) cache.set(result.path, p.key, p.content, p.stamp, result);
+      if (!p || result.notices.some((n) => n.code === 'internal')) return;
+      const deps = (result.dependencies ?? []).map((d) => ({ path: d, hash: hashOf(d) ?? '' }));
+      cache.set(result.path, p.key, p.content, p.stamp, result, deps);
     },
+  };
+}
+
+/** The content hash of a file another file depended on, by the name reports give it (read once per run; undefined when it is gone). */
+function dependencyHashes(root: string): (dependency: string) => string | undefined {
+  const memo = new Map<string, string | undefined>();
+  return (dependency) => {
+    if (!memo.has(dependency)) {
+      try {
+        memo.set(dependency, contentId(fs.readFileSync(path.resolve(root, dependency))).hash);
+      } catch {
+        memo.set(dependency, undefined);
+      }
+    }
+    return memo.get(dependency);
   };
 }
 
@@ -323,7 +347,8 @@ function makeTriage(setup: WorkerSetup): (item: WorkItem) => FileAnalysis | Work
 }
 
 function settingsMaker(setup: WorkerSetup): (file: string) => { display: string; settings: AnalysisSettings } {
-  const base = resolveSettings(RULES, setup.config, { now: new Date(setup.now), prefilter: setup.prefilter });
+  const project = new ProjectIndex({ root: setup.root, files: setup.projectFiles, display: (f) => displayPath(setup.root, f) });
+  const base = { ...resolveSettings(RULES, setup.config, { now: new Date(setup.now), prefilter: setup.prefilter }), project };
   const byFile = registerByFile(setup);
   const registerFile = registerAccess(setup);
   return (file) => {

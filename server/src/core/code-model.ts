@@ -17,8 +17,20 @@ export interface Embedding {
   transportName?: string;
 }
 
+/**
+ * What code in this model refers to elsewhere in the project (an imported constant, a class's field in
+ * another file, a configuration key read at run time): given a node that does not resolve within the
+ * file, its value, as IR built for this model (offsets of the reference, `origin` on the value).
+ * Set by the project context before rules run; absent for a file analysed on its own.
+ */
+export interface ExternalLookup {
+  lookup(model: CodeModel, node: IrNode): IrNode | undefined;
+}
+
 export class CodeModel {
   readonly root: LoweredCode['root'];
+  /** Values from other files and configuration; see `ExternalLookup`. */
+  external?: ExternalLookup;
   readonly comments: Comment[];
   private readonly cache = new Map<string, unknown>();
 

@@ -18,9 +18,27 @@ export interface Span {
   end: number;
 }
 
+/**
+ * Where a value that came from another file or from configuration was written: a constant in an
+ * imported module, a key in `application.yml`. Zero-based lines and characters, like `Range`.
+ */
+export interface Origin {
+  /** The file as reports name it. */
+  file: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
 interface Base extends Span {
   /** Set by `linkParents` after lowering; undefined only on the root. */
   parent?: IrNode;
+  /**
+   * On values built by the project's value flow (`analysis/project.ts`) instead of lowered from this
+   * text: where the value was defined. Their offsets are those of the reference in this file.
+   */
+  origin?: Origin;
 }
 
 /* ---------- expressions ---------- */

@@ -8,7 +8,7 @@ import type { ConfigDocument } from './formats/tree';
 import type { XmlDocument } from './formats/xml';
 import type { ExceptionId } from './annotations/exceptions';
 import type { CodeUnit } from './files';
-import type { IrKind, NodeOfKind, Span } from './ir';
+import type { IrKind, NodeOfKind, Origin, Span } from './ir';
 import { CODE_LANGUAGES, LanguageId } from './language';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -68,13 +68,16 @@ export interface RuleMeta {
   version: number;
 }
 
+/** A place that makes up a finding: in this file (`at`), or where a value from elsewhere was defined (`origin`). */
+export type RelatedPlace = { at: Span; message: string } | { origin: Origin; message: string };
+
 export interface Report {
   /** The offending construct, as offsets into the analysed text. */
   at: Span;
   messageId: string;
   data?: Record<string, string | number>;
   /** Other places that make up the finding (the limiter's definition, the route it is applied to). */
-  related?: { at: Span; message: string }[];
+  related?: RelatedPlace[];
   /**
    * Exceptions that cannot apply to this particular finding although the rule lists them, with the
    * reason (for example the Fees exception never covers a patient’s own electronic access).
@@ -109,7 +112,7 @@ export interface ConfigContext extends RuleContext {
 export interface PendingFinding {
   ruleId: string;
   at: Span;
-  related: { at: Span; message: string }[];
+  related: RelatedPlace[];
   excluded: { exception: ExceptionId; reason: string }[];
   /** The annotations that document it (valid ones only). */
   documentedBy: Annotation[];

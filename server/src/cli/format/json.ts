@@ -32,7 +32,7 @@ function finding(f: Finding) {
     ...position(f.range),
     exceptions: f.exceptions,
     fingerprint: f.fingerprint,
-    related: f.related.map((r) => ({ message: r.message, ...position(r.range) })),
+    related: f.related.map((r) => ({ message: r.message, ...(r.file ? { file: r.file } : {}), ...position(r.range) })),
     ...(f.suppression ? { suppression: f.suppression } : {}),
   };
 }

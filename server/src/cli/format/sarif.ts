@@ -94,7 +94,7 @@ function result(f: Finding, path: string, ruleIndex: Map<string, number>): objec
       tags: [...f.exceptions.map((e) => `exception:${e}`), ...(f.suppression ? [`documented:${f.suppression.exception}`] : [])],
     },
   };
-  if (f.related.length > 0) out.relatedLocations = f.related.map((r, i) => ({ id: i + 1, ...location(path, r.range), message: { text: r.message } }));
+  if (f.related.length > 0) out.relatedLocations = f.related.map((r, i) => ({ id: i + 1, ...location(r.file ?? path, r.range), message: { text: r.message } }));
   if (f.suppression) {
     const s = f.suppression;
     const suppression: Record<string, unknown> = {

@@ -28,7 +28,7 @@ export function reporterFor(r: EnabledRule, pending: RawFinding[], toFile: (offs
       severity: r.severity,
       message: formatMessage(template, report.data),
       at: mapSpan(report.at, toFile),
-      related: (report.related ?? []).map((rel) => ({ at: mapSpan(rel.at, toFile), message: rel.message })),
+      related: (report.related ?? []).map((rel) => ('at' in rel ? { at: mapSpan(rel.at, toFile), message: rel.message } : rel)),
       excluded: report.excluded ?? [],
       documentedBy: [],
     });

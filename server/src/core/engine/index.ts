@@ -95,8 +95,20 @@ export async function analyzeTextDetailed(path: string, text: string, settings: 
   const rules = settings.rules.filter(
     (r) => (ruleApplies(r.rule, parsed.language) || (parsed.language === 'mirth' && r.rule.meta.languages.includes('xml'))) && !(testCode && r.rule.meta.skipsTestCode),
   );
+  if (settings.project) {
+    for (const unit of parsed.codeUnits) {
+      try {
+        await settings.project.prepare(unit.model, path);
+      } catch (err) {
+        // What other files hold only adds to what the file itself shows: without it the analysis still runs.
+        result.notices.push({ code: 'internal', message: `could not read what this file refers to in the project: ${(err as Error).message}` });
+      }
+    }
+  }
   const pending = runRules(rules, new Set(candidates), parsed, path, text, settings, result);
   const entries = isRegister ? await checkRegisterEntries(path, text, settings, analyzeTextDetailed) : [];
   const { inFile, fromRegister } = applyAnnotations(parsed, pending, rules, path, text, lines, settings, result, entries);
+  const dependencies = settings.project?.dependencies(path) ?? [];
+  if (dependencies.length > 0) result.dependencies = [...dependencies];
   return { result, annotations: inFile, registerAnnotations: fromRegister, parsed };
 }

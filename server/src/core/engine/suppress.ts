@@ -69,7 +69,11 @@ export function applyAnnotations(
       range: lines.rangeOf(p.at.start, p.at.end),
       start: p.at.start,
       end: p.at.end,
-      related: p.related.map((r) => ({ range: lines.rangeOf(r.at.start, r.at.end), message: r.message })),
+      related: p.related.map((r) =>
+        'at' in r
+          ? { range: lines.rangeOf(r.at.start, r.at.end), message: r.message }
+          : { range: { start: { line: r.origin.line, character: r.origin.character }, end: { line: r.origin.endLine, character: r.origin.endCharacter } }, message: r.message, file: r.origin.file },
+      ),
       exceptions,
       fingerprint: fingerprint(p, text, lines, occurrences),
     };
@@ -114,7 +118,7 @@ function matchFindings(annotation: Annotation, pending: RawFinding[], accepted: 
 /** Whether a finding (or one of its related places) lies in an annotation's target construct. */
 function covers(target: Span, p: PendingFinding): boolean {
   const inside = (span: Span): boolean => span.start >= target.start && span.start < Math.max(target.end, target.start + 1);
-  return inside(p.at) || p.related.some((r) => inside(r.at));
+  return inside(p.at) || p.related.some((r) => 'at' in r && inside(r.at));
 }
 
 function codeUnitAt(parsed: ParsedFile, span: Span): CodeUnit | undefined {

@@ -5,6 +5,7 @@ import type { Annotation, AnnotationProblemKind } from '../annotations/types';
 import type { ParsedFile } from '../files';
 import type { LanguageId } from '../language';
 import type { Rule, RuleOptions, Severity } from '../rule';
+import type { ProjectContext } from '../project';
 import type { Range } from '../text';
 
 export interface EnabledRule {
@@ -21,6 +22,8 @@ export interface AnalysisSettings {
   maxBytes: number;
   /** Skip parsing files that contain none of the enabled rules' trigger words. */
   prefilter: boolean;
+  /** What code may refer to in other files of the project; without it each file is analysed on its own. */
+  project?: ProjectContext;
   /** Register entries whose `file` is this file. */
   register: RegisterEntry[];
   /** How to check the exception register itself; without it, a file named `ehi-exceptions.yaml` is the register and the files it names are not read. */
@@ -44,6 +47,8 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 export interface RelatedLocation {
   range: Range;
   message: string;
+  /** When the place is in another file (a constant or configuration value defined there), that file as reports name it. */
+  file?: string;
 }
 
 export interface Suppression {
@@ -108,6 +113,8 @@ export interface FileAnalysis {
   lines: number;
   /** False when the file was skipped (prefilter, unreadable, too large). */
   parsed: boolean;
+  /** Other files whose content the result depends on (imported constants, configuration read), as reports name them. */
+  dependencies?: string[];
 }
 
 /** What the editor needs beyond the report: the annotations read (comments, register entries) with their targets and problems. */
