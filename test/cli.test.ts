@@ -161,10 +161,12 @@ describe('ehi-lint command line', function () {
       assert.match(r.stdout, /broken\.ts:6:30 {2}warning .*unjustified-throttle/);
     });
 
-    it('reports binary, wrongly encoded and oversized files without crashing', () => {
+    it('reports binary and oversized files without crashing, and reads text that is not UTF-8 as Windows-1252', () => {
       const dir = tempDir();
       write(dir, 'data.json', Buffer.from([0x7b, 0x00, 0x01, 0x02, 0x7d]));
-      write(dir, 'latin1.py', Buffer.from([0x23, 0x20, 0xe9, 0xe8, 0x0a]));
+      write(dir, 'controls.yaml', Buffer.from(Array.from({ length: 64 }, (_, i) => (i % 2 ? 0x01 : 0x41))));
+      // “curly quotes” in Windows-1252 (0x93, 0x94) in a licence header, then a limiter on a FHIR route.
+      write(dir, 'latin1.js', Buffer.concat([Buffer.from([0x2f, 0x2f, 0x20, 0x93, 0x41, 0x94, 0x0a]), Buffer.from("const limiter = rateLimit({ max: 5 }); app.get('/fhir/Patient', limiter, read);\n")]));
       write(dir, 'huge.yaml', 'a: 1\n'.repeat(600_000));
       const r = runCli(['.', '--format', 'json'], { cwd: dir });
       assert.equal(r.status, 0, r.stderr);
@@ -172,8 +174,11 @@ describe('ehi-lint command line', function () {
         (JSON.parse(r.stdout).files as { path: string; notices: { code: string; message: string }[] }[]).map((f) => [f.path, f.notices[0]]),
       );
       assert.equal(notices['data.json'].code, 'binary');
-      assert.equal(notices['latin1.py'].code, 'encoding');
-      assert.match(notices['latin1.py'].message, /not valid UTF-8/);
+      assert.equal(notices['controls.yaml'].code, 'binary');
+      const latin1 = (JSON.parse(r.stdout).files as { path: string; notices: unknown[]; findings: { ruleId: string; line: number; column: number }[] }[]).find((f) => f.path === 'latin1.js');
+      assert.ok(latin1, 'the Windows-1252 file is analysed');
+      assert.deepEqual(latin1.notices, []);
+      assert.deepEqual(latin1.findings.map((f) => [f.ruleId, f.line, f.column]), [['unjustified-throttle', 2, 65]]);
       assert.equal(notices['huge.yaml'].code, 'too-large');
     });
 

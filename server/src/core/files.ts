@@ -12,6 +12,7 @@ import { parseYaml } from './formats/yaml';
 import type { CodeLanguage, Comment, IrNode, Span } from './ir';
 import { walk } from './ir';
 import { lowerCode } from './lang';
+import { repairedSource } from './repair';
 import { formatForPath, LanguageId, languageForPath } from './language';
 import type { LineIndex } from './text';
 
@@ -55,11 +56,23 @@ export async function parseFile(file: string, text: string, bodyFilter?: BodyFil
 }
 
 async function parseCode(code: CodeLanguage, text: string, bodyFilter?: BodyFilter): Promise<ParsedFile> {
-  const lowered = await lowerCode(code, text, { keepBody: bodyFilter?.(text) });
+  let source = text;
+  let lowered = await lowerCode(code, text, { keepBody: bodyFilter?.(text) });
+  if (lowered.syntaxErrors.length > 0) {
+    // Valid code the grammar trips on (C# `#if` inside an expression, ...): try it masked, keep what parses better.
+    const repaired = repairedSource(code, text, lowered.syntaxErrors);
+    if (repaired !== undefined) {
+      const second = await lowerCode(code, repaired, { keepBody: bodyFilter?.(repaired) });
+      if (second.syntaxErrors.length < lowered.syntaxErrors.length) {
+        lowered = second;
+        source = repaired;
+      }
+    }
+  }
   const language: LanguageId = code === 'tsx' ? 'typescript' : code;
   return {
     language,
-    codeUnits: [{ model: new CodeModel(language, code, text, lowered), toFile: (o) => o, fromFile: (o) => o }],
+    codeUnits: [{ model: new CodeModel(language, code, source, lowered), toFile: (o) => o, fromFile: (o) => o }],
     comments: lowered.comments,
     syntaxErrors: lowered.syntaxErrors.map((e) => ({ span: e, message: e.message })),
   };

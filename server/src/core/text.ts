@@ -78,17 +78,30 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF16LE = new TextDecoder('utf-16le', { fatal: true });
 const UTF16BE = new TextDecoder('utf-16be', { fatal: true });
 
+/** Text in a legacy single-byte encoding: every byte sequence decodes. Windows-1252 is ISO-8859-1 with printable 0x80–0x9F. */
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+
 /**
- * Decodes a file's bytes. UTF-8 (with or without BOM) and UTF-16 with a BOM are accepted; a NUL
- * byte in the first 8 KiB means binary; anything else that is not valid UTF-8 is an encoding error.
+ * Decodes a file's bytes. UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; text
+ * that is not valid UTF-8 is read as Windows-1252 (curly quotes in a .NET licence header, Java
+ * `.properties` in ISO-8859-1), so it is analysed with its lines and columns right. Only binary
+ * files are refused: a NUL byte, or mostly control bytes, in the first 8 KiB.
  */
 export function decodeSource(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return tryDecode(UTF16LE, bytes.subarray(2), 'UTF-16LE');
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return tryDecode(UTF16BE, bytes.subarray(2), 'UTF-16BE');
   const sniff = bytes.subarray(0, 8192);
   if (sniff.includes(0)) return { ok: false, reason: 'binary', message: 'binary file (contains NUL bytes)' };
+  if (mostlyControlBytes(sniff)) return { ok: false, reason: 'binary', message: 'binary file (mostly control bytes)' };
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  return tryDecode(UTF8, body, 'UTF-8');
+  const utf8 = tryDecode(UTF8, body, 'UTF-8');
+  return utf8.ok ? utf8 : { ok: true, text: WINDOWS_1252.decode(body) };
+}
+
+function mostlyControlBytes(sniff: Uint8Array): boolean {
+  let control = 0;
+  for (const b of sniff) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  return control > 16 && control * 10 > sniff.length;
 }
 
 function tryDecode(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array, name: string): DecodeResult {

@@ -79,9 +79,10 @@ export async function analyzeTextDetailed(path: string, text: string, settings: 
   }
   result.parsed = true;
   result.language = parsed.language;
-  if (parsed.language === 'yaml' && parsed.syntaxErrors.length > 0 && /\{\{[\s\S]*?\}\}|\{%/.test(text)) {
-    // Helm (Go template) or Jinja: the file is a template that renders YAML, not YAML itself.
-    result.notices.push({ code: 'syntax', message: 'templated YAML ({{ }} or {% %}): not analysed as YAML' });
+  if ((parsed.language === 'yaml' || parsed.language === 'python') && parsed.syntaxErrors.length > 0 && /\{\{[\s\S]*?\}\}|\{%/.test(text)) {
+    // Helm (Go template) or Jinja: the file is a template that renders YAML or Python, not the language itself.
+    const language = parsed.language === 'yaml' ? 'YAML' : 'Python';
+    result.notices.push({ code: 'syntax', message: `templated ${language} ({{ }} or {% %}): not analysed as ${language}` });
     return { result, annotations: [], registerAnnotations: [] };
   }
   for (const e of parsed.syntaxErrors.slice(0, MAX_SYNTAX_NOTICES)) {

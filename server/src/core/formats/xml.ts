@@ -46,6 +46,10 @@ export function parseXml(text: string): XmlDocument {
   let root: XmlElement | undefined;
   let pendingAttributes: XmlAttribute[] = [];
 
+  // saxes does not read DTDs; the internal subset's general entities (`<!ENTITY name "value">`) are declared to it.
+  parser.on('doctype', (doctype) => {
+    for (const m of doctype.matchAll(/<!ENTITY\s+([\w.:-]+)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) parser.ENTITIES[m[1]] = m[2] ?? m[3] ?? '';
+  });
   parser.on('opentagstart', () => {
     pendingAttributes = [];
   });
