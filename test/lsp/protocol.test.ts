@@ -155,6 +155,34 @@ describe('language server over JSON-RPC', function () {
     });
   });
 
+  describe('value flow between files in the editor', () => {
+    let client: TestClient;
+    let dir: string;
+    const CONSTANTS = "export const SHARED_TYPES = ['Patient', 'Observation', 'Condition'];\n";
+    before(async () => {
+      dir = tempWorkspace({
+        'src/constants.ts': CONSTANTS,
+        'src/bundle.ts': "import { SHARED_TYPES } from './constants';\nexport function patientBundle(entries: any[]) {\n  return entries.filter((e) => SHARED_TYPES.includes(e.resource.resourceType));\n}\n",
+      });
+      client = await TestClient.start({ workspace: dir });
+    });
+    after(async () => {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('resolves a constant imported from another file, and follows its edits in the open editor', async () => {
+      const bundle = client.open(path.join(dir, 'src', 'bundle.ts'));
+      const first = await client.diagnosticsFor(bundle);
+      assert.deepEqual(first.map((d) => d.code), ['data-class-filter']);
+      const constants = client.open(path.join(dir, 'src', 'constants.ts'));
+      await client.diagnosticsFor(constants);
+      // Only non-data resources kept: the filter drops no EHI any more.
+      client.change(constants, "export const SHARED_TYPES = ['OperationOutcome'];\n");
+      await client.waitFor('the dependent file analysed again', () => client.published.filter((p) => p.uri === bundle).pop()?.diagnostics.length === 0);
+    });
+  });
+
   describe('quick-fixes through the protocol', () => {
     let client: TestClient;
     let dir: string;

@@ -63,14 +63,39 @@ export class ProjectIndex implements ProjectContext {
   private readonly modules = new Map<string, Promise<Module | undefined>>();
   private readonly loaded = new Map<string, Module | undefined>();
   private readonly byBaseName = new Map<string, string[]>();
-  private readonly known: Set<string>;
+  private known = new Set<string>();
   private config?: Promise<{ values: ConfigValue[]; env: Map<string, ConfigValue> }>;
   private configLoaded?: { values: ConfigValue[]; env: Map<string, ConfigValue> };
   private readonly used = new Map<string, Set<string>>();
 
-  constructor(private readonly project: ProjectFiles) {
-    this.known = new Set(project.files);
-    for (const f of project.files) {
+  constructor(private project: ProjectFiles) {
+    this.index(project.files);
+  }
+
+  /** The project's files changed (an editor's workspace finished its discovery, files were created or deleted). */
+  setFiles(files: readonly string[]): void {
+    this.project = { ...this.project, files };
+    this.index(files);
+    this.config = undefined;
+    this.configLoaded = undefined;
+  }
+
+  /** A file's content changed: what was read from it is read again, and the files that used it are returned. */
+  invalidate(file: string): string[] {
+    this.modules.delete(file);
+    this.loaded.delete(file);
+    if (formatForPath(file) !== 'code') {
+      this.config = undefined;
+      this.configLoaded = undefined;
+    }
+    const display = this.project.display(file);
+    return [...this.used].filter(([, deps]) => deps.has(display)).map(([consumer]) => consumer);
+  }
+
+  private index(files: readonly string[]): void {
+    this.known = new Set(files);
+    this.byBaseName.clear();
+    for (const f of files) {
       const base = nodePath.basename(f).replace(/\.[^.]+$/, '');
       const list = this.byBaseName.get(base);
       if (list) list.push(f);
@@ -80,6 +105,8 @@ export class ProjectIndex implements ProjectContext {
 
   async prepare(model: CodeModel, path: string): Promise<void> {
     const file = nodePath.resolve(this.project.root, path);
+    // What the file used is recorded afresh each time it is analysed.
+    this.used.delete(file);
     const targets = referencedFiles(this, model, file);
     await Promise.all(targets.map((t) => this.module(t)));
     if (CONFIG_HINT.test(model.text)) await this.configIndex();

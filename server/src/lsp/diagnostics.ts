@@ -1,4 +1,5 @@
 /** Findings and notices of one file as LSP diagnostics, in the style users know from ESLint. */
+import { pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import type { FileAnalysis, Finding, Notice } from '../core/engine';
 import { ruleDocsUrl, TOOL_NAME } from '../core/meta';
@@ -33,7 +34,7 @@ function findingDiagnostic(uri: string, f: Finding, relatedInformation: boolean)
     data: { fingerprint: f.fingerprint } satisfies DiagnosticData,
   };
   if (f.related.length > 0) {
-    if (relatedInformation) diagnostic.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri, range: r.range }, r.message));
+    if (relatedInformation) diagnostic.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri: r.file ? pathToFileURL(r.file).href : uri, range: r.range }, r.message));
     else diagnostic.message += ` (${f.related.map((r) => `${r.message}: line ${r.range.start.line + 1}`).join('; ')})`;
   }
   return diagnostic;

@@ -25,6 +25,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, SECTION, ServerSettings, toUserCon
 import { CONFIG_FILE_NAME, ConfigFile, findConfigFile, loadConfigFile } from '../settings/config-file';
 import { languageIdForPath } from '../core/language';
 import { RULES } from '../../../rules';
+import { ProjectIndex } from '../analysis/project';
 
 
 export interface Folder {
@@ -46,6 +47,8 @@ interface FolderConfig {
   analysis: AnalysisSettings;
   registerPath: string;
   included(file: string): boolean;
+  /** The folder's files for value flow between them; its file list fills in once the folder is discovered. */
+  project: ProjectIndex;
 }
 
 /** Language ids of editors → an extension, for documents that have no file name (untitled). */
@@ -168,7 +171,15 @@ export class Linter {
       if (exclude.some((m) => m(relative))) return false;
       return !fileFilter || fileFilter(file);
     };
-    return { settings, analysis, registerPath, included };
+    const project = new ProjectIndex({ root, files: [], display: (f) => f, read: (f) => this.readText(f) });
+    if (folder) {
+      // In the background: until it is done, imports by relative path still resolve, names of classes do not.
+      void discover([folder.path], folder.path).then(
+        (found) => project.setFiles(found.files.filter(included)),
+        () => undefined,
+      );
+    }
+    return { settings, analysis, registerPath, included, project };
   }
 
   private warnOnce(message: string): void {
@@ -260,6 +271,7 @@ export class Linter {
     this.noteExceptions(uri, detail.result);
     this.publish(uri, toDiagnostics(uri, detail.result, this.features.relatedInformation), version, true);
     this.notifyExceptions();
+    if (cause === 'edit') this.valuesChanged(config, file);
     if (file === config.registerPath) {
       this.registers.set(file, parseRegister(path.basename(file), text).entries);
       if (cause === 'edit') this.dependentsChanged(file);
@@ -271,6 +283,14 @@ export class Linter {
 
   private isStale(uri: string, generation: number, version: number): boolean {
     return this.runs.get(uri)?.generation !== generation || this.documents.get(uri)?.version !== version;
+  }
+
+  /** A file's content changed: open documents that read a constant or a setting from it are analysed again. */
+  private valuesChanged(config: FolderConfig, file: string): void {
+    for (const dependent of config.project.invalidate(file)) {
+      const doc = this.documents.get(pathToFileURL(dependent).href);
+      if (doc && dependent !== file) this.schedule(doc, config.settings.debounceMs);
+    }
   }
 
   /** The register changed: the files it documents must be analysed again. */
@@ -312,7 +332,7 @@ export class Linter {
   }
 
   private settingsFor(file: string, config: FolderConfig, now: Date): AnalysisSettings {
-    return { ...config.analysis, now, register: this.registerEntriesFor(config.registerPath, file), registerFile: this.registerAccess(config.registerPath) };
+    return { ...config.analysis, now, register: this.registerEntriesFor(config.registerPath, file), registerFile: this.registerAccess(config.registerPath), project: config.project };
   }
 
   /* ---------- the exception register ---------- */
@@ -382,6 +402,7 @@ export class Linter {
         continue;
       }
       if (change.type !== FileChangeType.Changed) created = true;
+      if (!this.documents.get(change.uri)) this.valuesChanged(config, file);
       if (this.documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) this.forget(change.uri);
       else if (this.scanDone || this.published.has(change.uri)) await this.analyseClosed(file);
@@ -393,6 +414,7 @@ export class Linter {
       // Stale register entries may have come back to life, or gone stale.
       for (const folder of this.folders.length > 0 ? this.folders : [undefined]) {
         const config = await this.configFor(folder);
+        if (folder) void discover([folder.path], folder.path).then((found) => config.project.setFiles(found.files.filter(config.included)), () => undefined);
         const register = this.documents.get(pathToFileURL(config.registerPath).href);
         if (register) this.schedule(register, 0);
         else if (this.scanDone && fs.existsSync(config.registerPath)) await this.analyseClosed(config.registerPath);
