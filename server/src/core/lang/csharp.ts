@@ -37,6 +37,7 @@ import type {
   VariableNode,
 } from '../ir';
 import { linkParents } from '../ir';
+import { CSHARP_ESCAPES, decodeBraces, decodeEscapes } from './escapes';
 import { Lowering, parseNumber, elision, LowerOptions } from './lowering';
 import { parseRaw, RawNode } from './treesitter';
 
@@ -1459,10 +1460,10 @@ class CSharpLowering extends Lowering {
     let text = this.text(node);
     switch (node.type) {
       case 'character_literal':
-        return decodeCSharpEscapes(text.slice(1, -1));
+        return decodeEscapes(text.slice(1, -1), CSHARP_ESCAPES);
       case 'string_literal':
         if (text.endsWith('u8') || text.endsWith('U8')) text = text.slice(0, -2);
-        return decodeCSharpEscapes(text.slice(1, -1));
+        return decodeEscapes(text.slice(1, -1), CSHARP_ESCAPES);
       case 'verbatim_string_literal':
         if (text.endsWith('u8') || text.endsWith('U8')) text = text.slice(0, -2);
         return text.slice(2, -1).replaceAll('""', '"');
@@ -1488,10 +1489,8 @@ class CSharpLowering extends Lowering {
     const verbatim = !raw && prefix.includes('@');
     const decode = (segment: string): string => {
       if (raw) return segment;
-      let s = segment;
-      if (s.includes('{{')) s = s.replaceAll('{{', '{');
-      if (s.includes('}}')) s = s.replaceAll('}}', '}');
-      return verbatim ? (s.includes('""') ? s.replaceAll('""', '"') : s) : decodeCSharpEscapes(s);
+      const s = decodeBraces(segment);
+      return verbatim ? (s.includes('""') ? s.replaceAll('""', '"') : s) : decodeEscapes(s, CSHARP_ESCAPES);
     };
     let value = '';
     let interpolated = false;
@@ -1545,70 +1544,4 @@ function dedentRaw(content: string): string {
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) if (lines[i].startsWith(indent)) lines[i] = lines[i].slice(indent.length);
   return lines.join('\n');
-}
-
-/** C# escapes: `\n`, `\t`, `\0`, `\a`, `\e`, `\uXXXX`, `\UXXXXXXXX`, `\xH..HHHH`, `\\`, `\"`, `\'`. */
-export function decodeCSharpEscapes(body: string): string {
-  if (!body.includes('\\')) return body;
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch !== '\\' || i === body.length - 1) {
-      out += ch;
-      continue;
-    }
-    const next = body[++i];
-    switch (next) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case '0':
-        out += '\0';
-        break;
-      case 'a':
-        out += '\x07';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'e':
-        out += '\x1b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case 'u':
-      case 'U':
-      case 'x': {
-        const max = next === 'u' ? 4 : next === 'U' ? 8 : 4;
-        let j = i + 1;
-        while (j < body.length && j - i - 1 < max && isHex(body.charCodeAt(j))) j++;
-        const digits = body.slice(i + 1, j);
-        if (digits.length === 0 || (next !== 'x' && digits.length !== max)) {
-          out += next;
-          break;
-        }
-        const code = parseInt(digits, 16);
-        out += code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-        i = j - 1;
-        break;
-      }
-      default:
-        out += next;
-    }
-  }
-  return out;
-}
-
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }

@@ -29,6 +29,7 @@ import type {
   VariableNode,
 } from '../ir';
 import { linkParents } from '../ir';
+import { decodeEscapes, JAVA_ESCAPES } from './escapes';
 import { Lowering, elision, LowerOptions } from './lowering';
 import { parseRaw, RawNode } from './treesitter';
 
@@ -278,7 +279,7 @@ class JavaLowering extends Lowering {
       return { kind: 'number', value: parseJavaNumber(node.type, raw), raw, start: node.start, end: node.end };
     });
     on(['string_literal'], (l, node) => l.lowerString(node));
-    on(['character_literal'], (l, node) => l.str(node, decodeJavaEscapes(l.text(node).slice(1, -1))));
+    on(['character_literal'], (l, node) => l.str(node, decodeEscapes(l.text(node).slice(1, -1), JAVA_ESCAPES)));
     on(['template_expression'], (l, node) => l.other(node));
     on(['binary_expression'], (l, node) => {
       let left: RawNode | undefined;
@@ -1095,7 +1096,7 @@ class JavaLowering extends Lowering {
     const isTextBlock = this.source.startsWith('"""', node.start);
     if (!holes) {
       const body = this.source.slice(node.start + (isTextBlock ? 3 : 1), node.end - (isTextBlock ? 3 : 1));
-      return this.str(node, isTextBlock ? decodeTextBlock(body) : decodeJavaEscapes(body));
+      return this.str(node, isTextBlock ? decodeTextBlock(body) : decodeEscapes(body, JAVA_ESCAPES));
     }
     // String template (`STR."a \{x}"`): each hole becomes `…`, and its expression is lowered beside the string.
     let raw = '';
@@ -1107,7 +1108,7 @@ class JavaLowering extends Lowering {
       for (const e of this.lowerNamed(h)) lowered.push(e);
     }
     raw += this.source.slice(cursor, node.end - (isTextBlock ? 3 : 1));
-    const value = (isTextBlock ? decodeTextBlock(raw) : decodeJavaEscapes(raw)).split(HOLE).join('…');
+    const value = (isTextBlock ? decodeTextBlock(raw) : decodeEscapes(raw, JAVA_ESCAPES)).split(HOLE).join('…');
     return { kind: 'other', type: 'string_literal', children: [this.str(node, value, true), ...lowered], start: node.start, end: node.end };
   }
 
@@ -1134,80 +1135,13 @@ function attachDecorators(node: IrNode, decorators: CallNode[]): boolean {
   return false;
 }
 
-/** Decodes the escapes of a Java string or character literal body (`\n`, `\s`, octal, `\u0041`, line continuation). */
-export function decodeJavaEscapes(body: string): string {
-  let i = body.indexOf('\\');
-  if (i < 0) return body;
-  let out = '';
-  let from = 0;
-  while (i >= 0 && i < body.length - 1) {
-    out += body.slice(from, i);
-    const next = body[i + 1];
-    let consumed = 2;
-    switch (next) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 's':
-        out += ' ';
-        break;
-      case '\r':
-        if (body[i + 2] === '\n') consumed = 3;
-        break;
-      case '\n':
-        break;
-      case 'u': {
-        let j = i + 1;
-        while (body[j] === 'u') j++;
-        const hex = body.slice(j, j + 4);
-        if (hex.length === 4 && isHex(hex)) {
-          out += String.fromCharCode(parseInt(hex, 16));
-          consumed = j + 4 - i;
-        } else out += 'u';
-        break;
-      }
-      default:
-        if (next >= '0' && next <= '7') {
-          const max = next <= '3' ? 3 : 2;
-          let j = i + 1;
-          while (j < body.length && j - i - 1 < max && body[j] >= '0' && body[j] <= '7') j++;
-          out += String.fromCharCode(parseInt(body.slice(i + 1, j), 8));
-          consumed = j - i;
-        } else out += next;
-    }
-    from = i + consumed;
-    i = body.indexOf('\\', from);
-  }
-  return out + body.slice(from);
-}
-
-function isHex(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
-}
-
 /**
  * The value of a text block (`"""` … `"""`, delimiters removed): the opening line is dropped, incidental
  * indentation and trailing spaces are stripped (JLS 3.10.6), then escapes are decoded.
  */
 export function decodeTextBlock(body: string): string {
   const firstBreak = body.search(/\r\n|\r|\n/);
-  if (firstBreak < 0) return decodeJavaEscapes(body.trim());
+  if (firstBreak < 0) return decodeEscapes(body.trim(), JAVA_ESCAPES);
   const lines = body.slice(firstBreak + (body.startsWith('\r\n', firstBreak) ? 2 : 1)).split(/\r\n|\r|\n/);
   const last = lines.length - 1;
   let indent = Infinity;
@@ -1223,7 +1157,7 @@ export function decodeTextBlock(body: string): string {
     const line = lines[i];
     lines[i] = line.trim() === '' ? '' : line.slice(indent).trimEnd();
   }
-  return decodeJavaEscapes(lines.join('\n'));
+  return decodeEscapes(lines.join('\n'), JAVA_ESCAPES);
 }
 
 /** Numeric value of a Java literal: separators, `L`/`f`/`d` suffixes, hex, octal, binary and hex floats. */

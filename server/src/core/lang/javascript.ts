@@ -17,7 +17,8 @@ import type {
   VariableNode,
 } from '../ir';
 import { linkParents } from '../ir';
-import { decodeEscapes, Lowering, parseNumber, elision, LowerOptions } from './lowering';
+import { decodeEscapes, JAVASCRIPT_ESCAPES } from './escapes';
+import { Lowering, parseNumber, elision, LowerOptions } from './lowering';
 import { childOfType, GrammarName, named, parseRaw, RawNode } from './treesitter';
 
 const LEAF_TYPES: ReadonlySet<string> = new Set([
@@ -200,7 +201,7 @@ class JavaScriptLowering extends Lowering {
         return { kind: 'number', value: parseNumber(raw), raw, start: node.start, end: node.end };
       }
       case 'string':
-        return this.str(node, decodeEscapes(this.text(node).slice(1, -1)));
+        return this.str(node, decodeEscapes(this.text(node).slice(1, -1), JAVASCRIPT_ESCAPES));
       case 'template_string':
         return this.lowerTemplate(node);
       case 'array':
@@ -495,13 +496,13 @@ class JavaScriptLowering extends Lowering {
     const holes: IrNode[] = [];
     for (const part of node.children) {
       if (part.type !== 'template_substitution') continue;
-      value += decodeEscapes(this.source.slice(cursor, part.start));
+      value += decodeEscapes(this.source.slice(cursor, part.start), JAVASCRIPT_ESCAPES);
       value += '…';
       interpolated = true;
       cursor = part.end;
       holes.push(...this.lowerNamed(part));
     }
-    value += decodeEscapes(this.source.slice(cursor, node.end - 1));
+    value += decodeEscapes(this.source.slice(cursor, node.end - 1), JAVASCRIPT_ESCAPES);
     const str = this.str(node, value, interpolated);
     return holes.length === 0 ? str : { kind: 'other', type: 'template_string', children: [str, ...holes], start: node.start, end: node.end };
   }
@@ -592,7 +593,7 @@ class JavaScriptLowering extends Lowering {
 
   /** An object key or member name as text: identifiers as written, string keys decoded. */
   private keyText(node: RawNode): string {
-    if (node.type === 'string') return decodeEscapes(this.text(node).slice(1, -1));
+    if (node.type === 'string') return decodeEscapes(this.text(node).slice(1, -1), JAVASCRIPT_ESCAPES);
     return this.text(node);
   }
 }

@@ -69,68 +69,6 @@ export abstract class Lowering {
   }
 }
 
-/** Decodes backslash escapes as written in JavaScript, Java and C# string literals. */
-export function decodeEscapes(body: string): string {
-  if (!body.includes('\\')) return body;
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch !== '\\' || i === body.length - 1) {
-      out += ch;
-      continue;
-    }
-    const next = body[++i];
-    switch (next) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case '0':
-        out += '\0';
-        break;
-      case '\n':
-        break;
-      case 'x': {
-        const hex = body.slice(i + 1, i + 3);
-        if (/^[0-9a-fA-F]{2}$/.test(hex)) {
-          out += String.fromCharCode(parseInt(hex, 16));
-          i += 2;
-        } else out += 'x';
-        break;
-      }
-      case 'u': {
-        const braced = /^\{([0-9a-fA-F]{1,6})\}/.exec(body.slice(i + 1));
-        const plain = /^[0-9a-fA-F]{4}/.exec(body.slice(i + 1));
-        if (braced) {
-          out += String.fromCodePoint(parseInt(braced[1], 16));
-          i += braced[0].length;
-        } else if (plain) {
-          out += String.fromCharCode(parseInt(plain[0], 16));
-          i += 4;
-        } else out += 'u';
-        break;
-      }
-      default:
-        out += next;
-    }
-  }
-  return out;
-}
-
 /** Parses a numeric literal as written in JS, Java, C# or Python (separators, suffixes, radix prefixes). */
 export function parseNumber(raw: string): number {
   const digits = raw.replace(/_/g, '');

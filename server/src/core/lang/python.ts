@@ -35,6 +35,7 @@ import type {
   SwitchCase,
 } from '../ir';
 import { linkParents } from '../ir';
+import { decodeBraces, decodeEscapes, PYTHON_BYTES_ESCAPES, PYTHON_ESCAPES } from './escapes';
 import { Lowering, parseNumber, elision, LowerOptions } from './lowering';
 import { parseRaw, RawNode } from './treesitter';
 
@@ -97,116 +98,10 @@ function isUpperCase(name: string): boolean {
   return upper;
 }
 
-function isHex(s: string, from: number, count: number): boolean {
-  if (from + count > s.length) return false;
-  for (let i = from; i < from + count; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
-}
-
-/**
- * Decodes the body of a Python string literal: backslash escapes unless `raw`, `{{`/`}}` in f-strings.
- * Unknown escapes keep their backslash, as Python does; `\N{...}` is kept as written.
- */
+/** Decodes the body of a Python string literal: `{{`/`}}` in f-strings, then backslash escapes unless `raw`. */
 export function decodePythonString(body: string, raw: boolean, bytes: boolean, fmt: boolean): string {
-  if ((raw || body.indexOf('\\') < 0) && (!fmt || (body.indexOf('{{') < 0 && body.indexOf('}}') < 0))) return body;
-  let out = '';
-  const n = body.length;
-  for (let i = 0; i < n; i++) {
-    const ch = body[i];
-    if (fmt && (ch === '{' || ch === '}') && body[i + 1] === ch) {
-      out += ch;
-      i++;
-      continue;
-    }
-    if (ch !== '\\' || raw || i === n - 1) {
-      out += ch;
-      continue;
-    }
-    const next = body[i + 1];
-    switch (next) {
-      case '\n':
-        i++;
-        continue;
-      case '\r':
-        i += body[i + 2] === '\n' ? 2 : 1;
-        continue;
-      case '\\':
-      case "'":
-      case '"':
-        out += next;
-        i++;
-        continue;
-      case 'a':
-        out += '\x07';
-        i++;
-        continue;
-      case 'b':
-        out += '\b';
-        i++;
-        continue;
-      case 'f':
-        out += '\f';
-        i++;
-        continue;
-      case 'n':
-        out += '\n';
-        i++;
-        continue;
-      case 'r':
-        out += '\r';
-        i++;
-        continue;
-      case 't':
-        out += '\t';
-        i++;
-        continue;
-      case 'v':
-        out += '\v';
-        i++;
-        continue;
-      case 'x':
-        if (isHex(body, i + 2, 2)) {
-          out += String.fromCharCode(parseInt(body.slice(i + 2, i + 4), 16));
-          i += 3;
-          continue;
-        }
-        break;
-      case 'u':
-      case 'U': {
-        const len = next === 'u' ? 4 : 8;
-        if (!bytes && isHex(body, i + 2, len)) {
-          const cp = parseInt(body.slice(i + 2, i + 2 + len), 16);
-          if (cp <= 0x10ffff) {
-            out += String.fromCodePoint(cp);
-            i += 1 + len;
-            continue;
-          }
-        }
-        break;
-      }
-      default: {
-        const c = next.charCodeAt(0);
-        if (c >= 48 && c <= 55) {
-          let j = i + 1;
-          let value = 0;
-          while (j < n && j < i + 4) {
-            const d = body.charCodeAt(j);
-            if (d < 48 || d > 55) break;
-            value = value * 8 + (d - 48);
-            j++;
-          }
-          out += String.fromCharCode(value);
-          i = j - 1;
-          continue;
-        }
-      }
-    }
-    out += ch;
-  }
-  return out;
+  const text = fmt ? decodeBraces(body) : body;
+  return raw ? text : decodeEscapes(text, bytes ? PYTHON_BYTES_ESCAPES : PYTHON_ESCAPES);
 }
 
 interface DecodedString {
