@@ -30,13 +30,13 @@ import type {
   FunctionNode,
   IrNode,
   LoweredCode,
-  OtherNode,
   Parameter,
   Property,
   SwitchCase,
   VariableNode,
 } from '../ir';
 import { linkParents } from '../ir';
+import { CSHARP_ESCAPES, decodeBraces, decodeEscapes } from './escapes';
 import { Lowering, parseNumber, elision, LowerOptions } from './lowering';
 import { parseRaw, RawNode } from './treesitter';
 
@@ -146,7 +146,7 @@ function partAfter(node: RawNode, token: string): RawNode | undefined {
 
 class CSharpLowering extends Lowering {
   lowerProgram(node: RawNode) {
-    return { kind: 'block' as const, body: this.lowerStatements(node.children), start: node.start, end: node.end };
+    return this.block(node, this.lowerStatements(node.children));
   }
 
   /** Keeps `this` / `base` too. */
@@ -203,7 +203,7 @@ class CSharpLowering extends Lowering {
       case 'compilation_unit':
       case 'block':
       case 'declaration_list':
-        return { kind: 'block', body: this.lowerStatements(node.children), start: node.start, end: node.end };
+        return this.block(node, this.lowerStatements(node.children));
       case 'global_statement':
       case 'expression_statement':
       case 'parenthesized_expression':
@@ -229,7 +229,7 @@ class CSharpLowering extends Lowering {
       case 'preproc_if':
       case 'preproc_elif':
       case 'preproc_else':
-        return { kind: 'block', body: this.lowerStatements([node]), start: node.start, end: node.end };
+        return this.block(node, this.lowerStatements([node]));
 
       /* ---------- declarations ---------- */
       case 'using_directive':
@@ -268,17 +268,13 @@ class CSharpLowering extends Lowering {
       case 'declaration_expression': {
         const nameNode = lastPart(node);
         const typeNode = firstPart(node);
-        return {
-          kind: 'variable',
+        return this.variable(node, {
           name: nameNode ? this.text(nameNode) : '',
           nameStart: nameNode?.start ?? node.start,
           type: typeNode && typeNode !== nameNode && typeNode.type !== 'implicit_type' ? this.text(typeNode) : undefined,
           isConstant: false,
           isField: false,
-          decorators: [],
-          start: node.start,
-          end: node.end,
-        };
+        });
       }
 
       /* ---------- statements ---------- */
@@ -298,17 +294,17 @@ class CSharpLowering extends Lowering {
         return this.lowerSwitchExpression(node);
       case 'return_statement': {
         const valueNode = firstPart(node);
-        return { kind: 'return', value: valueNode ? this.lower(valueNode) : undefined, start: node.start, end: node.end };
+        return this.return(node, valueNode ? this.lower(valueNode) : undefined);
       }
       case 'throw_statement':
       case 'throw_expression': {
         const valueNode = firstPart(node);
-        return { kind: 'throw', value: valueNode ? this.lower(valueNode) : undefined, start: node.start, end: node.end };
+        return this.throw(node, valueNode ? this.lower(valueNode) : undefined);
       }
       case 'break_statement':
-        return { kind: 'break', start: node.start, end: node.end };
+        return this.jump('break', node);
       case 'continue_statement':
-        return { kind: 'continue', start: node.start, end: node.end };
+        return this.jump('continue', node);
       case 'empty_statement':
       case 'modifier':
       case 'delegate_declaration':
@@ -356,7 +352,7 @@ class CSharpLowering extends Lowering {
         const object = firstPart(node);
         const subscript = node.children.find((c) => c.type === 'bracketed_argument_list');
         const index = subscript ? this.lowerIndexArgs(subscript) : this.other(node, []);
-        return { kind: 'index', object: object ? this.lowerRequired(object) : this.other(node, []), index, start: node.start, end: node.end };
+        return this.index(node, object ? this.lowerRequired(object) : this.other(node, []), index);
       }
       case 'argument': {
         const value = lastPart(node);
@@ -368,7 +364,7 @@ class CSharpLowering extends Lowering {
       case 'discard':
       case 'alias_qualified_name':
       case 'implicit_parameter':
-        return { kind: 'name', name: this.text(node), start: node.start, end: node.end };
+        return this.name(node);
       case 'generic_name':
       case 'qualified_name':
       case 'predefined_type':
@@ -376,13 +372,13 @@ class CSharpLowering extends Lowering {
       case 'array_type':
         return this.typeName(node);
       case 'null_literal':
-        return { kind: 'null', start: node.start, end: node.end };
+        return this.null(node);
       case 'boolean_literal':
-        return { kind: 'boolean', value: this.text(node) === 'true', start: node.start, end: node.end };
+        return this.boolean(node, this.text(node) === 'true');
       case 'integer_literal':
       case 'real_literal': {
         const raw = this.text(node);
-        return { kind: 'number', value: parseNumber(raw), raw, start: node.start, end: node.end };
+        return this.number(node, parseNumber(raw), raw);
       }
       case 'string_literal':
       case 'verbatim_string_literal':
@@ -393,25 +389,16 @@ class CSharpLowering extends Lowering {
         return this.lowerInterpolated(node);
       case 'binary_expression': {
         const [left, right] = [firstPart(node), lastPart(node)];
-        return {
-          kind: 'binary',
-          operator: firstToken(node) ?? '',
-          left: left ? this.lowerRequired(left) : this.other(node, []),
-          right: right ? this.lowerRequired(right) : this.other(node, []),
-          start: node.start,
-          end: node.end,
-        };
+        return this.binary(
+          node,
+          firstToken(node) ?? '',
+          left ? this.lowerRequired(left) : this.other(node, []),
+          right ? this.lowerRequired(right) : this.other(node, []),
+        );
       }
       case 'is_expression': {
         const [left, right] = [firstPart(node), lastPart(node)];
-        return {
-          kind: 'binary',
-          operator: 'is',
-          left: left ? this.lowerRequired(left) : this.other(node, []),
-          right: right ? this.lowerRequired(right) : this.other(node, []),
-          start: node.start,
-          end: node.end,
-        };
+        return this.binary(node, 'is', left ? this.lowerRequired(left) : this.other(node, []), right ? this.lowerRequired(right) : this.other(node, []));
       }
       case 'is_pattern_expression':
         return this.lowerIsPattern(node);
@@ -422,12 +409,12 @@ class CSharpLowering extends Lowering {
         if (!operand) return this.other(node);
         // `x!` (null-forgiving) is a pure wrapper.
         if (operator === '!' && node.type === 'postfix_unary_expression') return this.lower(operand);
-        return { kind: 'unary', operator, operand: this.lowerRequired(operand), start: node.start, end: node.end };
+        return this.unary(node, operator, this.lowerRequired(operand));
       }
       case 'await_expression': {
         const operand = firstPart(node);
         if (!operand) return this.other(node);
-        return { kind: 'unary', operator: 'await', operand: this.lowerRequired(operand), start: node.start, end: node.end };
+        return this.unary(node, 'await', this.lowerRequired(operand));
       }
       case 'range_expression': {
         // `..xs` inside a collection expression is a spread: keep the spread value.
@@ -437,25 +424,21 @@ class CSharpLowering extends Lowering {
       }
       case 'conditional_expression': {
         const [test, consequent, alternate] = parts(node);
-        return {
-          kind: 'conditional',
-          test: this.lowerRequired(test),
-          consequent: consequent ? this.lowerRequired(consequent) : this.other(node, []),
-          alternate: alternate ? this.lowerRequired(alternate) : this.other(node, []),
-          start: node.start,
-          end: node.end,
-        };
+        return this.conditional(
+          node,
+          this.lowerRequired(test),
+          consequent ? this.lowerRequired(consequent) : this.other(node, []),
+          alternate ? this.lowerRequired(alternate) : this.other(node, []),
+        );
       }
       case 'assignment_expression': {
         const [target, value] = [firstPart(node), lastPart(node)];
-        return {
-          kind: 'assign',
-          target: target ? this.lowerRequired(target) : this.other(node, []),
-          operator: firstToken(node) ?? '=',
-          value: value ? this.lowerRequired(value) : this.other(node, []),
-          start: node.start,
-          end: node.end,
-        };
+        return this.assign(
+          node,
+          target ? this.lowerRequired(target) : this.other(node, []),
+          firstToken(node) ?? '=',
+          value ? this.lowerRequired(value) : this.other(node, []),
+        );
       }
       case 'query_expression':
         return this.lowerQuery(node);
@@ -469,20 +452,13 @@ class CSharpLowering extends Lowering {
       case 'negated_pattern': {
         const operand = firstPart(node);
         if (!operand) return this.other(node);
-        return { kind: 'unary', operator: 'not', operand: this.lowerRequired(operand), start: node.start, end: node.end };
+        return this.unary(node, 'not', this.lowerRequired(operand));
       }
       case 'and_pattern':
       case 'or_pattern': {
         const [left, right] = [firstPart(node), lastPart(node)];
         if (!left || !right || left === right) return this.other(node);
-        return {
-          kind: 'binary',
-          operator: node.type === 'and_pattern' ? 'and' : 'or',
-          left: this.lowerRequired(left),
-          right: this.lowerRequired(right),
-          start: node.start,
-          end: node.end,
-        };
+        return this.binary(node, node.type === 'and_pattern' ? 'and' : 'or', this.lowerRequired(left), this.lowerRequired(right));
       }
       case 'recursive_pattern': {
         const ps = parts(node);
@@ -510,7 +486,7 @@ class CSharpLowering extends Lowering {
     const last = dot >= 0 ? source.slice(dot + 1).trim() : source;
     const hasAlias = node.children.some((c) => c.type === '=');
     const local = hasAlias && ps.length > 1 ? this.text(ps[0]) : last;
-    return { kind: 'import', source, names: [{ imported: last, local }], start: node.start, end: node.end };
+    return this.import(node, source, [{ imported: last, local }]);
   }
 
   private lowerClass(node: RawNode): ClassNode {
@@ -552,45 +528,24 @@ class CSharpLowering extends Lowering {
       const params = this.params(paramsNode);
       if (node.type === 'record_declaration' || node.type === 'record_struct_declaration') {
         // Positional record parameters are public properties.
-        const fields: VariableNode[] = params.map((p) => ({
-          kind: 'variable',
-          name: p.name,
-          nameStart: p.end - p.name.length,
-          type: p.type,
-          value: p.defaultValue,
-          isConstant: true,
-          isField: true,
-          decorators: p.decorators,
-          start: p.start,
-          end: p.end,
-        }));
+        const fields = params.map((p) =>
+          this.variable(p, {
+            name: p.name,
+            nameStart: p.end - p.name.length,
+            type: p.type,
+            value: p.defaultValue,
+            isConstant: true,
+            isField: true,
+            decorators: p.decorators,
+          }),
+        );
         members.unshift(...fields);
       } else {
         // A primary constructor.
-        members.unshift({
-          kind: 'function',
-          name,
-          params,
-          decorators: [],
-          isAsync: false,
-          isMethod: true,
-          isLambda: false,
-          bodyStart: paramsNode.end,
-          start: paramsNode.start,
-          end: paramsNode.end,
-        });
+        members.unshift(this.function(paramsNode, { name, params, isMethod: true, bodyStart: paramsNode.end }));
       }
     }
-    return {
-      kind: 'class',
-      name,
-      bases,
-      decorators,
-      members,
-      isInterface: node.type === 'interface_declaration',
-      start: node.start,
-      end: node.end,
-    };
+    return this.class(node, { name, bases, decorators, members, isInterface: node.type === 'interface_declaration' });
   }
 
   private lowerEnum(node: RawNode): IrNode {
@@ -611,13 +566,13 @@ class CSharpLowering extends Lowering {
           if (attributes.length > 0) {
             // EnumMember has no decorators: keep `[EnumMember(Value = "x")]` in an `other` value wrapper.
             const children: IrNode[] = value ? [...attributes, value] : attributes;
-            value = { kind: 'other', type: 'enum_member_declaration', children, start: m.start, end: m.end };
+            value = this.other(m, children);
           }
-          members.push({ name: id ? this.text(id) : '', value, start: m.start, end: m.end });
+          members.push(this.enumMember(m, id ? this.text(id) : '', value));
         }
       }
     }
-    return { kind: 'enum', name, members, decorators, start: node.start, end: node.end };
+    return this.enum(node, name, members, decorators);
   }
 
   /** `field_declaration`, `event_field_declaration`, `local_declaration_statement`. */
@@ -660,18 +615,17 @@ class CSharpLowering extends Lowering {
       const valueNode = partAfter(d, '=');
       const decorators: CallNode[] = [];
       for (const list of attributeLists) this.attributes(list, decorators);
-      variables.push({
-        kind: 'variable',
-        name: nameNode ? this.text(nameNode) : '',
-        nameStart: nameNode?.start ?? d.start,
-        type,
-        value: valueNode ? this.lowerValue(valueNode, type) : undefined,
-        isConstant,
-        isField,
-        decorators,
-        start: d.start,
-        end: d.end,
-      });
+      variables.push(
+        this.variable(d, {
+          name: nameNode ? this.text(nameNode) : '',
+          nameStart: nameNode?.start ?? d.start,
+          type,
+          value: valueNode ? this.lowerValue(valueNode, type) : undefined,
+          isConstant,
+          isField,
+          decorators,
+        }),
+      );
     }
     if (variables.length === 1) {
       variables[0].start = whole.start;
@@ -679,7 +633,7 @@ class CSharpLowering extends Lowering {
       return variables[0];
     }
     if (variables.length === 0) return undefined;
-    return { kind: 'other', type: whole.type, children: variables, start: whole.start, end: whole.end };
+    return this.other(whole, variables);
   }
 
   /** A declaration's value; `new()` takes the declared type as its callee. */
@@ -724,8 +678,7 @@ class CSharpLowering extends Lowering {
           else nameNode = c;
       }
     }
-    return {
-      kind: 'variable',
+    return this.variable(node, {
       name: nameNode ? this.text(nameNode) : '',
       nameStart: nameNode?.start ?? node.start,
       type,
@@ -733,9 +686,7 @@ class CSharpLowering extends Lowering {
       isConstant: !hasSetter,
       isField: true,
       decorators,
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   /**
@@ -764,23 +715,11 @@ class CSharpLowering extends Lowering {
         if (body.type === 'arrow_expression_clause') simpleGetter = lowered;
         else if (lowered?.kind === 'block' && lowered.body.length === 1 && lowered.body[0].kind === 'return') simpleGetter = lowered.body[0].value;
       }
-      functions.push({
-        kind: 'function',
-        name: keyword,
-        params: [],
-        body: lowered,
-        decorators,
-        isAsync: false,
-        isMethod: true,
-        isLambda: false,
-        bodyStart: body ? body.start : a.end,
-        start: a.start,
-        end: a.end,
-      });
+      functions.push(this.function(a, { name: keyword, params: [], body: lowered, decorators, isMethod: true, bodyStart: body ? body.start : a.end }));
     }
     if (functions.length === 0) return { hasSetter };
     if (functions.length === 1 && simpleGetter && functions[0].decorators.length === 0) return { hasSetter, value: simpleGetter };
-    return { hasSetter, value: { kind: 'other', type: 'accessor_list', children: functions, start: list.start, end: list.end } };
+    return { hasSetter, value: this.other(list, functions) };
   }
 
   private lowerFunction(node: RawNode): FunctionNode {
@@ -816,7 +755,7 @@ class CSharpLowering extends Lowering {
           continue;
         case 'implicit_parameter':
           if (isLambda) {
-            params = [{ name: this.text(c), decorators: [], start: c.start, end: c.end }];
+            params = [this.parameter(c, this.text(c))];
             paramsEnd = c.end;
             continue;
           }
@@ -859,7 +798,7 @@ class CSharpLowering extends Lowering {
     } else if (head.length > 0 && !sawParamList && head[head.length - 1].type === 'identifier') {
       // `x => ...` where the grammar gives the parameter as a plain identifier.
       const p = head[head.length - 1];
-      params = [{ name: this.text(p), decorators: [], start: p.start, end: p.end }];
+      params = [this.parameter(p, this.text(p))];
     } else if (head.length > 0) returnTypeNode = head[0];
     let name: string | undefined;
     if (nameNode) name = this.text(nameNode);
@@ -872,20 +811,11 @@ class CSharpLowering extends Lowering {
       // `: base(x)` / `: this(x)` runs first: a call at the start of the body.
       const keyword = ctorInit.children.find((c) => c.type === 'base' || c.type === 'this');
       const argsNode = ctorInit.children.find((c) => c.type === 'argument_list');
-      const call: CallNode = {
-        kind: 'call',
-        callee: keyword ? { kind: 'name', name: keyword.type, start: keyword.start, end: keyword.end } : this.other(ctorInit, []),
-        args: argsNode ? this.args(argsNode) : [],
-        isNew: false,
-        isDecorator: false,
-        start: ctorInit.start,
-        end: ctorInit.end,
-      };
+      const call = this.call(ctorInit, keyword ? this.name(keyword, keyword.type) : this.other(ctorInit, []), argsNode ? this.args(argsNode) : []);
       if (body?.kind === 'block') body.body.unshift(call);
-      else body = { kind: 'block', body: body ? [call, body] : [call], start: ctorInit.start, end: bodyNode?.end ?? ctorInit.end };
+      else body = this.block({ start: ctorInit.start, end: bodyNode?.end ?? ctorInit.end }, body ? [call, body] : [call]);
     }
-    return {
-      kind: 'function',
+    return this.function(node, {
       name,
       params,
       body,
@@ -895,9 +825,7 @@ class CSharpLowering extends Lowering {
       isMethod: !isLambda && node.type !== 'local_function_statement',
       isLambda,
       bodyStart: bodyNode ? bodyNode.start : node.end,
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   private params(list: RawNode): Parameter[] {
@@ -917,13 +845,8 @@ class CSharpLowering extends Lowering {
           else nameNode = children[j];
         }
         const last = children[j - 1] ?? c;
-        out.push({
-          name: nameNode ? this.text(nameNode) : type ? this.text(type) : '',
-          type: nameNode && type ? this.text(type) : undefined,
-          decorators: [],
-          start: c.start,
-          end: last.end,
-        });
+        const name = nameNode ? this.text(nameNode) : type ? this.text(type) : '';
+        out.push(this.parameter({ start: c.start, end: last.end }, name, nameNode && type ? this.text(type) : undefined));
         i = j - 1;
       }
     }
@@ -947,14 +870,7 @@ class CSharpLowering extends Lowering {
     }
     const nameNode = before[before.length - 1];
     const typeNode = before.length > 1 ? before[0] : undefined;
-    return {
-      name: nameNode ? this.text(nameNode) : '',
-      type: typeNode ? this.text(typeNode) : undefined,
-      decorators,
-      defaultValue,
-      start: node.start,
-      end: node.end,
-    };
+    return this.parameter(node, nameNode ? this.text(nameNode) : '', typeNode ? this.text(typeNode) : undefined, decorators, defaultValue);
   }
 
   /** The attributes of an `attribute_list` (or `global_attribute`) as decorator calls. */
@@ -976,15 +892,15 @@ class CSharpLowering extends Lowering {
         // `Policy = "x"`: a named property argument.
         const [left, right] = [firstPart(first), lastPart(first)];
         if (left && right && left !== right) {
-          args.push({ name: this.text(left), value: this.lowerRequired(right), start: a.start, end: a.end });
+          args.push(this.argument(a, this.lowerRequired(right), this.text(left)));
           continue;
         }
       }
       if (ps.length >= 2 && a.children.some((c) => c.type === ':' || c.type === '=')) {
-        args.push({ name: this.text(first), value: this.lowerRequired(ps[ps.length - 1]), start: a.start, end: a.end });
+        args.push(this.argument(a, this.lowerRequired(ps[ps.length - 1]), this.text(first)));
         continue;
       }
-      args.push({ value: this.lowerRequired(ps[ps.length - 1]), start: a.start, end: a.end });
+      args.push(this.argument(a, this.lowerRequired(ps[ps.length - 1])));
     }
     return this.decorator(node, nameNode ? this.typeName(nameNode) : this.other(node, []), args);
   }
@@ -1005,14 +921,12 @@ class CSharpLowering extends Lowering {
       else if (!test) test = c;
       else consequent ??= c;
     }
-    return {
-      kind: 'if',
-      test: test ? this.lowerRequired(test) : this.other(node, []),
-      consequent: consequent ? this.lowerRequired(consequent) : this.other(node, []),
-      alternate: alternate ? this.lower(alternate) : undefined,
-      start: node.start,
-      end: node.end,
-    };
+    return this.if(
+      node,
+      test ? this.lowerRequired(test) : this.other(node, []),
+      consequent ? this.lowerRequired(consequent) : this.other(node, []),
+      alternate ? this.lower(alternate) : undefined,
+    );
   }
 
   private lowerLoop(node: RawNode): IrNode {
@@ -1038,13 +952,10 @@ class CSharpLowering extends Lowering {
         }
       }
     }
-    return {
-      kind: 'loop',
+    return this.loop(node, {
       test: testNode && testNode !== bodyNode ? this.lower(testNode) : undefined,
       body: bodyNode ? this.lowerRequired(bodyNode) : this.other(node, []),
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   private lowerForeach(node: RawNode): IrNode {
@@ -1062,14 +973,11 @@ class CSharpLowering extends Lowering {
       else iterable ??= c;
     }
     const bodyNode = ps[ps.length - 1];
-    return {
-      kind: 'loop',
+    return this.loop(node, {
       variable: variable ? this.text(variable) : undefined,
       iterable: iterable && iterable !== bodyNode ? this.lower(iterable) : undefined,
       body: bodyNode ? this.lowerRequired(bodyNode) : this.other(node, []),
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   private lowerTry(node: RawNode): IrNode {
@@ -1083,7 +991,7 @@ class CSharpLowering extends Lowering {
         finalizer = block ? this.lower(block) : undefined;
       } else if (c.type === 'catch_clause') handlers.push(this.lowerCatch(c));
     }
-    return { kind: 'try', body: body ?? this.other(node, []), handlers, finalizer, start: node.start, end: node.end };
+    return this.try(node, body ?? this.other(node, []), handlers, finalizer);
   }
 
   private lowerCatch(node: RawNode): CatchClause {
@@ -1102,9 +1010,9 @@ class CSharpLowering extends Lowering {
     let body: IrNode = block ? this.lowerRequired(block) : this.other(node, []);
     if (filter) {
       // `catch (E e) when (cond) { ... }`: the handler runs only when the filter holds.
-      body = { kind: 'if', test: this.lowerRequired(filter), consequent: body, start: filter.start, end: block?.end ?? filter.end };
+      body = this.if({ start: filter.start, end: block?.end ?? filter.end }, this.lowerRequired(filter), body, undefined);
     }
-    return { param, types, body, start: node.start, end: node.end };
+    return this.catchClause(node, param, types, body);
   }
 
   private lowerSwitch(node: RawNode): IrNode {
@@ -1133,15 +1041,9 @@ class CSharpLowering extends Lowering {
           if (t) tests.push(t);
         } else statements.push(c);
       }
-      cases.push({ tests, body: this.lowerStatements(statements), start: section.start, end: section.end });
+      cases.push(this.switchCase(section, tests, this.lowerStatements(statements)));
     }
-    return {
-      kind: 'switch',
-      discriminant: value ? this.lowerRequired(value) : this.other(node, []),
-      cases,
-      start: node.start,
-      end: node.end,
-    };
+    return this.switch(node, value ? this.lowerRequired(value) : this.other(node, []), cases);
   }
 
   private lowerSwitchExpression(node: RawNode): IrNode {
@@ -1168,15 +1070,9 @@ class CSharpLowering extends Lowering {
           if (t) tests.push(t);
         }
       }
-      cases.push({ tests, body: result ? [result] : [], start: c.start, end: c.end });
+      cases.push(this.switchCase(c, tests, result ? [result] : []));
     }
-    return {
-      kind: 'switch',
-      discriminant: value ? this.lowerRequired(value) : this.other(node, []),
-      cases,
-      start: node.start,
-      end: node.end,
-    };
+    return this.switch(node, value ? this.lowerRequired(value) : this.other(node, []), cases);
   }
 
   /* ---------- expressions ---------- */
@@ -1184,15 +1080,7 @@ class CSharpLowering extends Lowering {
   private lowerInvocation(node: RawNode): IrNode {
     const calleeNode = firstPart(node);
     const argsNode = node.children.find((c) => c.type === 'argument_list');
-    return {
-      kind: 'call',
-      callee: calleeNode && calleeNode !== argsNode ? this.lowerRequired(calleeNode) : this.other(node, []),
-      args: argsNode ? this.args(argsNode) : [],
-      isNew: false,
-      isDecorator: false,
-      start: node.start,
-      end: node.end,
-    };
+    return this.call(node, calleeNode && calleeNode !== argsNode ? this.lowerRequired(calleeNode) : this.other(node, []), argsNode ? this.args(argsNode) : []);
   }
 
   private args(list: RawNode): Argument[] {
@@ -1207,7 +1095,7 @@ class CSharpLowering extends Lowering {
         const first = firstPart(a);
         if (first && first !== valueNode) name = this.text(first);
       }
-      out.push(name === undefined ? { value, start: a.start, end: a.end } : { name, value, start: a.start, end: a.end });
+      out.push(this.argument(a, value, name));
     }
     return out;
   }
@@ -1226,10 +1114,10 @@ class CSharpLowering extends Lowering {
       // `new() { ... }`: the declared type, when known.
       if (declaredType) {
         const name = stripTypeArgs(declaredType);
-        callee = { kind: 'name', name, start: node.start, end: node.start + 3 };
-      } else callee = { kind: 'other', type: 'implicit_type', children: [], start: node.start, end: node.start + 3 };
+        callee = this.name({ start: node.start, end: node.start + 3 }, name);
+      } else callee = this.other({ ...node, type: 'implicit_type', end: node.start + 3 }, []);
     }
-    const call: CallNode = { kind: 'call', callee, args, isNew: true, isDecorator: false, start: node.start, end: node.end };
+    const call = this.call(node, callee, args, true);
     if (initializer) call.initializer = initializer;
     return call;
   }
@@ -1254,7 +1142,7 @@ class CSharpLowering extends Lowering {
       if (!left || !right || left === right) continue;
       properties.push(this.property(this.keyText(left), left, this.lowerRequired(right), e));
     }
-    return { kind: 'object', properties, start: node.start, end: node.end };
+    return this.object(node, properties);
   }
 
   /** An array from the element-like children of `list` (`argument` wrappers are unwrapped). */
@@ -1265,7 +1153,7 @@ class CSharpLowering extends Lowering {
       const lowered = this.lower(c);
       if (lowered) elements.push(lowered);
     }
-    return { kind: 'array', elements, start: whole.start, end: whole.end };
+    return this.array(whole, elements);
   }
 
   /** `new { error = "x", p.Name }` and `with { A = 1 }`: `Name = value` pairs or projections. */
@@ -1281,14 +1169,7 @@ class CSharpLowering extends Lowering {
         while (j < children.length && !children[j].named && children[j].type !== 'this' && children[j].type !== 'base') j++;
         const valueNode = children[j];
         if (valueNode) {
-          properties.push({
-            key: this.text(c),
-            keyStart: c.start,
-            keyEnd: c.end,
-            value: this.lowerRequired(valueNode),
-            start: c.start,
-            end: valueNode.end,
-          });
+          properties.push(this.property(this.text(c), c, this.lowerRequired(valueNode), { start: c.start, end: valueNode.end }));
         }
         i = j;
         continue;
@@ -1297,9 +1178,9 @@ class CSharpLowering extends Lowering {
       const value = this.lowerRequired(c);
       const key = value.kind === 'member' ? value.property : value.kind === 'name' ? value.name : this.text(c);
       const keyStart = value.kind === 'member' ? value.propertyStart : c.start;
-      properties.push({ key, keyStart, keyEnd: keyStart + key.length, value, start: c.start, end: c.end });
+      properties.push(this.property(key, { start: keyStart, end: keyStart + key.length }, value, c));
     }
-    return { kind: 'object', properties, start: node.start, end: node.end };
+    return this.object(node, properties);
   }
 
   private lowerPropertyPattern(node: RawNode): IrNode {
@@ -1313,7 +1194,7 @@ class CSharpLowering extends Lowering {
         properties.push(this.property('', sub, this.lowerRequired(ps[0]), sub));
       }
     }
-    return { kind: 'object', properties, start: node.start, end: node.end };
+    return this.object(node, properties);
   }
 
   private lowerMember(node: RawNode): IrNode {
@@ -1321,7 +1202,7 @@ class CSharpLowering extends Lowering {
     const property = lastPart(node);
     if (!object || !property || object === property) return this.other(node);
     const name = property.type === 'generic_name' ? stripTypeArgs(this.text(property)) : this.text(property);
-    return { kind: 'member', object: this.lowerRequired(object), property: name, propertyStart: property.start, start: node.start, end: node.end };
+    return this.member(node, this.lowerRequired(object), name, property.start);
   }
 
   /** `a?.B` → member, `a?[i]` → index. */
@@ -1334,10 +1215,10 @@ class CSharpLowering extends Lowering {
       const nameNode = lastPart(binding);
       if (nameNode) {
         const name = nameNode.type === 'generic_name' ? stripTypeArgs(this.text(nameNode)) : this.text(nameNode);
-        return { kind: 'member', object, property: name, propertyStart: nameNode.start, start: node.start, end: node.end };
+        return this.member(node, object, name, nameNode.start);
       }
     } else if (binding.type === 'element_binding_expression') {
-      return { kind: 'index', object, index: this.lowerIndexArgs(binding), start: node.start, end: node.end };
+      return this.index(node, object, this.lowerIndexArgs(binding));
     }
     return this.other(node, [object, this.lowerRequired(binding)]);
   }
@@ -1346,7 +1227,7 @@ class CSharpLowering extends Lowering {
   private lowerIndexArgs(list: RawNode): IrNode {
     const args = this.args(list);
     if (args.length === 1) return args[0].value;
-    return { kind: 'array', elements: args.map((a) => a.value), start: list.start, end: list.end };
+    return this.array(list, args.map((a) => a.value));
   }
 
   /**
@@ -1370,7 +1251,7 @@ class CSharpLowering extends Lowering {
       const constant = firstPart(pattern);
       if (constant) return this.isChain(subject, operator, constant, node.start);
     }
-    return { kind: 'binary', operator, left: subject, right: this.lowerRequired(pattern), start: node.start, end: node.end };
+    return this.binary(node, operator, subject, this.lowerRequired(pattern));
   }
 
   private isChain(subject: IrNode, operator: string, expr: RawNode, start: number): IrNode {
@@ -1378,17 +1259,10 @@ class CSharpLowering extends Lowering {
       const op = firstToken(expr) ?? '';
       const [left, right] = [firstPart(expr), lastPart(expr)];
       if (LOOSER_THAN_IS.has(op) && left && right && left !== right) {
-        return {
-          kind: 'binary',
-          operator: op,
-          left: this.isChain(subject, operator, left, start),
-          right: this.lowerRequired(right),
-          start,
-          end: expr.end,
-        };
+        return this.binary({ start, end: expr.end }, op, this.isChain(subject, operator, left, start), this.lowerRequired(right));
       }
     }
-    return { kind: 'binary', operator, left: subject, right: this.lowerRequired(expr), start, end: expr.end };
+    return this.binary({ start, end: expr.end }, operator, subject, this.lowerRequired(expr));
   }
 
   /** `from x in xs where c select e` → a comprehension loop; other query shapes stay `other`. */
@@ -1403,7 +1277,7 @@ class CSharpLowering extends Lowering {
       const condNode = firstPart(clauses[i]);
       if (!condNode) continue;
       const cond = this.lowerRequired(condNode);
-      test = test ? { kind: 'binary', operator: '&&', left: test, right: cond, start: test.start, end: cond.end } : cond;
+      test = test ? this.binary({ start: test.start, end: cond.end }, '&&', test, cond) : cond;
     }
     const iterableNode = partAfter(from, 'in');
     let variable: RawNode | undefined;
@@ -1412,16 +1286,13 @@ class CSharpLowering extends Lowering {
       if (c.named) variable = c;
     }
     const bodyNode = firstPart(select);
-    return {
-      kind: 'loop',
+    return this.loop(node, {
       variable: variable ? this.text(variable) : undefined,
       iterable: iterableNode ? this.lower(iterableNode) : undefined,
       test,
       body: bodyNode ? this.lowerRequired(bodyNode) : this.other(select, []),
       comprehension: true,
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   /** A type or name in callee position: `List<T>` → `List`, `A.B` → member chain, others as text. */
@@ -1431,14 +1302,14 @@ class CSharpLowering extends Lowering {
       const last = lastPart(node);
       if (qualifier && last && qualifier !== last) {
         const property = last.type === 'generic_name' ? stripTypeArgs(this.text(last)) : this.text(last);
-        return { kind: 'member', object: this.typeName(qualifier), property, propertyStart: last.start, start: node.start, end: node.end };
+        return this.member(node, this.typeName(qualifier), property, last.start);
       }
     }
     if (node.type === 'generic_name') {
       const name = stripTypeArgs(this.text(node));
-      return { kind: 'name', name, start: node.start, end: node.start + name.length };
+      return this.name({ start: node.start, end: node.start + name.length }, name);
     }
-    return { kind: 'name', name: this.text(node), start: node.start, end: node.end };
+    return this.name(node);
   }
 
   /** A member / initializer key: identifiers as written, `["key"]` decoded. */
@@ -1459,10 +1330,10 @@ class CSharpLowering extends Lowering {
     let text = this.text(node);
     switch (node.type) {
       case 'character_literal':
-        return decodeCSharpEscapes(text.slice(1, -1));
+        return decodeEscapes(text.slice(1, -1), CSHARP_ESCAPES);
       case 'string_literal':
         if (text.endsWith('u8') || text.endsWith('U8')) text = text.slice(0, -2);
-        return decodeCSharpEscapes(text.slice(1, -1));
+        return decodeEscapes(text.slice(1, -1), CSHARP_ESCAPES);
       case 'verbatim_string_literal':
         if (text.endsWith('u8') || text.endsWith('U8')) text = text.slice(0, -2);
         return text.slice(2, -1).replaceAll('""', '"');
@@ -1488,10 +1359,8 @@ class CSharpLowering extends Lowering {
     const verbatim = !raw && prefix.includes('@');
     const decode = (segment: string): string => {
       if (raw) return segment;
-      let s = segment;
-      if (s.includes('{{')) s = s.replaceAll('{{', '{');
-      if (s.includes('}}')) s = s.replaceAll('}}', '}');
-      return verbatim ? (s.includes('""') ? s.replaceAll('""', '"') : s) : decodeCSharpEscapes(s);
+      const s = decodeBraces(segment);
+      return verbatim ? (s.includes('""') ? s.replaceAll('""', '"') : s) : decodeEscapes(s, CSHARP_ESCAPES);
     };
     let value = '';
     let interpolated = false;
@@ -1514,8 +1383,7 @@ class CSharpLowering extends Lowering {
     if (raw) value = dedentRaw(value);
     const str = this.str(node, value, interpolated);
     if (holes.length === 0) return str;
-    const wrapper: OtherNode = { kind: 'other', type: 'interpolated_string_expression', children: [str, ...holes], start: node.start, end: node.end };
-    return wrapper;
+    return this.other(node, [str, ...holes]);
   }
 }
 
@@ -1545,70 +1413,4 @@ function dedentRaw(content: string): string {
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) if (lines[i].startsWith(indent)) lines[i] = lines[i].slice(indent.length);
   return lines.join('\n');
-}
-
-/** C# escapes: `\n`, `\t`, `\0`, `\a`, `\e`, `\uXXXX`, `\UXXXXXXXX`, `\xH..HHHH`, `\\`, `\"`, `\'`. */
-export function decodeCSharpEscapes(body: string): string {
-  if (!body.includes('\\')) return body;
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch !== '\\' || i === body.length - 1) {
-      out += ch;
-      continue;
-    }
-    const next = body[++i];
-    switch (next) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case '0':
-        out += '\0';
-        break;
-      case 'a':
-        out += '\x07';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'e':
-        out += '\x1b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case 'u':
-      case 'U':
-      case 'x': {
-        const max = next === 'u' ? 4 : next === 'U' ? 8 : 4;
-        let j = i + 1;
-        while (j < body.length && j - i - 1 < max && isHex(body.charCodeAt(j))) j++;
-        const digits = body.slice(i + 1, j);
-        if (digits.length === 0 || (next !== 'x' && digits.length !== max)) {
-          out += next;
-          break;
-        }
-        const code = parseInt(digits, 16);
-        out += code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-        i = j - 1;
-        break;
-      }
-      default:
-        out += next;
-    }
-  }
-  return out;
-}
-
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }

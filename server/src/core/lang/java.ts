@@ -15,6 +15,7 @@
  */
 import type {
   Argument,
+  BlockNode,
   CallNode,
   CatchClause,
   ClassNode,
@@ -22,13 +23,12 @@ import type {
   FunctionNode,
   IrNode,
   LoweredCode,
-  MemberNode,
-  NameNode,
   Parameter,
   SwitchCase,
   VariableNode,
 } from '../ir';
 import { linkParents } from '../ir';
+import { decodeEscapes, JAVA_ESCAPES } from './escapes';
 import { Lowering, elision, LowerOptions } from './lowering';
 import { parseRaw, RawNode } from './treesitter';
 
@@ -115,8 +115,8 @@ class JavaLowering extends Lowering {
   /** Where the name of the parameter last lowered by `lowerParameter` starts (record components need it). */
   private paramNameStart = 0;
 
-  lowerProgram(node: RawNode): { kind: 'block'; body: IrNode[]; start: number; end: number } {
-    return { kind: 'block', body: this.lowerStatements(node.children), start: node.start, end: node.end };
+  lowerProgram(node: RawNode): BlockNode {
+    return this.block(node, this.lowerStatements(node.children));
   }
 
   /**
@@ -155,12 +155,7 @@ class JavaLowering extends Lowering {
     const on = (types: string[], handler: Handler): void => {
       for (const t of types) table.set(t, handler);
     };
-    on(['program', 'block', 'constructor_body'], (l, node) => ({
-      kind: 'block',
-      body: l.lowerStatements(node.children),
-      start: node.start,
-      end: node.end,
-    }));
+    on(['program', 'block', 'constructor_body'], (l, node) => l.block(node, l.lowerStatements(node.children)));
     on(['static_initializer'], (l, node) => {
       const block = childOf(node, 'block');
       return block ? l.lower(block) : undefined;
@@ -203,7 +198,7 @@ class JavaLowering extends Lowering {
         if (!test) test = c;
         else body = c;
       }
-      return l.loop(node, test, body);
+      return l.conditionLoop(node, test, body);
     });
     on(['do_statement'], (l, node) => {
       let test: RawNode | undefined;
@@ -213,19 +208,17 @@ class JavaLowering extends Lowering {
         if (!body) body = c;
         else test = c;
       }
-      return l.loop(node, test, body);
+      return l.conditionLoop(node, test, body);
     });
     on(['try_statement', 'try_with_resources_statement'], (l, node) => l.lowerTry(node));
     on(['switch_expression'], (l, node) => l.lowerSwitch(node));
     on(['return_statement', 'throw_statement'], (l, node) => {
       const valueNode = firstNamed(node);
       const value = valueNode ? l.lower(valueNode) : undefined;
-      return node.type === 'return_statement'
-        ? { kind: 'return', value, start: node.start, end: node.end }
-        : { kind: 'throw', value, start: node.start, end: node.end };
+      return node.type === 'return_statement' ? l.return(node, value) : l.throw(node, value);
     });
-    on(['break_statement'], (_l, node) => ({ kind: 'break', start: node.start, end: node.end }));
-    on(['continue_statement'], (_l, node) => ({ kind: 'continue', start: node.start, end: node.end }));
+    on(['break_statement'], (l, node) => l.jump('break', node));
+    on(['continue_statement'], (l, node) => l.jump('continue', node));
     on(['resource'], (l, node) => l.lowerResource(node));
 
     /* ---------- expressions ---------- */
@@ -233,12 +226,7 @@ class JavaLowering extends Lowering {
     on(['explicit_constructor_invocation'], (l, node) => l.lowerInvocation(node));
     on(['object_creation_expression'], (l, node) => l.lowerNew(node));
     on(['array_creation_expression'], (l, node) => l.lowerArrayCreation(node));
-    on(['array_initializer', 'element_value_array_initializer'], (l, node) => ({
-      kind: 'array',
-      elements: l.lowerNamed(node),
-      start: node.start,
-      end: node.end,
-    }));
+    on(['array_initializer', 'element_value_array_initializer'], (l, node) => l.array(node, l.lowerNamed(node)));
     on(['field_access', 'scoped_identifier'], (l, node) => l.lowerChain(node, undefined));
     on(['array_access'], (l, node) => {
       let object: RawNode | undefined;
@@ -248,13 +236,7 @@ class JavaLowering extends Lowering {
         if (!object) object = c;
         else index = c;
       }
-      return {
-        kind: 'index',
-        object: l.lowerRequired(object!),
-        index: index ? l.lowerRequired(index) : l.other(node, []),
-        start: node.start,
-        end: node.end,
-      };
+      return l.index(node, l.lowerRequired(object!), index ? l.lowerRequired(index) : l.other(node, []));
     });
     on(['method_reference'], (l, node) => l.lowerMethodReference(node));
     on(['class_literal'], (l, node) => {
@@ -262,9 +244,9 @@ class JavaLowering extends Lowering {
       const kw = node.children[node.children.length - 1];
       return l.member(node, l.typeRef(type), 'class', kw.start);
     });
-    on(['identifier', 'this', 'super'], (l, node) => ({ kind: 'name', name: l.text(node), start: node.start, end: node.end }));
-    on(['null_literal'], (_l, node) => ({ kind: 'null', start: node.start, end: node.end }));
-    on(['true', 'false'], (_l, node) => ({ kind: 'boolean', value: node.type === 'true', start: node.start, end: node.end }));
+    on(['identifier', 'this', 'super'], (l, node) => l.name(node));
+    on(['null_literal'], (l, node) => l.null(node));
+    on(['true', 'false'], (l, node) => l.boolean(node, node.type === 'true'));
     const numbers = [
       'decimal_integer_literal',
       'hex_integer_literal',
@@ -275,10 +257,10 @@ class JavaLowering extends Lowering {
     ];
     on(numbers, (l, node) => {
       const raw = l.text(node);
-      return { kind: 'number', value: parseJavaNumber(node.type, raw), raw, start: node.start, end: node.end };
+      return l.number(node, parseJavaNumber(node.type, raw), raw);
     });
     on(['string_literal'], (l, node) => l.lowerString(node));
-    on(['character_literal'], (l, node) => l.str(node, decodeJavaEscapes(l.text(node).slice(1, -1))));
+    on(['character_literal'], (l, node) => l.str(node, decodeEscapes(l.text(node).slice(1, -1), JAVA_ESCAPES)));
     on(['template_expression'], (l, node) => l.other(node));
     on(['binary_expression'], (l, node) => {
       let left: RawNode | undefined;
@@ -309,19 +291,17 @@ class JavaLowering extends Lowering {
         if (c.named) operand ??= c;
         else operator ||= c.type;
       }
-      return { kind: 'unary', operator, operand: operand ? l.lowerRequired(operand) : l.other(node, []), start: node.start, end: node.end };
+      return l.unary(node, operator, operand ? l.lowerRequired(operand) : l.other(node, []));
     });
     on(['ternary_expression'], (l, node) => {
       const parts: RawNode[] = [];
       for (const c of node.children) if (c.named) parts.push(c);
-      return {
-        kind: 'conditional',
-        test: l.lowerRequired(parts[0]),
-        consequent: parts[1] ? l.lowerRequired(parts[1]) : l.other(node, []),
-        alternate: parts[2] ? l.lowerRequired(parts[2]) : l.other(node, []),
-        start: node.start,
-        end: node.end,
-      };
+      return l.conditional(
+        node,
+        l.lowerRequired(parts[0]),
+        parts[1] ? l.lowerRequired(parts[1]) : l.other(node, []),
+        parts[2] ? l.lowerRequired(parts[2]) : l.other(node, []),
+      );
     });
     on(['assignment_expression'], (l, node) => {
       let target: RawNode | undefined;
@@ -333,14 +313,7 @@ class JavaLowering extends Lowering {
         } else if (!target) target = c;
         else value = c;
       }
-      return {
-        kind: 'assign',
-        target: l.lowerRequired(target!),
-        operator,
-        value: value ? l.lowerRequired(value) : l.other(node, []),
-        start: node.start,
-        end: node.end,
-      };
+      return l.assign(node, l.lowerRequired(target!), operator, value ? l.lowerRequired(value) : l.other(node, []));
     });
     on(['lambda_expression'], (l, node) => l.lowerLambda(node));
 
@@ -373,10 +346,10 @@ class JavaLowering extends Lowering {
             const key = firstNamed(a);
             const value = lastNamed(a);
             if (!key || !value || key === value) continue;
-            args.push({ name: this.text(key), value: this.lowerRequired(value), start: a.start, end: a.end });
+            args.push(this.argument(a, this.lowerRequired(value), this.text(key)));
           } else {
             const value = this.lower(a);
-            if (value) args.push({ value, start: a.start, end: a.end });
+            if (value) args.push(this.argument(a, value));
           }
         }
       }
@@ -413,17 +386,16 @@ class JavaLowering extends Lowering {
             if (p.type !== 'formal_parameter' && p.type !== 'spread_parameter') continue;
             const param = this.lowerParameter(p);
             if (!param) continue;
-            members.push({
-              kind: 'variable',
-              name: param.name,
-              nameStart: this.paramNameStart,
-              type: param.type,
-              isConstant: true,
-              isField: true,
-              decorators: param.decorators,
-              start: p.start,
-              end: p.end,
-            });
+            members.push(
+              this.variable(p, {
+                name: param.name,
+                nameStart: this.paramNameStart,
+                type: param.type,
+                isConstant: true,
+                isField: true,
+                decorators: param.decorators,
+              }),
+            );
           }
           break;
         case 'class_body':
@@ -433,16 +405,13 @@ class JavaLowering extends Lowering {
           break;
       }
     }
-    return {
-      kind: 'class',
+    return this.class(node, {
       name,
       bases,
       decorators,
       members,
       isInterface: node.type === 'interface_declaration' || node.type === 'annotation_type_declaration',
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   /**
@@ -470,9 +439,9 @@ class JavaLowering extends Lowering {
         }
       }
     }
-    const en: IrNode = { kind: 'enum', name, members, decorators, start: node.start, end: node.end };
+    const en = this.enum(node, name, members, decorators);
     if (!extra || extra.length === 0) return en;
-    return { kind: 'other', type: node.type, children: [en, ...extra], start: node.start, end: node.end };
+    return this.other(node, [en, ...extra]);
   }
 
   private lowerEnumConstant(node: RawNode): EnumMember {
@@ -494,20 +463,19 @@ class JavaLowering extends Lowering {
     let value: IrNode | undefined;
     if (args && args.length === 1) value = args[0].value;
     else if (args && args.length > 1) {
-      const callee: NameNode = { kind: 'name', name, start: nameNode!.start, end: nameNode!.end };
-      value = { kind: 'call', callee, args, isNew: true, isDecorator: false, start: nameNode!.start, end: argsNode!.end };
+      value = this.call({ start: nameNode!.start, end: argsNode!.end }, this.name(nameNode!, name), args, true);
     }
     if ((decorators && decorators.length > 0) || body) {
       const children: IrNode[] = decorators ? [...decorators] : [];
       if (value) children.push(value);
       if (body) children.push(this.classBody(body));
-      value = { kind: 'other', type: node.type, children, start: node.start, end: node.end };
+      value = this.other(node, children);
     }
-    return { name, value, start: node.start, end: node.end };
+    return this.enumMember(node, name, value);
   }
 
   private classBody(body: RawNode): IrNode {
-    return { kind: 'other', type: body.type, children: this.lowerStatements(body.children), start: body.start, end: body.end };
+    return this.other(body, this.lowerStatements(body.children));
   }
 
   /** Field, constant or local declaration: one `variable` per declarator. */
@@ -536,7 +504,7 @@ class JavaLowering extends Lowering {
       return variables[0];
     }
     if (variables.length === 0) return this.other(node);
-    return { kind: 'other', type: node.type, children: variables, start: node.start, end: node.end };
+    return this.other(node, variables);
   }
 
   private declarator(node: RawNode, type: string | undefined, isConstant: boolean, isField: boolean, decorators: CallNode[]): VariableNode {
@@ -551,8 +519,7 @@ class JavaLowering extends Lowering {
       else if (c.type === 'dimensions') dims = c;
       else nameNode ??= c;
     }
-    return {
-      kind: 'variable',
+    return this.variable(node, {
       name: nameNode ? this.text(nameNode) : '',
       nameStart: nameNode?.start ?? node.start,
       type: dims && type !== undefined ? type + this.text(dims) : type,
@@ -560,9 +527,7 @@ class JavaLowering extends Lowering {
       isConstant,
       isField,
       decorators,
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   /** `String value() default "x";` in an `@interface`: a constant member bound to its default. */
@@ -580,8 +545,7 @@ class JavaLowering extends Lowering {
       else if (c.type === 'identifier') nameNode ??= c;
       else if (c.type !== 'dimensions') typeNode ??= c;
     }
-    return {
-      kind: 'variable',
+    return this.variable(node, {
       name: nameNode ? this.text(nameNode) : '',
       nameStart: nameNode?.start ?? node.start,
       type: typeNode ? this.text(typeNode) : undefined,
@@ -589,9 +553,7 @@ class JavaLowering extends Lowering {
       isConstant: true,
       isField: true,
       decorators,
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   private lowerMethod(node: RawNode): FunctionNode {
@@ -627,27 +589,22 @@ class JavaLowering extends Lowering {
           if (!nameNode) returnType = c;
       }
     }
-    return {
-      kind: 'function',
+    return this.function(node, {
       name: nameNode ? this.text(nameNode) : undefined,
       params,
       body: body ? this.lower(body) : undefined,
       decorators,
       returnType: returnType ? this.text(returnType) : undefined,
-      isAsync: false,
       isMethod: true,
-      isLambda: false,
       bodyStart: body ? body.start : node.end,
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   /** `formal_parameter`, `spread_parameter` (`String... xs`) or a lambda's bare identifier. */
   private lowerParameter(node: RawNode): Parameter | undefined {
     if (node.type === 'identifier') {
       this.paramNameStart = node.start;
-      return { name: this.text(node), decorators: [], start: node.start, end: node.end };
+      return this.parameter(node, this.text(node));
     }
     if (node.type !== 'formal_parameter' && node.type !== 'spread_parameter') return undefined;
     let decorators: CallNode[] = [];
@@ -668,7 +625,7 @@ class JavaLowering extends Lowering {
     else if (type !== undefined && node.type === 'spread_parameter') type += '...';
     else if (type !== undefined && dims) type += this.text(dims);
     this.paramNameStart = nameNode?.start ?? node.start;
-    return { name: nameNode ? this.text(nameNode) : '', type, decorators, start: node.start, end: node.end };
+    return this.parameter(node, nameNode ? this.text(nameNode) : '', type, decorators);
   }
 
   private lowerLambda(node: RawNode): FunctionNode {
@@ -692,18 +649,7 @@ class JavaLowering extends Lowering {
         }
       }
     }
-    return {
-      kind: 'function',
-      params,
-      body: body ? this.lower(body) : undefined,
-      decorators: [],
-      isAsync: false,
-      isMethod: false,
-      isLambda: true,
-      bodyStart: body ? body.start : node.end,
-      start: node.start,
-      end: node.end,
-    };
+    return this.function(node, { params, body: body ? this.lower(body) : undefined, isLambda: true, bodyStart: body ? body.start : node.end });
   }
 
   /** `import a.b.C;` → source `a.b.C`, binding `C`; `import a.b.*;` → source `a.b`, binding `*`. */
@@ -718,7 +664,7 @@ class JavaLowering extends Lowering {
     const source = this.dottedText(nameNode);
     const last = source.slice(source.lastIndexOf('.') + 1);
     const imported = wildcard ? '*' : last;
-    return { kind: 'import', source, names: [{ imported, local: imported }], start: node.start, end: node.end };
+    return this.import(node, source, [{ imported, local: imported }]);
   }
 
   /** A dotted name's text without any whitespace or comments between the segments. */
@@ -753,24 +699,17 @@ class JavaLowering extends Lowering {
       else if (!test) test = c;
       else consequent ??= c;
     }
-    return {
-      kind: 'if',
-      test: test ? this.lowerRequired(test) : this.other(node, []),
-      consequent: consequent ? this.lowerRequired(consequent) : this.other(node, []),
-      alternate: alternate ? this.lower(alternate) : undefined,
-      start: node.start,
-      end: node.end,
-    };
+    return this.if(
+      node,
+      test ? this.lowerRequired(test) : this.other(node, []),
+      consequent ? this.lowerRequired(consequent) : this.other(node, []),
+      alternate ? this.lower(alternate) : undefined,
+    );
   }
 
-  private loop(node: RawNode, test: RawNode | undefined, body: RawNode | undefined): IrNode {
-    return {
-      kind: 'loop',
-      test: test ? this.lower(test) : undefined,
-      body: body ? this.lowerRequired(body) : this.other(node, []),
-      start: node.start,
-      end: node.end,
-    };
+  /** A loop with a condition (while, do, classic for). */
+  private conditionLoop(node: RawNode, test: RawNode | undefined, body: RawNode | undefined): IrNode {
+    return this.loop(node, { test: test ? this.lower(test) : undefined, body: body ? this.lowerRequired(body) : this.other(node, []) });
   }
 
   /** Classic `for`: the loop keeps its condition; init and update, if any, sit beside it in an `other` wrapper. */
@@ -794,9 +733,9 @@ class JavaLowering extends Lowering {
         if (c.type === 'local_variable_declaration') state = 1;
       }
     }
-    const loop = this.loop(node, test, body);
+    const loop = this.conditionLoop(node, test, body);
     if (init.length === 0 && update.length === 0) return loop;
-    return { kind: 'other', type: node.type, children: [...init, loop, ...update], start: node.start, end: node.end };
+    return this.other(node, [...init, loop, ...update]);
   }
 
   private lowerForEach(node: RawNode): IrNode {
@@ -815,14 +754,11 @@ class JavaLowering extends Lowering {
       } else if (state === 1) iterable ??= c;
       else body ??= c;
     }
-    return {
-      kind: 'loop',
+    return this.loop(node, {
       variable: variable ? this.text(variable) : undefined,
       iterable: iterable ? this.lower(iterable) : undefined,
       body: body ? this.lowerRequired(body) : this.other(node, []),
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   /** try / try-with-resources: resources (usually variables) sit beside the `try` in an `other` wrapper. */
@@ -849,9 +785,9 @@ class JavaLowering extends Lowering {
         }
       }
     }
-    const tryNode: IrNode = { kind: 'try', body: body ?? this.other(node, []), handlers, finalizer, start: node.start, end: node.end };
+    const tryNode = this.try(node, body ?? this.other(node, []), handlers, finalizer);
     if (!resources || resources.length === 0) return tryNode;
-    return { kind: 'other', type: node.type, children: [...resources, tryNode], start: node.start, end: node.end };
+    return this.other(node, [...resources, tryNode]);
   }
 
   private lowerCatch(node: RawNode): CatchClause {
@@ -867,7 +803,7 @@ class JavaLowering extends Lowering {
         }
       } else if (c.type === 'block') body = this.lower(c);
     }
-    return { param, types, body: body ?? this.other(node, []), start: node.start, end: node.end };
+    return this.catchClause(node, param, types, body ?? this.other(node, []));
   }
 
   private lowerResource(node: RawNode): IrNode | undefined {
@@ -889,8 +825,7 @@ class JavaLowering extends Lowering {
       else typeNode ??= c;
     }
     const type = typeNode ? this.text(typeNode) : undefined;
-    return {
-      kind: 'variable',
+    return this.variable(node, {
       name: nameNode ? this.text(nameNode) : '',
       nameStart: nameNode?.start ?? node.start,
       type: type === 'var' ? undefined : type,
@@ -898,9 +833,7 @@ class JavaLowering extends Lowering {
       isConstant: true,
       isField: false,
       decorators,
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   /** Switch statements and expressions, old (`case X:`) and arrow (`case X ->`) forms. */
@@ -914,13 +847,7 @@ class JavaLowering extends Lowering {
         }
       } else if (c.named) discriminant ??= c;
     }
-    return {
-      kind: 'switch',
-      discriminant: discriminant ? this.lowerRequired(discriminant) : this.other(node, []),
-      cases,
-      start: node.start,
-      end: node.end,
-    };
+    return this.switch(node, discriminant ? this.lowerRequired(discriminant) : this.other(node, []), cases);
   }
 
   private lowerCase(group: RawNode): SwitchCase {
@@ -942,19 +869,13 @@ class JavaLowering extends Lowering {
       } else if (c.named) statements.push(c);
     }
     if (isDefault) tests = [];
-    return { tests, body: this.lowerStatements(statements), start: group.start, end: group.end };
+    return this.switchCase(group, tests, this.lowerStatements(statements));
   }
 
   /* ---------- expressions ---------- */
 
   private lowerArguments(node: RawNode): Argument[] {
-    const args: Argument[] = [];
-    for (const c of node.children) {
-      if (!c.named) continue;
-      const value = this.lower(c);
-      if (value) args.push({ value, start: c.start, end: c.end });
-    }
-    return args;
+    return this.positionalArgs(node.children.filter((c) => c.named));
   }
 
   /**
@@ -974,15 +895,7 @@ class JavaLowering extends Lowering {
 
   private lowerInvocation(node: RawNode): CallNode {
     const argsNode = childOf(node, 'argument_list');
-    return {
-      kind: 'call',
-      callee: this.lowerChain(node, argsNode),
-      args: argsNode ? this.lowerArguments(argsNode) : [],
-      isNew: false,
-      isDecorator: false,
-      start: node.start,
-      end: node.end,
-    };
+    return this.call(node, this.lowerChain(node, argsNode), argsNode ? this.lowerArguments(argsNode) : []);
   }
 
   /**
@@ -1005,15 +918,7 @@ class JavaLowering extends Lowering {
       else if (c.type === 'class_body') body = c;
       else if (c.type !== 'type_arguments' && c.type !== 'annotation' && c.type !== 'marker_annotation') typeNode ??= c;
     }
-    const call: CallNode = {
-      kind: 'call',
-      callee: typeNode ? this.typeRef(typeNode) : this.other(node, []),
-      args: argsNode ? this.lowerArguments(argsNode) : [],
-      isNew: true,
-      isDecorator: false,
-      start: node.start,
-      end: node.end,
-    };
+    const call = this.call(node, typeNode ? this.typeRef(typeNode) : this.other(node, []), argsNode ? this.lowerArguments(argsNode) : [], true);
     if (!outer && !body) return call;
     const children: IrNode[] = [];
     if (outer) {
@@ -1022,7 +927,7 @@ class JavaLowering extends Lowering {
     }
     children.push(call);
     if (body) children.push(this.classBody(body));
-    return { kind: 'other', type: node.type, children, start: node.start, end: node.end };
+    return this.other(node, children);
   }
 
   /** `new T[]{a, b}` → `array`; `new T[n]` → `other` holding the dimension expressions. */
@@ -1030,7 +935,7 @@ class JavaLowering extends Lowering {
     const dims: IrNode[] = [];
     for (const c of node.children) {
       if (c.type === 'array_initializer') {
-        return { kind: 'array', elements: this.lowerNamed(c), start: node.start, end: node.end };
+        return this.array(node, this.lowerNamed(c));
       }
       if (c.type === 'dimensions_expr') for (const d of this.lowerNamed(c)) dims.push(d);
     }
@@ -1055,9 +960,7 @@ class JavaLowering extends Lowering {
 
   /** A type used as a value (`new T()`, `T.class`, `T::m`, `x instanceof T`): its name without type arguments. */
   private typeRef(node: RawNode): IrNode {
-    if (node.type === 'type_identifier' || node.type === 'identifier') {
-      return { kind: 'name', name: this.text(node), start: node.start, end: node.end };
-    }
+    if (node.type === 'type_identifier' || node.type === 'identifier') return this.name(node);
     let text = this.text(node);
     const lt = text.indexOf('<');
     if (lt >= 0) text = text.slice(0, lt);
@@ -1081,7 +984,7 @@ class JavaLowering extends Lowering {
       while (a < b && text.charCodeAt(a) <= 32) a++;
       while (b > a && text.charCodeAt(b - 1) <= 32) b--;
       const segment = text.slice(a, b);
-      if (!result) result = { kind: 'name', name: segment, start: offset + a, end: offset + b };
+      if (!result) result = this.name({ start: offset + a, end: offset + b }, segment);
       else result = this.member({ start: result.start, end: offset + b }, result, segment, offset + a);
       segStart = i + 1;
     }
@@ -1095,7 +998,7 @@ class JavaLowering extends Lowering {
     const isTextBlock = this.source.startsWith('"""', node.start);
     if (!holes) {
       const body = this.source.slice(node.start + (isTextBlock ? 3 : 1), node.end - (isTextBlock ? 3 : 1));
-      return this.str(node, isTextBlock ? decodeTextBlock(body) : decodeJavaEscapes(body));
+      return this.str(node, isTextBlock ? decodeTextBlock(body) : decodeEscapes(body, JAVA_ESCAPES));
     }
     // String template (`STR."a \{x}"`): each hole becomes `…`, and its expression is lowered beside the string.
     let raw = '';
@@ -1107,16 +1010,8 @@ class JavaLowering extends Lowering {
       for (const e of this.lowerNamed(h)) lowered.push(e);
     }
     raw += this.source.slice(cursor, node.end - (isTextBlock ? 3 : 1));
-    const value = (isTextBlock ? decodeTextBlock(raw) : decodeJavaEscapes(raw)).split(HOLE).join('…');
-    return { kind: 'other', type: 'string_literal', children: [this.str(node, value, true), ...lowered], start: node.start, end: node.end };
-  }
-
-  private member(span: { start: number; end: number }, object: IrNode, property: string, propertyStart: number): MemberNode {
-    return { kind: 'member', object, property, propertyStart, start: span.start, end: span.end };
-  }
-
-  private binary(node: RawNode, operator: string, left: IrNode, right: IrNode): IrNode {
-    return { kind: 'binary', operator, left, right, start: node.start, end: node.end };
+    const value = (isTextBlock ? decodeTextBlock(raw) : decodeEscapes(raw, JAVA_ESCAPES)).split(HOLE).join('…');
+    return this.other(node, [this.str(node, value, true), ...lowered]);
   }
 }
 
@@ -1134,80 +1029,13 @@ function attachDecorators(node: IrNode, decorators: CallNode[]): boolean {
   return false;
 }
 
-/** Decodes the escapes of a Java string or character literal body (`\n`, `\s`, octal, `\u0041`, line continuation). */
-export function decodeJavaEscapes(body: string): string {
-  let i = body.indexOf('\\');
-  if (i < 0) return body;
-  let out = '';
-  let from = 0;
-  while (i >= 0 && i < body.length - 1) {
-    out += body.slice(from, i);
-    const next = body[i + 1];
-    let consumed = 2;
-    switch (next) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 's':
-        out += ' ';
-        break;
-      case '\r':
-        if (body[i + 2] === '\n') consumed = 3;
-        break;
-      case '\n':
-        break;
-      case 'u': {
-        let j = i + 1;
-        while (body[j] === 'u') j++;
-        const hex = body.slice(j, j + 4);
-        if (hex.length === 4 && isHex(hex)) {
-          out += String.fromCharCode(parseInt(hex, 16));
-          consumed = j + 4 - i;
-        } else out += 'u';
-        break;
-      }
-      default:
-        if (next >= '0' && next <= '7') {
-          const max = next <= '3' ? 3 : 2;
-          let j = i + 1;
-          while (j < body.length && j - i - 1 < max && body[j] >= '0' && body[j] <= '7') j++;
-          out += String.fromCharCode(parseInt(body.slice(i + 1, j), 8));
-          consumed = j - i;
-        } else out += next;
-    }
-    from = i + consumed;
-    i = body.indexOf('\\', from);
-  }
-  return out + body.slice(from);
-}
-
-function isHex(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
-}
-
 /**
  * The value of a text block (`"""` … `"""`, delimiters removed): the opening line is dropped, incidental
  * indentation and trailing spaces are stripped (JLS 3.10.6), then escapes are decoded.
  */
 export function decodeTextBlock(body: string): string {
   const firstBreak = body.search(/\r\n|\r|\n/);
-  if (firstBreak < 0) return decodeJavaEscapes(body.trim());
+  if (firstBreak < 0) return decodeEscapes(body.trim(), JAVA_ESCAPES);
   const lines = body.slice(firstBreak + (body.startsWith('\r\n', firstBreak) ? 2 : 1)).split(/\r\n|\r|\n/);
   const last = lines.length - 1;
   let indent = Infinity;
@@ -1223,7 +1051,7 @@ export function decodeTextBlock(body: string): string {
     const line = lines[i];
     lines[i] = line.trim() === '' ? '' : line.slice(indent).trimEnd();
   }
-  return decodeJavaEscapes(lines.join('\n'));
+  return decodeEscapes(lines.join('\n'), JAVA_ESCAPES);
 }
 
 /** Numeric value of a Java literal: separators, `L`/`f`/`d` suffixes, hex, octal, binary and hex floats. */

@@ -17,7 +17,8 @@ import type {
   VariableNode,
 } from '../ir';
 import { linkParents } from '../ir';
-import { decodeEscapes, Lowering, parseNumber, elision, LowerOptions } from './lowering';
+import { decodeEscapes, JAVASCRIPT_ESCAPES } from './escapes';
+import { Lowering, parseNumber, elision, LowerOptions } from './lowering';
 import { childOfType, GrammarName, named, parseRaw, RawNode } from './treesitter';
 
 const LEAF_TYPES: ReadonlySet<string> = new Set([
@@ -62,7 +63,7 @@ export async function lowerJavaScriptFamily(grammar: GrammarName & ('typescript'
 
 class JavaScriptLowering extends Lowering {
   lowerProgram(node: RawNode) {
-    return { kind: 'block' as const, body: this.lowerStatements(node.children), start: node.start, end: node.end };
+    return this.block(node, this.lowerStatements(node.children));
   }
 
   /** Lowers a statement list, attaching loose decorators (class bodies, exports) to what follows them. */
@@ -92,7 +93,7 @@ class JavaScriptLowering extends Lowering {
       case 'program':
       case 'statement_block':
       case 'class_static_block':
-        return { kind: 'block', body: this.lowerStatements(node.children), start: node.start, end: node.end };
+        return this.block(node, this.lowerStatements(node.children));
       case 'expression_statement':
       case 'parenthesized_expression':
       case 'as_expression':
@@ -140,14 +141,12 @@ class JavaScriptLowering extends Lowering {
       case 'throw_statement': {
         const valueNode = named(node)[0];
         const value = valueNode ? this.lower(valueNode) : undefined;
-        return node.type === 'return_statement'
-          ? { kind: 'return', value, start: node.start, end: node.end }
-          : { kind: 'throw', value, start: node.start, end: node.end };
+        return node.type === 'return_statement' ? this.return(node, value) : this.throw(node, value);
       }
       case 'break_statement':
-        return { kind: 'break', start: node.start, end: node.end };
+        return this.jump('break', node);
       case 'continue_statement':
-        return { kind: 'continue', start: node.start, end: node.end };
+        return this.jump('continue', node);
       case 'empty_statement':
       case 'debugger_statement':
       case 'interface_declaration':
@@ -161,24 +160,11 @@ class JavaScriptLowering extends Lowering {
         return this.lowerNew(node);
       case 'member_expression': {
         const [object, property] = [named(node)[0], named(node).at(-1)!];
-        return {
-          kind: 'member',
-          object: this.lowerRequired(object),
-          property: this.text(property),
-          propertyStart: property.start,
-          start: node.start,
-          end: node.end,
-        };
+        return this.member(node, this.lowerRequired(object), this.text(property), property.start);
       }
       case 'subscript_expression': {
         const parts = named(node);
-        return {
-          kind: 'index',
-          object: this.lowerRequired(parts[0]),
-          index: this.lowerRequired(parts[parts.length - 1]),
-          start: node.start,
-          end: node.end,
-        };
+        return this.index(node, this.lowerRequired(parts[0]), this.lowerRequired(parts[parts.length - 1]));
       }
       case 'identifier':
       case 'property_identifier':
@@ -188,23 +174,23 @@ class JavaScriptLowering extends Lowering {
       case 'type_identifier':
       case 'this':
       case 'super':
-        return { kind: 'name', name: this.text(node), start: node.start, end: node.end };
+        return this.name(node);
       case 'undefined':
       case 'null':
-        return { kind: 'null', start: node.start, end: node.end };
+        return this.null(node);
       case 'true':
       case 'false':
-        return { kind: 'boolean', value: node.type === 'true', start: node.start, end: node.end };
+        return this.boolean(node, node.type === 'true');
       case 'number': {
         const raw = this.text(node);
-        return { kind: 'number', value: parseNumber(raw), raw, start: node.start, end: node.end };
+        return this.number(node, parseNumber(raw), raw);
       }
       case 'string':
-        return this.str(node, decodeEscapes(this.text(node).slice(1, -1)));
+        return this.str(node, decodeEscapes(this.text(node).slice(1, -1), JAVASCRIPT_ESCAPES));
       case 'template_string':
         return this.lowerTemplate(node);
       case 'array':
-        return { kind: 'array', elements: this.lowerNamed(node), start: node.start, end: node.end };
+        return this.array(node, this.lowerNamed(node));
       case 'object':
         return this.lowerObject(node);
       case 'binary_expression':
@@ -214,31 +200,17 @@ class JavaScriptLowering extends Lowering {
       case 'await_expression': {
         const operand = named(node)[0];
         const operator = node.type === 'await_expression' ? 'await' : node.children.find((c) => !c.named)?.type ?? '';
-        return { kind: 'unary', operator, operand: this.lowerRequired(operand), start: node.start, end: node.end };
+        return this.unary(node, operator, this.lowerRequired(operand));
       }
       case 'ternary_expression': {
         const [test, consequent, alternate] = named(node);
-        return {
-          kind: 'conditional',
-          test: this.lowerRequired(test),
-          consequent: this.lowerRequired(consequent),
-          alternate: this.lowerRequired(alternate),
-          start: node.start,
-          end: node.end,
-        };
+        return this.conditional(node, this.lowerRequired(test), this.lowerRequired(consequent), this.lowerRequired(alternate));
       }
       case 'assignment_expression':
       case 'augmented_assignment_expression': {
         const parts = named(node);
         const operator = node.children.find((c) => !c.named)?.type ?? '=';
-        return {
-          kind: 'assign',
-          target: this.lowerRequired(parts[0]),
-          operator,
-          value: this.lowerRequired(parts[parts.length - 1]),
-          start: node.start,
-          end: node.end,
-        };
+        return this.assign(node, this.lowerRequired(parts[0]), operator, this.lowerRequired(parts[parts.length - 1]));
       }
       case 'decorator':
         return this.lowerDecorator(node);
@@ -255,25 +227,23 @@ class JavaScriptLowering extends Lowering {
       const [nameNode, ...rest] = named(declarator);
       const valueNode = rest.find((c) => c.type !== 'type_annotation');
       const type = childOfType(declarator, 'type_annotation');
-      variables.push({
-        kind: 'variable',
-        name: this.text(nameNode),
-        nameStart: nameNode.start,
-        type: type ? this.text(type).replace(/^:\s*/, '') : undefined,
-        value: valueNode ? this.lower(valueNode) : undefined,
-        isConstant,
-        isField: false,
-        decorators: [],
-        start: declarator.start,
-        end: declarator.end,
-      });
+      variables.push(
+        this.variable(declarator, {
+          name: this.text(nameNode),
+          nameStart: nameNode.start,
+          type: type ? this.text(type).replace(/^:\s*/, '') : undefined,
+          value: valueNode ? this.lower(valueNode) : undefined,
+          isConstant,
+          isField: false,
+        }),
+      );
     }
     if (variables.length === 1) {
       variables[0].start = node.start;
       variables[0].end = node.end;
       return variables[0];
     }
-    return variables.length === 0 ? undefined : { kind: 'other', type: node.type, children: variables, start: node.start, end: node.end };
+    return variables.length === 0 ? undefined : this.other(node, variables);
   }
 
   private lowerExport(node: RawNode): IrNode | undefined {
@@ -297,16 +267,7 @@ class JavaScriptLowering extends Lowering {
     const body = childOfType(node, 'class_body');
     const members = body ? this.lowerStatements(body.children) : [];
     const decorators = node.children.filter((c) => c.type === 'decorator').map((d) => this.lowerDecorator(d));
-    return {
-      kind: 'class',
-      name: nameNode ? this.text(nameNode) : '',
-      bases,
-      decorators,
-      members,
-      isInterface: false,
-      start: node.start,
-      end: node.end,
-    };
+    return this.class(node, { name: nameNode ? this.text(nameNode) : '', bases, decorators, members });
   }
 
   private lowerField(node: RawNode): VariableNode {
@@ -315,8 +276,7 @@ class JavaScriptLowering extends Lowering {
     const eq = node.children.findIndex((c) => !c.named && c.type === '=');
     const valueNode = eq >= 0 ? node.children.slice(eq + 1).find((c) => c.named) : undefined;
     const type = childOfType(node, 'type_annotation');
-    return {
-      kind: 'variable',
+    return this.variable(node, {
       name: nameNode ? this.keyText(nameNode) : '',
       nameStart: nameNode?.start ?? node.start,
       type: type ? this.text(type).replace(/^:\s*/, '') : undefined,
@@ -324,9 +284,7 @@ class JavaScriptLowering extends Lowering {
       isConstant: node.children.some((c) => c.type === 'readonly'),
       isField: true,
       decorators,
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   private lowerEnum(node: RawNode): IrNode {
@@ -336,10 +294,10 @@ class JavaScriptLowering extends Lowering {
     for (const m of body ? named(body) : []) {
       if (m.type === 'enum_assignment') {
         const [key, value] = named(m);
-        members.push({ name: this.keyText(key), value: value ? this.lower(value) : undefined, start: m.start, end: m.end });
-      } else members.push({ name: this.keyText(m), start: m.start, end: m.end });
+        members.push(this.enumMember(m, this.keyText(key), value ? this.lower(value) : undefined));
+      } else members.push(this.enumMember(m, this.keyText(m), undefined));
     }
-    return { kind: 'enum', name: nameNode ? this.text(nameNode) : '', members, decorators: [], start: node.start, end: node.end };
+    return this.enum(node, nameNode ? this.text(nameNode) : '', members);
   }
 
   private lowerImport(node: RawNode): IrNode | undefined {
@@ -364,11 +322,11 @@ class JavaScriptLowering extends Lowering {
       const [id, src] = named(requireClause);
       if (id && src) {
         names.push({ imported: '*', local: this.text(id) });
-        return { kind: 'import', source: this.text(src).slice(1, -1), names, start: node.start, end: node.end };
+        return this.import(node, this.text(src).slice(1, -1), names);
       }
     }
     if (!source) return undefined;
-    return { kind: 'import', source: this.text(source).slice(1, -1), names, start: node.start, end: node.end };
+    return this.import(node, this.text(source).slice(1, -1), names);
   }
 
   private lowerIf(node: RawNode): IrNode {
@@ -376,14 +334,7 @@ class JavaScriptLowering extends Lowering {
     const elseClause = parts.find((p) => p.type === 'else_clause');
     const [condition, consequence] = parts;
     const alternate = elseClause ? named(elseClause)[0] : undefined;
-    return {
-      kind: 'if',
-      test: this.lowerRequired(condition),
-      consequent: this.lowerRequired(consequence),
-      alternate: alternate ? this.lower(alternate) : undefined,
-      start: node.start,
-      end: node.end,
-    };
+    return this.if(node, this.lowerRequired(condition), this.lowerRequired(consequence), alternate ? this.lower(alternate) : undefined);
   }
 
   private lowerLoop(node: RawNode): IrNode {
@@ -393,14 +344,7 @@ class JavaScriptLowering extends Lowering {
     if (node.type === 'for_in_statement') {
       const left = parts[0];
       const right = parts[parts.length - 2];
-      return {
-        kind: 'loop',
-        variable: left ? this.text(left) : undefined,
-        iterable: right ? this.lower(right) : undefined,
-        body,
-        start: node.start,
-        end: node.end,
-      };
+      return this.loop(node, { variable: left ? this.text(left) : undefined, iterable: right ? this.lower(right) : undefined, body });
     }
     const testNode =
       node.type === 'for_statement'
@@ -408,7 +352,7 @@ class JavaScriptLowering extends Lowering {
         : node.type === 'do_statement'
           ? parts[1]
           : parts[0];
-    return { kind: 'loop', test: testNode ? this.lower(testNode) : undefined, body, start: node.start, end: node.end };
+    return this.loop(node, { test: testNode ? this.lower(testNode) : undefined, body });
   }
 
   private lowerTry(node: RawNode): IrNode {
@@ -419,24 +363,18 @@ class JavaScriptLowering extends Lowering {
       const param = named(c).find((p) => p.type !== 'statement_block' && p.type !== 'type_annotation');
       const type = childOfType(c, 'type_annotation');
       const block = childOfType(c, 'statement_block');
-      handlers.push({
-        param: param ? this.text(param) : undefined,
-        types: type ? [this.text(type).replace(/^:\s*/, '')] : [],
-        body: block ? this.lowerRequired(block) : this.other(c, []),
-        start: c.start,
-        end: c.end,
-      });
+      handlers.push(
+        this.catchClause(
+          c,
+          param ? this.text(param) : undefined,
+          type ? [this.text(type).replace(/^:\s*/, '')] : [],
+          block ? this.lowerRequired(block) : this.other(c, []),
+        ),
+      );
     }
     const finallyClause = childOfType(node, 'finally_clause');
     const finalBlock = finallyClause ? childOfType(finallyClause, 'statement_block') : undefined;
-    return {
-      kind: 'try',
-      body: body ? this.lowerRequired(body) : this.other(node, []),
-      handlers,
-      finalizer: finalBlock ? this.lower(finalBlock) : undefined,
-      start: node.start,
-      end: node.end,
-    };
+    return this.try(node, body ? this.lowerRequired(body) : this.other(node, []), handlers, finalBlock ? this.lower(finalBlock) : undefined);
   }
 
   private lowerSwitch(node: RawNode): IrNode {
@@ -447,12 +385,12 @@ class JavaScriptLowering extends Lowering {
       const parts = named(c);
       const tests = c.type === 'switch_case' && parts.length > 0 ? [this.lowerRequired(parts[0])] : [];
       const statements = c.type === 'switch_case' ? parts.slice(1) : parts;
-      cases.push({ tests, body: this.lowerStatements(statements), start: c.start, end: c.end });
+      cases.push(this.switchCase(c, tests, this.lowerStatements(statements)));
     }
-    return { kind: 'switch', discriminant: this.lowerRequired(value), cases, start: node.start, end: node.end };
+    return this.switch(node, this.lowerRequired(value), cases);
   }
 
-  private lowerCall(node: RawNode): IrNode {
+  private lowerCall(node: RawNode): CallNode {
     const parts = named(node);
     const calleeNode = parts[0];
     const argsNode = parts.find((p) => p.type === 'arguments');
@@ -462,29 +400,18 @@ class JavaScriptLowering extends Lowering {
       const template = parts.find((p, i) => i > 0 && p.type === 'template_string');
       if (template) args = this.positionalArgs([template]);
     }
-    return { kind: 'call', callee: this.lowerRequired(calleeNode), args, isNew: false, isDecorator: false, start: node.start, end: node.end };
+    return this.call(node, this.lowerRequired(calleeNode), args);
   }
 
   private lowerNew(node: RawNode): IrNode {
     const parts = named(node).filter((p) => p.type !== 'type_arguments');
     const argsNode = parts.find((p) => p.type === 'arguments');
-    return {
-      kind: 'call',
-      callee: this.lowerRequired(parts[0]),
-      args: argsNode ? this.positionalArgs(named(argsNode)) : [],
-      isNew: true,
-      isDecorator: false,
-      start: node.start,
-      end: node.end,
-    };
+    return this.call(node, this.lowerRequired(parts[0]), argsNode ? this.positionalArgs(named(argsNode)) : [], true);
   }
 
   private lowerDecorator(node: RawNode): CallNode {
     const inner = named(node)[0];
-    if (inner?.type === 'call_expression') {
-      const call = this.lowerCall(inner) as CallNode;
-      return { ...call, isDecorator: true, start: node.start, end: node.end };
-    }
+    if (inner?.type === 'call_expression') return this.callAsDecorator(this.lowerCall(inner), node);
     return this.decorator(node, inner ? this.lowerRequired(inner) : this.other(node, []), []);
   }
 
@@ -495,15 +422,15 @@ class JavaScriptLowering extends Lowering {
     const holes: IrNode[] = [];
     for (const part of node.children) {
       if (part.type !== 'template_substitution') continue;
-      value += decodeEscapes(this.source.slice(cursor, part.start));
+      value += decodeEscapes(this.source.slice(cursor, part.start), JAVASCRIPT_ESCAPES);
       value += '…';
       interpolated = true;
       cursor = part.end;
       holes.push(...this.lowerNamed(part));
     }
-    value += decodeEscapes(this.source.slice(cursor, node.end - 1));
+    value += decodeEscapes(this.source.slice(cursor, node.end - 1), JAVASCRIPT_ESCAPES);
     const str = this.str(node, value, interpolated);
-    return holes.length === 0 ? str : { kind: 'other', type: 'template_string', children: [str, ...holes], start: node.start, end: node.end };
+    return holes.length === 0 ? str : this.other(node, [str, ...holes]);
   }
 
   private lowerObject(node: RawNode): IrNode {
@@ -522,13 +449,13 @@ class JavaScriptLowering extends Lowering {
         properties.push(this.property('...', p, this.lowerRequired(p), p));
       }
     }
-    return { kind: 'object', properties, start: node.start, end: node.end };
+    return this.object(node, properties);
   }
 
   private lowerBinary(node: RawNode): IrNode {
     const [left, right] = named(node);
     const operator = node.children.find((c) => !c.named)?.type ?? '';
-    return { kind: 'binary', operator, left: this.lowerRequired(left), right: this.lowerRequired(right), start: node.start, end: node.end };
+    return this.binary(node, operator, this.lowerRequired(left), this.lowerRequired(right));
   }
 
   private lowerFunction(node: RawNode): FunctionNode {
@@ -541,26 +468,22 @@ class JavaScriptLowering extends Lowering {
     if (paramsNode) {
       for (const p of named(paramsNode)) params.push(this.lowerParameter(p));
     } else if (node.type === 'arrow_function' && nameNode?.type === 'identifier') {
-      params.push({ name: this.text(nameNode), decorators: [], start: nameNode.start, end: nameNode.end });
+      params.push(this.parameter(nameNode, this.text(nameNode)));
     }
     const bodyNode = node.type === 'arrow_function' ? parts[parts.length - 1] : childOfType(node, 'statement_block');
     const hasBody = bodyNode !== undefined && bodyNode !== nameNode && bodyNode !== paramsNode && bodyNode.type !== 'type_annotation';
     const returnType = childOfType(node, 'type_annotation');
     const isArrow = node.type === 'arrow_function';
-    return {
-      kind: 'function',
+    return this.function(node, {
       name: nameNode && !isArrow ? this.keyText(nameNode) : undefined,
       params,
       body: hasBody ? this.lower(bodyNode) : undefined,
-      decorators: [],
       returnType: returnType ? this.text(returnType).replace(/^:\s*/, '') : undefined,
       isAsync: node.children.some((c) => !c.named && c.type === 'async'),
       isMethod: node.type === 'method_definition' || node.type === 'method_signature' || node.type === 'abstract_method_signature',
       isLambda: isArrow || node.type === 'function_expression' || node.type === 'function',
       bodyStart: hasBody ? bodyNode.start : node.end,
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   private lowerParameter(node: RawNode): Parameter {
@@ -580,19 +503,12 @@ class JavaScriptLowering extends Lowering {
       }
     }
     if (node.type === 'identifier') pattern = node;
-    return {
-      name: this.text(pattern),
-      type: type ? this.text(type).replace(/^:\s*/, '') : undefined,
-      decorators,
-      defaultValue,
-      start: node.start,
-      end: node.end,
-    };
+    return this.parameter(node, this.text(pattern), type ? this.text(type).replace(/^:\s*/, '') : undefined, decorators, defaultValue);
   }
 
   /** An object key or member name as text: identifiers as written, string keys decoded. */
   private keyText(node: RawNode): string {
-    if (node.type === 'string') return decodeEscapes(this.text(node).slice(1, -1));
+    if (node.type === 'string') return decodeEscapes(this.text(node).slice(1, -1), JAVASCRIPT_ESCAPES);
     return this.text(node);
   }
 }

@@ -20,9 +20,7 @@ import type {
   Argument,
   CallNode,
   CatchClause,
-  ClassNode,
   EnumMember,
-  EnumNode,
   FunctionNode,
   ImportBinding,
   ImportNode,
@@ -31,10 +29,10 @@ import type {
   LoweredCode,
   Parameter,
   Property,
-  StringNode,
   SwitchCase,
 } from '../ir';
 import { linkParents } from '../ir';
+import { decodeBraces, decodeEscapes, PYTHON_BYTES_ESCAPES, PYTHON_ESCAPES } from './escapes';
 import { Lowering, parseNumber, elision, LowerOptions } from './lowering';
 import { parseRaw, RawNode } from './treesitter';
 
@@ -97,116 +95,10 @@ function isUpperCase(name: string): boolean {
   return upper;
 }
 
-function isHex(s: string, from: number, count: number): boolean {
-  if (from + count > s.length) return false;
-  for (let i = from; i < from + count; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
-}
-
-/**
- * Decodes the body of a Python string literal: backslash escapes unless `raw`, `{{`/`}}` in f-strings.
- * Unknown escapes keep their backslash, as Python does; `\N{...}` is kept as written.
- */
+/** Decodes the body of a Python string literal: `{{`/`}}` in f-strings, then backslash escapes unless `raw`. */
 export function decodePythonString(body: string, raw: boolean, bytes: boolean, fmt: boolean): string {
-  if ((raw || body.indexOf('\\') < 0) && (!fmt || (body.indexOf('{{') < 0 && body.indexOf('}}') < 0))) return body;
-  let out = '';
-  const n = body.length;
-  for (let i = 0; i < n; i++) {
-    const ch = body[i];
-    if (fmt && (ch === '{' || ch === '}') && body[i + 1] === ch) {
-      out += ch;
-      i++;
-      continue;
-    }
-    if (ch !== '\\' || raw || i === n - 1) {
-      out += ch;
-      continue;
-    }
-    const next = body[i + 1];
-    switch (next) {
-      case '\n':
-        i++;
-        continue;
-      case '\r':
-        i += body[i + 2] === '\n' ? 2 : 1;
-        continue;
-      case '\\':
-      case "'":
-      case '"':
-        out += next;
-        i++;
-        continue;
-      case 'a':
-        out += '\x07';
-        i++;
-        continue;
-      case 'b':
-        out += '\b';
-        i++;
-        continue;
-      case 'f':
-        out += '\f';
-        i++;
-        continue;
-      case 'n':
-        out += '\n';
-        i++;
-        continue;
-      case 'r':
-        out += '\r';
-        i++;
-        continue;
-      case 't':
-        out += '\t';
-        i++;
-        continue;
-      case 'v':
-        out += '\v';
-        i++;
-        continue;
-      case 'x':
-        if (isHex(body, i + 2, 2)) {
-          out += String.fromCharCode(parseInt(body.slice(i + 2, i + 4), 16));
-          i += 3;
-          continue;
-        }
-        break;
-      case 'u':
-      case 'U': {
-        const len = next === 'u' ? 4 : 8;
-        if (!bytes && isHex(body, i + 2, len)) {
-          const cp = parseInt(body.slice(i + 2, i + 2 + len), 16);
-          if (cp <= 0x10ffff) {
-            out += String.fromCodePoint(cp);
-            i += 1 + len;
-            continue;
-          }
-        }
-        break;
-      }
-      default: {
-        const c = next.charCodeAt(0);
-        if (c >= 48 && c <= 55) {
-          let j = i + 1;
-          let value = 0;
-          while (j < n && j < i + 4) {
-            const d = body.charCodeAt(j);
-            if (d < 48 || d > 55) break;
-            value = value * 8 + (d - 48);
-            j++;
-          }
-          out += String.fromCharCode(value);
-          i = j - 1;
-          continue;
-        }
-      }
-    }
-    out += ch;
-  }
-  return out;
+  const text = fmt ? decodeBraces(body) : body;
+  return raw ? text : decodeEscapes(text, bytes ? PYTHON_BYTES_ESCAPES : PYTHON_ESCAPES);
 }
 
 interface DecodedString {
@@ -216,7 +108,7 @@ interface DecodedString {
 
 class PythonLowering extends Lowering {
   lowerProgram(node: RawNode) {
-    return { kind: 'block' as const, body: this.lowerStatements(node.children), start: node.start, end: node.end };
+    return this.block(node, this.lowerStatements(node.children));
   }
 
   /** Lowers a statement list; a decorator left loose by error recovery goes to what follows it. */
@@ -243,11 +135,11 @@ class PythonLowering extends Lowering {
     switch (node.type) {
       case 'module':
       case 'block':
-        return { kind: 'block', body: this.lowerStatements(node.children), start: node.start, end: node.end };
+        return this.block(node, this.lowerStatements(node.children));
       case 'expression_statement': {
         const parts = kids(node);
         if (parts.length === 1) return this.lower(parts[0]);
-        return { kind: 'array', elements: this.lowerList(parts), start: node.start, end: node.end };
+        return this.array(node, this.lowerList(parts));
       }
       case 'parenthesized_expression':
       case 'as_pattern_target':
@@ -286,14 +178,14 @@ class PythonLowering extends Lowering {
         return this.lowerMatch(node);
       case 'return_statement': {
         const value = this.lowerTuple(kids(node));
-        return { kind: 'return', value, start: node.start, end: node.end };
+        return this.return(node, value);
       }
       case 'raise_statement':
         return this.lowerRaise(node);
       case 'break_statement':
-        return { kind: 'break', start: node.start, end: node.end };
+        return this.jump('break', node);
       case 'continue_statement':
-        return { kind: 'continue', start: node.start, end: node.end };
+        return this.jump('continue', node);
       case 'pass_statement':
       case 'global_statement':
       case 'nonlocal_statement':
@@ -310,36 +202,29 @@ class PythonLowering extends Lowering {
       case 'attribute': {
         const parts = kids(node);
         const property = parts[parts.length - 1];
-        return {
-          kind: 'member',
-          object: this.lowerRequired(parts[0]),
-          property: this.text(property),
-          propertyStart: property.start,
-          start: node.start,
-          end: node.end,
-        };
+        return this.member(node, this.lowerRequired(parts[0]), this.text(property), property.start);
       }
       case 'subscript': {
         const parts = kids(node);
         const index =
           parts.length === 2
             ? this.lowerRequired(parts[1])
-            : { kind: 'array' as const, elements: this.lowerList(parts.slice(1)), start: parts[1]?.start ?? node.end, end: parts[parts.length - 1]?.end ?? node.end };
-        return { kind: 'index', object: this.lowerRequired(parts[0]), index, start: node.start, end: node.end };
+            : this.array({ start: parts[1]?.start ?? node.end, end: parts[parts.length - 1]?.end ?? node.end }, this.lowerList(parts.slice(1)));
+        return this.index(node, this.lowerRequired(parts[0]), index);
       }
       case 'dotted_name':
         return this.lowerDotted(node);
       case 'identifier':
-        return { kind: 'name', name: this.text(node), start: node.start, end: node.end };
+        return this.name(node);
       case 'none':
-        return { kind: 'null', start: node.start, end: node.end };
+        return this.null(node);
       case 'true':
       case 'false':
-        return { kind: 'boolean', value: node.type === 'true', start: node.start, end: node.end };
+        return this.boolean(node, node.type === 'true');
       case 'integer':
       case 'float': {
         const raw = this.text(node);
-        return { kind: 'number', value: parseNumber(raw), raw, start: node.start, end: node.end };
+        return this.number(node, parseNumber(raw), raw);
       }
       case 'string':
       case 'concatenated_string':
@@ -351,7 +236,7 @@ class PythonLowering extends Lowering {
       case 'pattern_list':
       case 'tuple_pattern':
       case 'list_pattern':
-        return { kind: 'array', elements: this.lowerList(kids(node)), start: node.start, end: node.end };
+        return this.array(node, this.lowerList(kids(node)));
       case 'dictionary':
         return this.lowerDict(node);
       case 'list_comprehension':
@@ -364,33 +249,24 @@ class PythonLowering extends Lowering {
       case 'boolean_operator':
       case 'binary_operator': {
         const parts = kids(node);
-        return {
-          kind: 'binary',
-          operator: this.operatorToken(node),
-          left: this.lowerRequired(parts[0]),
-          right: this.lowerRequired(parts[parts.length - 1]),
-          start: node.start,
-          end: node.end,
-        };
+        return this.binary(node, this.operatorToken(node), this.lowerRequired(parts[0]), this.lowerRequired(parts[parts.length - 1]));
       }
       case 'not_operator':
       case 'unary_operator':
       case 'await': {
         const operand = firstNamed(node);
         const operator = node.type === 'not_operator' ? 'not' : node.type === 'await' ? 'await' : this.operatorToken(node);
-        return { kind: 'unary', operator, operand: operand ? this.lowerRequired(operand) : this.other(node, []), start: node.start, end: node.end };
+        return this.unary(node, operator, operand ? this.lowerRequired(operand) : this.other(node, []));
       }
       case 'conditional_expression': {
         // `consequent if test else alternate`
         const [consequent, test, alternate] = kids(node);
-        return {
-          kind: 'conditional',
-          test: this.lowerRequired(test ?? node),
-          consequent: this.lowerRequired(consequent ?? node),
-          alternate: alternate ? this.lowerRequired(alternate) : this.other(node, []),
-          start: node.start,
-          end: node.end,
-        };
+        return this.conditional(
+          node,
+          this.lowerRequired(test ?? node),
+          this.lowerRequired(consequent ?? node),
+          alternate ? this.lowerRequired(alternate) : this.other(node, []),
+        );
       }
       default:
         return this.other(node);
@@ -427,20 +303,14 @@ class PythonLowering extends Lowering {
         ? this.lowerFunction(definition, inClass)
         : this.lower(definition)
       : undefined;
-    if (!lowered) return decorators.length > 0 ? { kind: 'other', type: node.type, children: decorators, start: node.start, end: node.end } : undefined;
+    if (!lowered) return decorators.length > 0 ? this.other(node, decorators) : undefined;
     if (attachDecorators(lowered, decorators, node.start)) return lowered;
-    return { kind: 'other', type: node.type, children: [...decorators, lowered], start: node.start, end: node.end };
+    return this.other(node, [...decorators, lowered]);
   }
 
   private lowerDecorator(node: RawNode): CallNode {
     const inner = firstNamed(node);
-    if (inner?.type === 'call') {
-      const call = this.lowerCall(inner);
-      call.isDecorator = true;
-      call.start = node.start;
-      call.end = node.end;
-      return call;
-    }
+    if (inner?.type === 'call') return this.callAsDecorator(this.lowerCall(inner), node);
     return this.decorator(node, inner ? this.lowerRequired(inner) : this.other(node, []), []);
   }
 
@@ -472,28 +342,27 @@ class PythonLowering extends Lowering {
         params.push(this.lowerParameter(p));
       }
     }
-    return {
-      kind: 'function',
+    return this.function(node, {
       name: nameNode && !isLambda ? this.text(nameNode) : undefined,
       params,
       body: bodyNode ? this.lower(bodyNode) : undefined,
-      decorators: [],
       returnType: returnType ? this.text(returnType) : undefined,
       isAsync,
       isMethod,
       isLambda,
       bodyStart: bodyNode ? bodyNode.start : node.end,
-      start: node.start,
-      end: node.end,
-    };
+    });
   }
 
   private lowerParameter(node: RawNode): Parameter {
-    if (node.type === 'identifier' || node.children.length === 0) {
-      return { name: this.text(node), decorators: [], start: node.start, end: node.end };
-    }
-    if (node.type === 'list_splat_pattern' || node.type === 'dictionary_splat_pattern' || node.type === 'tuple_pattern') {
-      return { name: this.text(node), decorators: [], start: node.start, end: node.end };
+    if (
+      node.type === 'identifier' ||
+      node.children.length === 0 ||
+      node.type === 'list_splat_pattern' ||
+      node.type === 'dictionary_splat_pattern' ||
+      node.type === 'tuple_pattern'
+    ) {
+      return this.parameter(node, this.text(node));
     }
     // typed_parameter, default_parameter, typed_default_parameter
     let name: string | undefined;
@@ -509,7 +378,7 @@ class PythonLowering extends Lowering {
       else if (c.type === 'type') type = this.text(c);
       else name ??= this.text(c);
     }
-    return { name: name ?? this.text(node), type, decorators: [], defaultValue, start: node.start, end: node.end };
+    return this.parameter(node, name ?? this.text(node), type, [], defaultValue);
   }
 
   private lowerClass(node: RawNode): IrNode {
@@ -531,16 +400,7 @@ class PythonLowering extends Lowering {
     }
     const name = nameNode ? this.text(nameNode) : '';
     if (isEnum) return this.lowerEnum(node, name, body);
-    return {
-      kind: 'class',
-      name,
-      bases,
-      decorators: [],
-      members: body ? this.lowerStatements(body.children, true) : [],
-      isInterface: false,
-      start: node.start,
-      end: node.end,
-    } satisfies ClassNode;
+    return this.class(node, { name, bases, members: body ? this.lowerStatements(body.children, true) : [] });
   }
 
   /** An Enum class: members are the class-body assignments; anything else is kept beside it. */
@@ -554,7 +414,7 @@ class PythonLowering extends Lowering {
         const target = firstNamed(expr);
         if (target?.type === 'identifier') {
           const { value } = this.assignmentParts(expr);
-          if (value) members.push({ name: this.text(target), value: this.lower(value), start: stmt.start, end: stmt.end });
+          if (value) members.push(this.enumMember(stmt, this.text(target), this.lower(value)));
           continue;
         }
       }
@@ -563,9 +423,9 @@ class PythonLowering extends Lowering {
       const lowered = this.lowerClassMember(stmt);
       if (lowered) rest.push(lowered);
     }
-    const en: EnumNode = { kind: 'enum', name, members, decorators: [], start: node.start, end: node.end };
+    const en = this.enum(node, name, members);
     if (rest.length === 0) return en;
-    return { kind: 'other', type: 'class_definition', children: [en, ...rest], start: node.start, end: node.end };
+    return this.other(node, [en, ...rest]);
   }
 
   private assignmentParts(node: RawNode): { target?: RawNode; type?: RawNode; value?: RawNode } {
@@ -606,7 +466,7 @@ class PythonLowering extends Lowering {
           break;
         }
       }
-      return { kind: 'other', type: 'assignment', children: bindings, start: node.start, end: node.end };
+      return this.other(node, bindings);
     }
     if (!target) return this.other(node);
     return this.binding(node, target, type, value, isField, '=');
@@ -615,22 +475,18 @@ class PythonLowering extends Lowering {
   private binding(node: RawNode, target: RawNode, type: RawNode | undefined, value: RawNode | undefined, isField: boolean, operator: string): IrNode {
     if (target.type === 'identifier') {
       const name = this.text(target);
-      return {
-        kind: 'variable',
+      return this.variable(node, {
         name,
         nameStart: target.start,
         type: type ? this.text(type) : undefined,
         value: value ? this.lower(value) : undefined,
         isConstant: isUpperCase(name),
         isField,
-        decorators: [],
-        start: node.start,
-        end: node.end,
-      };
+      });
     }
     const lowered = value ? this.lower(value) : undefined;
     if (!lowered) return this.other(node, [this.lowerRequired(target)]);
-    return { kind: 'assign', target: this.lowerRequired(target), operator, value: lowered, start: node.start, end: node.end };
+    return this.assign(node, this.lowerRequired(target), operator, lowered);
   }
 
   private lowerAssign(node: RawNode): IrNode {
@@ -642,14 +498,7 @@ class PythonLowering extends Lowering {
         break;
       }
     }
-    return {
-      kind: 'assign',
-      target: this.lowerRequired(parts[0]),
-      operator,
-      value: this.lowerRequired(parts[parts.length - 1]),
-      start: node.start,
-      end: node.end,
-    };
+    return this.assign(node, this.lowerRequired(parts[0]), operator, this.lowerRequired(parts[parts.length - 1]));
   }
 
   /* ---------- imports ---------- */
@@ -660,12 +509,12 @@ class PythonLowering extends Lowering {
     for (const c of node.children) {
       if (c.type === 'dotted_name') {
         const source = this.text(c);
-        imports.push({ kind: 'import', source, names: [{ imported: '*', local: source }], start: c.start, end: c.end });
+        imports.push(this.import(c, source, [{ imported: '*', local: source }]));
       } else if (c.type === 'aliased_import') {
         const [module, alias] = kids(c);
         if (!module) continue;
         const source = this.text(module);
-        imports.push({ kind: 'import', source, names: [{ imported: '*', local: alias ? this.text(alias) : source }], start: c.start, end: c.end });
+        imports.push(this.import(c, source, [{ imported: '*', local: alias ? this.text(alias) : source }]));
       }
     }
     if (imports.length === 0) return undefined;
@@ -674,7 +523,7 @@ class PythonLowering extends Lowering {
       imports[0].end = node.end;
       return imports[0];
     }
-    return { kind: 'other', type: node.type, children: imports, start: node.start, end: node.end };
+    return this.other(node, imports);
   }
 
   /** `from m import a, b as c` / `from . import x` / `from m import *` / `from __future__ import x`. */
@@ -699,7 +548,7 @@ class PythonLowering extends Lowering {
         if (imported) names.push({ imported: this.lastSegment(imported), local: alias ? this.text(alias) : this.lastSegment(imported) });
       } else if (c.type === 'wildcard_import') names.push({ imported: '*', local: '*' });
     }
-    return { kind: 'import', source, names, start: node.start, end: node.end };
+    return this.import(node, source, names);
   }
 
   private lastSegment(node: RawNode): string {
@@ -720,24 +569,15 @@ class PythonLowering extends Lowering {
         alternate = body ? this.lower(body) : undefined;
       } else if (clause.type === 'elif_clause') {
         const [cond, body] = kids(clause);
-        alternate = {
-          kind: 'if',
-          test: this.lowerRequired(cond ?? clause),
-          consequent: body ? this.lowerRequired(body) : this.other(clause, []),
+        alternate = this.if(
+          { start: clause.start, end: alternate ? alternate.end : clause.end },
+          this.lowerRequired(cond ?? clause),
+          body ? this.lowerRequired(body) : this.other(clause, []),
           alternate,
-          start: clause.start,
-          end: alternate ? alternate.end : clause.end,
-        };
+        );
       }
     }
-    return {
-      kind: 'if',
-      test: this.lowerRequired(parts[0] ?? node),
-      consequent: parts[1] ? this.lowerRequired(parts[1]) : this.other(node, []),
-      alternate,
-      start: node.start,
-      end: node.end,
-    };
+    return this.if(node, this.lowerRequired(parts[0] ?? node), parts[1] ? this.lowerRequired(parts[1]) : this.other(node, []), alternate);
   }
 
   private lowerLoop(node: RawNode): IrNode {
@@ -759,24 +599,18 @@ class PythonLowering extends Lowering {
         else if (state === 1) right.push(c);
         else body ??= c;
       }
-      loop = {
-        kind: 'loop',
+      loop = this.loop(node, {
         variable: left ? this.text(left) : undefined,
         iterable: this.lowerTuple(right),
         body: body ? this.lowerRequired(body) : this.other(node, []),
-        start: node.start,
-        end: node.end,
-      };
+      });
     } else {
       const parts = kids(node);
       if (parts[parts.length - 1]?.type === 'else_clause') elseClause = parts[parts.length - 1];
-      loop = {
-        kind: 'loop',
+      loop = this.loop(node, {
         test: parts[0] ? this.lower(parts[0]) : undefined,
         body: parts[1] && parts[1] !== elseClause ? this.lowerRequired(parts[1]) : this.other(node, []),
-        start: node.start,
-        end: node.end,
-      };
+      });
     }
     return this.withElse(node, loop, elseClause);
   }
@@ -788,7 +622,7 @@ class PythonLowering extends Lowering {
     const lowered = body ? this.lower(body) : undefined;
     if (!lowered) return construct;
     construct.end = elseClause.start;
-    return { kind: 'other', type: node.type, children: [construct, lowered], start: node.start, end: node.end };
+    return this.other(node, [construct, lowered]);
   }
 
   private lowerTry(node: RawNode): IrNode {
@@ -816,19 +650,12 @@ class PythonLowering extends Lowering {
         }
       }
     }
-    const tryNode: IrNode = {
-      kind: 'try',
-      body: body ?? this.other(node, []),
-      handlers,
-      finalizer,
-      start: node.start,
-      end: node.end,
-    };
+    const tryNode = this.try(node, body ?? this.other(node, []), handlers, finalizer);
     if (elseClause && finalizer) {
       // keep the else block, but the finally block stays inside the try's span
       const elseBody = firstNamed(elseClause);
       const loweredElse = elseBody ? this.lower(elseBody) : undefined;
-      return loweredElse ? { kind: 'other', type: node.type, children: [tryNode, loweredElse], start: node.start, end: node.end } : tryNode;
+      return loweredElse ? this.other(node, [tryNode, loweredElse]) : tryNode;
     }
     return this.withElse(node, tryNode, elseClause);
   }
@@ -853,7 +680,7 @@ class PythonLowering extends Lowering {
         }
       } else if (!block) addTypes(c);
     }
-    return { param, types, body: block ? this.lowerRequired(block) : this.other(node, []), start: node.start, end: node.end };
+    return this.catchClause(node, param, types, block ? this.lowerRequired(block) : this.other(node, []));
   }
 
   /** `with a as x, b:` → `other` holding the items (an `as` target lowered beside its value) and the body. */
@@ -883,7 +710,7 @@ class PythonLowering extends Lowering {
       } else if (c.type === 'case_clause') cases.push(this.lowerCase(c));
       else subjects.push(c);
     }
-    return { kind: 'switch', discriminant: this.lowerTuple(subjects) ?? this.other(node, []), cases, start: node.start, end: node.end };
+    return this.switch(node, this.lowerTuple(subjects) ?? this.other(node, []), cases);
   }
 
   /**
@@ -915,7 +742,7 @@ class PythonLowering extends Lowering {
       } else if (c.type === 'if_clause') body.push(this.other(c));
       else if (c.type === 'block') body.push(...this.lowerStatements(c.children));
     }
-    return { tests: isDefault ? [] : tests, body, start: node.start, end: node.end };
+    return this.switchCase(node, isDefault ? [] : tests, body);
   }
 
   /** `raise X` → throw X; `raise X from e` keeps a non-trivial cause in an `other` wrapper. */
@@ -931,10 +758,10 @@ class PythonLowering extends Lowering {
       if (afterFrom) cause ??= c;
       else value ??= c;
     }
-    const thrown: IrNode = { kind: 'throw', value: value ? this.lower(value) : undefined, start: node.start, end: node.end };
+    const thrown = this.throw(node, value ? this.lower(value) : undefined);
     if (!cause || cause.type === 'identifier' || cause.type === 'none') return thrown;
     const loweredCause = this.lower(cause);
-    return loweredCause ? { kind: 'other', type: node.type, children: [thrown, loweredCause], start: node.start, end: node.end } : thrown;
+    return loweredCause ? this.other(node, [thrown, loweredCause]) : thrown;
   }
 
   /* ---------- expressions ---------- */
@@ -954,34 +781,24 @@ class PythonLowering extends Lowering {
           if (a.type === 'keyword_argument') {
             const [nameNode, valueNode] = kids(a);
             const value = valueNode ? this.lower(valueNode) : undefined;
-            if (value) args.push({ name: nameNode ? this.text(nameNode) : undefined, value, start: a.start, end: a.end });
+            if (value) args.push(this.argument(a, value, nameNode ? this.text(nameNode) : undefined));
           } else {
             const value = this.lower(a);
-            if (value) args.push({ value, start: a.start, end: a.end });
+            if (value) args.push(this.argument(a, value));
           }
         }
       } else if (c.type === 'generator_expression') {
-        args.push({ value: this.lowerComprehension(c), start: c.start, end: c.end });
+        args.push(this.argument(c, this.lowerComprehension(c)));
       }
     }
-    return {
-      kind: 'call',
-      callee: callee ? this.lowerRequired(callee) : this.other(node, []),
-      args,
-      isNew: false,
-      isDecorator: false,
-      start: node.start,
-      end: node.end,
-    };
+    return this.call(node, callee ? this.lowerRequired(callee) : this.other(node, []), args);
   }
 
   private lowerDotted(node: RawNode): IrNode {
     let result: IrNode | undefined;
     for (const c of node.children) {
       if (!c.named) continue;
-      result = result
-        ? { kind: 'member', object: result, property: this.text(c), propertyStart: c.start, start: node.start, end: c.end }
-        : { kind: 'name', name: this.text(c), start: c.start, end: c.end };
+      result = result ? this.member({ start: node.start, end: c.end }, result, this.text(c), c.start) : this.name(c);
     }
     return result ?? this.other(node, []);
   }
@@ -999,7 +816,7 @@ class PythonLowering extends Lowering {
   private lowerTuple(parts: RawNode[]): IrNode | undefined {
     if (parts.length === 0) return undefined;
     if (parts.length === 1) return this.lower(parts[0]);
-    return { kind: 'array', elements: this.lowerList(parts), start: parts[0].start, end: parts[parts.length - 1].end };
+    return this.array({ start: parts[0].start, end: parts[parts.length - 1].end }, this.lowerList(parts));
   }
 
   private operatorToken(node: RawNode): string {
@@ -1021,15 +838,8 @@ class PythonLowering extends Lowering {
       const left = operands[i];
       const right = operands[i + 1];
       const single = operators.length === 1;
-      const cmp: IrNode = {
-        kind: 'binary',
-        operator: operators[i],
-        left: this.lowerRequired(left),
-        right: this.lowerRequired(right),
-        start: single ? node.start : left.start,
-        end: single ? node.end : right.end,
-      };
-      result = result ? { kind: 'binary', operator: 'and', left: result, right: cmp, start: node.start, end: cmp.end } : cmp;
+      const cmp = this.binary(single ? node : { start: left.start, end: right.end }, operators[i], this.lowerRequired(left), this.lowerRequired(right));
+      result = result ? this.binary({ start: node.start, end: cmp.end }, 'and', result, cmp) : cmp;
     }
     return result!;
   }
@@ -1046,7 +856,7 @@ class PythonLowering extends Lowering {
         properties.push(this.property('**', p, this.other(p), p));
       }
     }
-    return { kind: 'object', properties, start: node.start, end: node.end };
+    return this.object(node, properties);
   }
 
   private keyText(node: RawNode): string {
@@ -1091,18 +901,15 @@ class PythonLowering extends Lowering {
         const cond = firstNamed(f);
         if (!cond) continue;
         const lowered = this.lowerRequired(cond);
-        test = test ? { kind: 'binary', operator: 'and', left: test, right: lowered, start: test.start, end: lowered.end } : lowered;
+        test = test ? this.binary({ start: test.start, end: lowered.end }, 'and', test, lowered) : lowered;
       }
-      inner = {
-        kind: 'loop',
+      inner = this.loop(i === 0 ? node : { start: clause.start, end: lastEnd }, {
         variable: left ? this.text(left) : undefined,
         iterable: this.lowerTuple(right),
         test,
         body: inner,
         comprehension: true,
-        start: i === 0 ? node.start : clause.start,
-        end: i === 0 ? node.end : lastEnd,
-      };
+      });
     }
     return inner;
   }
@@ -1112,8 +919,8 @@ class PythonLowering extends Lowering {
   private lowerString(node: RawNode): IrNode {
     const holes: IrNode[] = [];
     const { value, interpolated } = this.decodeString(node, holes);
-    const str: StringNode = this.str(node, value, interpolated);
-    return holes.length === 0 ? str : { kind: 'other', type: node.type, children: [str, ...holes], start: node.start, end: node.end };
+    const str = this.str(node, value, interpolated);
+    return holes.length === 0 ? str : this.other(node, [str, ...holes]);
   }
 
   /** Decodes a `string` or `concatenated_string`; lowers f-string holes into `holes` when given. */
