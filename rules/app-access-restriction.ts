@@ -81,8 +81,10 @@ export default defineRule({
         },
         {
           language: 'java',
-          flagged: '.tokenSettings(TokenSettings.builder().refreshTokenTimeToLive(Duration.ofHours(1)).build())',
-          fixed: '.tokenSettings(TokenSettings.builder().refreshTokenTimeToLive(Duration.ofDays(90)).build())',
+          flagged:
+            'RegisteredClient patientApp = RegisteredClient.withId(UUID.randomUUID().toString())\n    .clientId("patient-app")\n    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)\n    .scope("patient/*.read")\n    .scope("offline_access")\n    .tokenSettings(TokenSettings.builder().refreshTokenTimeToLive(Duration.ofHours(1)).build())\n    .build();',
+          fixed:
+            'RegisteredClient patientApp = RegisteredClient.withId(UUID.randomUUID().toString())\n    .clientId("patient-app")\n    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)\n    .scope("patient/*.read")\n    .scope("offline_access")\n    .tokenSettings(TokenSettings.builder().refreshTokenTimeToLive(Duration.ofDays(90)).build())\n    .build();',
         },
       ],
     },

@@ -27,9 +27,9 @@ export default defineRule({
       examples: [
         {
           language: 'python',
-          flagged: '# ehi-exception: infeasibility\n#   reason: Legacy archive cannot segment notes\n#   owner: him-department\n#   review-by: 2027-01-31\n@app.get("/records/<pid>/notes")',
+          flagged: '# ehi-exception: infeasibility\n#   reason: Legacy archive cannot segment notes\n#   owner: him-department\n#   review-by: 2027-01-31\n@app.get("/records/<pid>/notes")\ndef notes(pid):\n    ...',
           fixed:
-            '# ehi-exception: infeasibility\n#   reason: Legacy archive cannot segment notes\n#   condition: segmentation\n#   written-response: ROI team sends the reason by secure message within 10 business days\n#   owner: him-department\n#   review-by: 2027-01-31\n@app.get("/records/<pid>/notes")',
+            '# ehi-exception: infeasibility\n#   reason: Legacy archive cannot segment notes\n#   condition: segmentation\n#   written-response: ROI team sends the reason by secure message within 10 business days\n#   owner: him-department\n#   review-by: 2027-01-31\n@app.get("/records/<pid>/notes")\ndef notes(pid):\n    ...',
         },
       ],
     },

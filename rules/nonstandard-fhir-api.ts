@@ -61,8 +61,9 @@ export default defineRule({
         },
         {
           language: 'java',
-          flagged: '@GetMapping(value = "/fhir/Patient/{id}", produces = "application/vnd.acme.patient+json")',
-          fixed: '@GetMapping(value = "/fhir/Patient/{id}", produces = {"application/fhir+json", "application/vnd.acme.patient+json"})',
+          flagged: '@GetMapping(value = "/fhir/Patient/{id}", produces = "application/vnd.acme.patient+json")\npublic String readPatient(@PathVariable String id) {\n  return patients.readJson(id);\n}',
+          fixed:
+            '@GetMapping(value = "/fhir/Patient/{id}", produces = {"application/fhir+json", "application/vnd.acme.patient+json"})\npublic String readPatient(@PathVariable String id) {\n  return patients.readJson(id);\n}',
         },
       ],
     },

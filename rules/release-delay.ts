@@ -85,8 +85,8 @@ export default defineRule({
         },
         {
           language: 'typescript',
-          flagged: "router.get('/portal/results', async (req, res) => {\n  const visible = results.filter((r) => hoursSince(r.finalizedAt) >= 72);\n  res.json(visible);\n});",
-          fixed: "router.get('/portal/results', async (req, res) => {\n  // A clinician's individual hold on one result, with its documented determination.\n  const visible = results.filter((r) => !r.harmHold);\n  res.json(visible);\n});",
+          flagged: "router.get('/portal/results', async (req, res) => {\n  const results = await labResults.forPatient(req.user.patientId);\n  const visible = results.filter((r) => hoursSince(r.finalizedAt) >= 72);\n  res.json(visible);\n});",
+          fixed: "router.get('/portal/results', async (req, res) => {\n  const results = await labResults.forPatient(req.user.patientId);\n  // A clinician's individual hold on one result, with its documented determination.\n  const visible = results.filter((r) => !r.harmHold);\n  res.json(visible);\n});",
         },
       ],
     },

@@ -74,9 +74,9 @@ export default defineRule({
         },
         {
           language: 'java',
-          flagged: 'if (patient.isVip()) {\n  throw new ForbiddenOperationException("Access denied");\n}',
+          flagged: '@Read\npublic Patient read(@IdParam IdType id) {\n  Patient patient = dao.read(id);\n  if (patient.isVip()) {\n    throw new ForbiddenOperationException("Access denied");\n  }\n  return patient;\n}',
           fixed:
-            'if (patient.isVip()) {\n  auditService.record("undocumented-denial", "privacy", "VIP record: break-the-glass consent missing");\n  throw new ForbiddenOperationException("Withheld: consent required by state law not on file (privacy exception, 45 CFR 171.202(b))");\n}',
+            '@Read\npublic Patient read(@IdParam IdType id) {\n  Patient patient = dao.read(id);\n  if (patient.isVip()) {\n    auditService.record("undocumented-denial", "privacy", "VIP record: break-the-glass consent missing");\n    throw new ForbiddenOperationException("Withheld: consent required by state law not on file (privacy exception, 45 CFR 171.202(b))");\n  }\n  return patient;\n}',
         },
       ],
     },

@@ -4,6 +4,10 @@ import * as path from 'path';
 import { RULES } from '../rules';
 import { expectedDocs, readmeWithTable, ROOT } from '../scripts/gen-docs';
 import { EXCEPTIONS } from '../server/src/core/annotations/exceptions';
+import { analyzeText } from '../server/src/core/engine';
+import { resolveSettings } from '../server/src/settings/settings';
+import { FIXTURE_NOW } from './fixtures.test';
+import { exampleSnippets } from './helpers/examples';
 
 describe('rule documentation', () => {
   it('docs/rules/*.md match the rule units (run `npm run docs` after changing a rule)', () => {
@@ -32,6 +36,27 @@ describe('rule documentation', () => {
       assert.ok(docs.summary.length > 40 && docs.why.includes('171.') && docs.fix.length > 20, 'summary, why (citing 45 CFR 171) and fix');
       assert.ok(docs.notFlagged.length > 0, 'says what it deliberately does not flag');
       assert.ok(docs.examples.length > 0, 'has an example');
+    });
+  }
+});
+
+describe('rule documentation examples', function () {
+  this.timeout(60_000);
+  // As of the fixtures' date, so that the examples' review-by dates are in the future.
+  const settings = resolveSettings(RULES, {}, { now: FIXTURE_NOW });
+
+  for (const snippet of exampleSnippets(RULES)) {
+    const id = snippet.rule.meta.id;
+    const claim = snippet.kind === 'flagged' ? `is flagged by ${id}` : `leaves no open ${id} finding (documented ones are suppressed)`;
+    it(`${id}: the ${snippet.label} parses as ${snippet.language} and ${claim}`, async () => {
+      const result = await analyzeText(snippet.file, snippet.text, settings);
+      assert.equal(result.language, snippet.language, `${snippet.file} is read as ${result.language}`);
+      assert.deepEqual(result.notices.map((n) => n.message), [], 'a documentation example must be code that parses');
+      const own = result.findings.filter((f) => f.ruleId === id).map((f) => `line ${f.range.start.line + 1}: ${f.message}`);
+      if (snippet.kind === 'flagged') {
+        const others = result.findings.map((f) => `${f.ruleId} on line ${f.range.start.line + 1}`);
+        assert.ok(own.length > 0, `no ${id} finding in:\n${snippet.text}\n(other findings: ${others.join(', ') || 'none'})`);
+      } else assert.deepEqual(own, [], `still flagged:\n${snippet.text}`);
     });
   }
 });
