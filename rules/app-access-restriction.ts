@@ -1,3 +1,9 @@
+/**
+ * The `app-access-restriction` rule: patient-chosen apps kept out of the API by client
+ * allow-lists, registration switched off, missing or short-lived refresh tokens, or SMART
+ * configurations without what patient apps need. Documented in `meta.docs`
+ * (docs/rules/app-access-restriction.md).
+ */
 import type { CodeModel } from '../server/src/core/code-model';
 import { at, ConfigNode, descendants, pathOf, scalar, scalarBoolean, scalarNumber, scalarString, stringList as configStringList } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, ObjectNode, Span } from '../server/src/core/ir';

@@ -1,3 +1,7 @@
+/**
+ * The `exception-incomplete` rule: reports the exception annotations and register entries that
+ * validation found missing a field their exception requires, naming the fields.
+ */
 import { EXCEPTIONS, isExceptionId } from '../server/src/core/annotations/exceptions';
 import { defineRule } from '../server/src/core/rule';
 

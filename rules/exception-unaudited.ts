@@ -1,3 +1,7 @@
+/**
+ * The `exception-unaudited` rule: a valid exception annotation in code whose restricted path (the
+ * documented finding's function, handler or Mirth script) makes no audit-log call.
+ */
 import { EXCEPTIONS, isExceptionId } from '../server/src/core/annotations/exceptions';
 import { defineRule } from '../server/src/core/rule';
 import { auditPattern, pathCallsAudit, restrictedPathAt } from '../server/src/domain/audit';

@@ -1,3 +1,8 @@
+/**
+ * The `release-delay` rule: blanket holds on releasing results, notes and reports to patients
+ * (delay settings, release times a fixed time after the result, handlers that hide recent results,
+ * jobs that release later). Documented in `meta.docs` (docs/rules/release-delay.md).
+ */
 import type { CodeModel } from '../server/src/core/code-model';
 import { scalar, scalarBoolean } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';

@@ -1,3 +1,9 @@
+/**
+ * The `undocumented-denial` rule: refusals of access on EHI paths (403s, forbidden
+ * OperationOutcomes, consent rejections, Mirth filters, refused records requests, gateway routes)
+ * for which nothing records a reason naming an exception. Documented in `meta.docs`
+ * (docs/rules/undocumented-denial.md).
+ */
 import { child, ConfigNode, descendants, scalarBoolean, scalarNumber, scalarString } from '../server/src/core/formats/tree';
 import type { CodeModel } from '../server/src/core/code-model';
 import type { IrNode } from '../server/src/core/ir';

@@ -1,3 +1,8 @@
+/**
+ * The `unjustified-throttle` rule: rate limits, artificial sleeps, long `Retry-After` values and
+ * queue holds on EHI access paths, in code and in gateway and server configuration. Documented in
+ * `meta.docs` (docs/rules/unjustified-throttle.md).
+ */
 import type { CodeModel } from '../server/src/core/code-model';
 import { ConfigNode, descendants, entriesBelow, items, scalarNumber, scalarString } from '../server/src/core/formats/tree';
 import type { CallNode, ClassNode, FunctionNode, IrNode } from '../server/src/core/ir';

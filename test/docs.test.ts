@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../rules';
-import { expectedDocs, readmeWithTable, ROOT } from '../scripts/gen-docs';
+import { ARCHITECTURE_FILE, architectureWithModules, expectedDocs, leadingSentence, readmeWithTable, ROOT } from '../scripts/gen-docs';
 import { EXCEPTIONS } from '../server/src/core/annotations/exceptions';
 import { analyzeText } from '../server/src/core/engine';
 import { resolveSettings } from '../server/src/settings/settings';
@@ -23,6 +23,25 @@ describe('rule documentation', () => {
   it('the README rule table matches the rules', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     assert.equal(readme, readmeWithTable(readme, RULES));
+  });
+
+  it('docs/architecture.md lists every layer and every module with its doc comment (run `npm run docs` after adding or moving one)', () => {
+    const text = fs.readFileSync(path.join(ROOT, ARCHITECTURE_FILE), 'utf8');
+    assert.equal(text, architectureWithModules(text));
+  });
+
+  it('docs/architecture.md names only paths that exist', () => {
+    const text = fs.readFileSync(path.join(ROOT, ARCHITECTURE_FILE), 'utf8');
+    const named = [...text.matchAll(/`((?:server|client|rules|test|test-fixtures|scripts|schemas|docs|bench)\/[^`\s<*]*)`/g)].map((m) => m[1]);
+    assert.ok(named.length > 20, `found only ${named.length} paths`);
+    assert.deepEqual(named.filter((p) => !fs.existsSync(path.join(ROOT, p))), []);
+  });
+
+  it('takes the first sentence of a leading doc comment, not a full stop in code or an example after it', () => {
+    assert.equal(leadingSentence('/**\n * Reads `a.b` files, e.g. JSON. More.\n */\nx'), 'Reads `a.b` files, e.g. JSON.');
+    assert.equal(leadingSentence('/**\n * The grammar:\n *\n *   // a. b\n */'), 'The grammar:');
+    assert.equal(leadingSentence('/** One line, no stop */'), 'One line, no stop');
+    assert.equal(leadingSentence('import x from "y";\n/** Not leading. */'), undefined);
   });
 
   for (const rule of RULES) {

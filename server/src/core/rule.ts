@@ -1,6 +1,7 @@
 /**
- * What a rule is: one unit with its metadata, messages, documentation and checks.
- * Rules live in `rules/<rule-id>.ts`; the registry is `rules/index.ts`.
+ * What a rule is: one unit with its metadata, options, messages, documentation and checks.
+ * Rules live in `rules/<rule-id>.ts` (or `rules/<rule-id>/index.ts` with helpers only it uses);
+ * the registry is `rules/index.ts`.
  */
 import type { Annotation } from './annotations/types';
 import type { CodeModel } from './code-model';
