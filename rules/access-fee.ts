@@ -1,3 +1,8 @@
+/**
+ * The `access-fee` rule: fees or payment required for access to EHI, from fee settings and 402
+ * responses to charging calls and billing middleware on EHI paths. Documented in `meta.docs`
+ * (docs/rules/access-fee.md).
+ */
 import type { CodeModel } from '../server/src/core/code-model';
 import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/core/formats/tree';
 import type { CallNode, ClassNode, IrNode, Span } from '../server/src/core/ir';

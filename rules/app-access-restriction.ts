@@ -1,3 +1,9 @@
+/**
+ * The `app-access-restriction` rule: patient-chosen apps kept out of the API by client
+ * allow-lists, registration switched off, missing or short-lived refresh tokens, or SMART
+ * configurations without what patient apps need. Documented in `meta.docs`
+ * (docs/rules/app-access-restriction.md).
+ */
 import type { CodeModel } from '../server/src/core/code-model';
 import { at, ConfigNode, descendants, pathOf, scalar, scalarBoolean, scalarNumber, scalarString, stringList as configStringList } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, ObjectNode, Span } from '../server/src/core/ir';
@@ -81,8 +87,10 @@ export default defineRule({
         },
         {
           language: 'java',
-          flagged: '.tokenSettings(TokenSettings.builder().refreshTokenTimeToLive(Duration.ofHours(1)).build())',
-          fixed: '.tokenSettings(TokenSettings.builder().refreshTokenTimeToLive(Duration.ofDays(90)).build())',
+          flagged:
+            'RegisteredClient patientApp = RegisteredClient.withId(UUID.randomUUID().toString())\n    .clientId("patient-app")\n    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)\n    .scope("patient/*.read")\n    .scope("offline_access")\n    .tokenSettings(TokenSettings.builder().refreshTokenTimeToLive(Duration.ofHours(1)).build())\n    .build();',
+          fixed:
+            'RegisteredClient patientApp = RegisteredClient.withId(UUID.randomUUID().toString())\n    .clientId("patient-app")\n    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)\n    .scope("patient/*.read")\n    .scope("offline_access")\n    .tokenSettings(TokenSettings.builder().refreshTokenTimeToLive(Duration.ofDays(90)).build())\n    .build();',
         },
       ],
     },

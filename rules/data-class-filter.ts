@@ -1,3 +1,8 @@
+/**
+ * The `data-class-filter` rule: hard-coded filters that remove FHIR resource types, Observation
+ * categories or note types from what patients, apps and other providers receive, in code and in
+ * server configuration. Documented in `meta.docs` (docs/rules/data-class-filter.md).
+ */
 import type { CodeModel } from '../server/src/core/code-model';
 import { at, ConfigNode, descendants, items, scalarString, stringList as configStringList } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode } from '../server/src/core/ir';

@@ -1,3 +1,7 @@
+/**
+ * The `exception-expired` rule: reports the exception annotations and register entries that
+ * validation found past their `review-by` date (the engine validates; this rule only reports).
+ */
 import { fieldValue } from '../server/src/core/annotations/types';
 import { EXCEPTIONS, isExceptionId } from '../server/src/core/annotations/exceptions';
 import { defineRule } from '../server/src/core/rule';

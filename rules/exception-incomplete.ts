@@ -1,3 +1,7 @@
+/**
+ * The `exception-incomplete` rule: reports the exception annotations and register entries that
+ * validation found missing a field their exception requires, naming the fields.
+ */
 import { EXCEPTIONS, isExceptionId } from '../server/src/core/annotations/exceptions';
 import { defineRule } from '../server/src/core/rule';
 
@@ -27,9 +31,9 @@ export default defineRule({
       examples: [
         {
           language: 'python',
-          flagged: '# ehi-exception: infeasibility\n#   reason: Legacy archive cannot segment notes\n#   owner: him-department\n#   review-by: 2027-01-31\n@app.get("/records/<pid>/notes")',
+          flagged: '# ehi-exception: infeasibility\n#   reason: Legacy archive cannot segment notes\n#   owner: him-department\n#   review-by: 2027-01-31\n@app.get("/records/<pid>/notes")\ndef notes(pid):\n    ...',
           fixed:
-            '# ehi-exception: infeasibility\n#   reason: Legacy archive cannot segment notes\n#   condition: segmentation\n#   written-response: ROI team sends the reason by secure message within 10 business days\n#   owner: him-department\n#   review-by: 2027-01-31\n@app.get("/records/<pid>/notes")',
+            '# ehi-exception: infeasibility\n#   reason: Legacy archive cannot segment notes\n#   condition: segmentation\n#   written-response: ROI team sends the reason by secure message within 10 business days\n#   owner: him-department\n#   review-by: 2027-01-31\n@app.get("/records/<pid>/notes")\ndef notes(pid):\n    ...',
         },
       ],
     },

@@ -1,3 +1,8 @@
+/**
+ * The `exception-invalid` rule: reports the exception annotations and register entries that
+ * validation found unable to document anything (unknown id, malformed field, nothing after it,
+ * an exception the finding's rule does not accept, a stale register entry).
+ */
 import { defineRule } from '../server/src/core/rule';
 
 export default defineRule({

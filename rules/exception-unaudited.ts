@@ -1,3 +1,7 @@
+/**
+ * The `exception-unaudited` rule: a valid exception annotation in code whose restricted path (the
+ * documented finding's function, handler or Mirth script) makes no audit-log call.
+ */
 import { EXCEPTIONS, isExceptionId } from '../server/src/core/annotations/exceptions';
 import { defineRule } from '../server/src/core/rule';
 import { auditPattern, pathCallsAudit, restrictedPathAt } from '../server/src/domain/audit';
@@ -32,7 +36,7 @@ export default defineRule({
           flagged:
             "app.get('/fhir/r4/Observation', async (req, res) => {\n  // ehi-exception: health-it-performance\n  //   reason: Back-pressure while the results index is rebuilt\n  //   kind: unplanned-maintenance\n  //   max-duration: PT2H\n  //   owner: fhir-platform-team\n  //   review-by: 2027-06-30\n  await sleep(1500);\n  res.json(await searchObservations(req.query));\n});",
           fixed:
-            "app.get('/fhir/r4/Observation', async (req, res) => {\n  auditLog.record({ event: 'ehi-exception', rule: 'unjustified-throttle', exception: 'health-it-performance', reason: 'Back-pressure while the results index is rebuilt' });\n  // ehi-exception: health-it-performance\n  //   ...\n  await sleep(1500);\n  res.json(await searchObservations(req.query));\n});",
+            "app.get('/fhir/r4/Observation', async (req, res) => {\n  auditLog.record({ event: 'ehi-exception', rule: 'unjustified-throttle', exception: 'health-it-performance', reason: 'Back-pressure while the results index is rebuilt' });\n  // ehi-exception: health-it-performance\n  //   reason: Back-pressure while the results index is rebuilt\n  //   kind: unplanned-maintenance\n  //   max-duration: PT2H\n  //   owner: fhir-platform-team\n  //   review-by: 2027-06-30\n  await sleep(1500);\n  res.json(await searchObservations(req.query));\n});",
         },
       ],
     },

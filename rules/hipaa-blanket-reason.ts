@@ -1,3 +1,8 @@
+/**
+ * The `hipaa-blanket-reason` rule: user-facing refusal messages that give HIPAA, privacy or
+ * “policy” as a blanket reason, in code and in message catalogues and configuration. Documented in
+ * `meta.docs` (docs/rules/hipaa-blanket-reason.md).
+ */
 import { isMirthExport } from '../server/src/core/formats/mirth';
 import { ConfigNode, descendants, scalarString } from '../server/src/core/formats/tree';
 import type { CodeModel } from '../server/src/core/code-model';

@@ -1,3 +1,8 @@
+/**
+ * The `manual-review-gate` rule: routine EHI requests put into a review state or routed to legal,
+ * committee or manual review, by code or by configuration. Documented in `meta.docs`
+ * (docs/rules/manual-review-gate.md).
+ */
 import type { CodeModel } from '../server/src/core/code-model';
 import { scalar, scalarBoolean, scalarString } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';

@@ -1,3 +1,8 @@
+/**
+ * The `nonstandard-fhir-api` rule: CapabilityStatements, SMART configurations and FHIR routes that
+ * depart from FHIR R4, US Core or SMART App Launch. Documented in `meta.docs`
+ * (docs/rules/nonstandard-fhir-api.md).
+ */
 import type { CodeModel } from '../server/src/core/code-model';
 import { at, ConfigNode, descendants, items, scalarString, stringList as configStringList } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';
@@ -61,8 +66,9 @@ export default defineRule({
         },
         {
           language: 'java',
-          flagged: '@GetMapping(value = "/fhir/Patient/{id}", produces = "application/vnd.acme.patient+json")',
-          fixed: '@GetMapping(value = "/fhir/Patient/{id}", produces = {"application/fhir+json", "application/vnd.acme.patient+json"})',
+          flagged: '@GetMapping(value = "/fhir/Patient/{id}", produces = "application/vnd.acme.patient+json")\npublic String readPatient(@PathVariable String id) {\n  return patients.readJson(id);\n}',
+          fixed:
+            '@GetMapping(value = "/fhir/Patient/{id}", produces = {"application/fhir+json", "application/vnd.acme.patient+json"})\npublic String readPatient(@PathVariable String id) {\n  return patients.readJson(id);\n}',
         },
       ],
     },

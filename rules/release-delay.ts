@@ -1,3 +1,8 @@
+/**
+ * The `release-delay` rule: blanket holds on releasing results, notes and reports to patients
+ * (delay settings, release times a fixed time after the result, handlers that hide recent results,
+ * jobs that release later). Documented in `meta.docs` (docs/rules/release-delay.md).
+ */
 import type { CodeModel } from '../server/src/core/code-model';
 import { scalar, scalarBoolean } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';
@@ -85,8 +90,8 @@ export default defineRule({
         },
         {
           language: 'typescript',
-          flagged: "router.get('/portal/results', async (req, res) => {\n  const visible = results.filter((r) => hoursSince(r.finalizedAt) >= 72);\n  res.json(visible);\n});",
-          fixed: "router.get('/portal/results', async (req, res) => {\n  // A clinician's individual hold on one result, with its documented determination.\n  const visible = results.filter((r) => !r.harmHold);\n  res.json(visible);\n});",
+          flagged: "router.get('/portal/results', async (req, res) => {\n  const results = await labResults.forPatient(req.user.patientId);\n  const visible = results.filter((r) => hoursSince(r.finalizedAt) >= 72);\n  res.json(visible);\n});",
+          fixed: "router.get('/portal/results', async (req, res) => {\n  const results = await labResults.forPatient(req.user.patientId);\n  // A clinician's individual hold on one result, with its documented determination.\n  const visible = results.filter((r) => !r.harmHold);\n  res.json(visible);\n});",
         },
       ],
     },

@@ -1,3 +1,9 @@
+/**
+ * The `undocumented-denial` rule: refusals of access on EHI paths (403s, forbidden
+ * OperationOutcomes, consent rejections, Mirth filters, refused records requests, gateway routes)
+ * for which nothing records a reason naming an exception. Documented in `meta.docs`
+ * (docs/rules/undocumented-denial.md).
+ */
 import { child, ConfigNode, descendants, scalarBoolean, scalarNumber, scalarString } from '../server/src/core/formats/tree';
 import type { CodeModel } from '../server/src/core/code-model';
 import type { IrNode } from '../server/src/core/ir';
@@ -74,9 +80,9 @@ export default defineRule({
         },
         {
           language: 'java',
-          flagged: 'if (patient.isVip()) {\n  throw new ForbiddenOperationException("Access denied");\n}',
+          flagged: '@Read\npublic Patient read(@IdParam IdType id) {\n  Patient patient = dao.read(id);\n  if (patient.isVip()) {\n    throw new ForbiddenOperationException("Access denied");\n  }\n  return patient;\n}',
           fixed:
-            'if (patient.isVip()) {\n  auditService.record("undocumented-denial", "privacy", "VIP record: break-the-glass consent missing");\n  throw new ForbiddenOperationException("Withheld: consent required by state law not on file (privacy exception, 45 CFR 171.202(b))");\n}',
+            '@Read\npublic Patient read(@IdParam IdType id) {\n  Patient patient = dao.read(id);\n  if (patient.isVip()) {\n    auditService.record("undocumented-denial", "privacy", "VIP record: break-the-glass consent missing");\n    throw new ForbiddenOperationException("Withheld: consent required by state law not on file (privacy exception, 45 CFR 171.202(b))");\n  }\n  return patient;\n}',
         },
       ],
     },

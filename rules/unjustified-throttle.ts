@@ -1,3 +1,8 @@
+/**
+ * The `unjustified-throttle` rule: rate limits, artificial sleeps, long `Retry-After` values and
+ * queue holds on EHI access paths, in code and in gateway and server configuration. Documented in
+ * `meta.docs` (docs/rules/unjustified-throttle.md).
+ */
 import type { CodeModel } from '../server/src/core/code-model';
 import { ConfigNode, descendants, entriesBelow, items, scalarNumber, scalarString } from '../server/src/core/formats/tree';
 import type { CallNode, ClassNode, FunctionNode, IrNode } from '../server/src/core/ir';
@@ -20,7 +25,6 @@ const LIMITER_FACTORY =
 const LIMITER_NAME = /(rate_?limit|ratelimit|limiter|throttl|slow_?down|speed_?limit)/i;
 const LIMITER_DECORATOR = /^(Throttle|RateLimiter|RateLimit|EnableRateLimiting|ratelimit|rate_limit|throttle|throttle_classes|limit|shared_limit|Throttled)$/;
 const EXEMPT_DECORATOR = /^(SkipThrottle|DisableRateLimiting|exempt|AllowAnonymousRateLimit)$/;
-const DEFAULT_RETRY_AFTER_SECONDS = 60;
 const QUEUE_HOLD_MS = 3_600_000;
 /** Shorter pauses are jitter (against retry storms), not a hold on access. */
 const MIN_SLEEP_MS = 1000;
@@ -73,6 +77,14 @@ export default defineRule({
       'toomanyrequests',
       'too_many_requests',
     ],
+    options: {
+      retryAfterSeconds: {
+        type: 'integer',
+        description: 'A `Retry-After` of this many seconds or more on an EHI access path is flagged; shorter ones are ordinary back-pressure.',
+        default: 60,
+        minimum: 1,
+      },
+    },
     messages: {
       limiter: '{what} rate-limits {evidence}, an EHI access path, with no documented exception. ' + LAWFUL,
       globalLimiter: '{what} rate-limits every route of this app, including {evidence}, with no documented exception. ' + LAWFUL,
@@ -130,7 +142,7 @@ export default defineRule({
       if (cls) reportedClasses.add(cls);
       ctx.report(r);
     };
-    const retryAfterLimit = Number(ctx.options.rules['unjustified-throttle']?.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
+    const retryAfterLimit = ctx.ruleOptions.retryAfterSeconds;
     return {
       call(call) {
         if (call.isDecorator) return checkDecorator(ctx, call, report);

@@ -2,8 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../rules';
-import { expectedDocs, readmeWithTable, ROOT } from '../scripts/gen-docs';
+import { ARCHITECTURE_FILE, architectureWithModules, expectedDocs, leadingSentence, readmeWithTable, ROOT } from '../scripts/gen-docs';
 import { EXCEPTIONS } from '../server/src/core/annotations/exceptions';
+import { analyzeText } from '../server/src/core/engine';
+import { resolveSettings } from '../server/src/settings/settings';
+import { FIXTURE_NOW } from './fixtures.test';
+import { exampleSnippets } from './helpers/examples';
 
 describe('rule documentation', () => {
   it('docs/rules/*.md match the rule units (run `npm run docs` after changing a rule)', () => {
@@ -21,6 +25,25 @@ describe('rule documentation', () => {
     assert.equal(readme, readmeWithTable(readme, RULES));
   });
 
+  it('docs/architecture.md lists every layer and every module with its doc comment (run `npm run docs` after adding or moving one)', () => {
+    const text = fs.readFileSync(path.join(ROOT, ARCHITECTURE_FILE), 'utf8');
+    assert.equal(text, architectureWithModules(text));
+  });
+
+  it('docs/architecture.md names only paths that exist', () => {
+    const text = fs.readFileSync(path.join(ROOT, ARCHITECTURE_FILE), 'utf8');
+    const named = [...text.matchAll(/`((?:server|client|rules|test|test-fixtures|scripts|schemas|docs|bench)\/[^`\s<*]*)`/g)].map((m) => m[1]);
+    assert.ok(named.length > 20, `found only ${named.length} paths`);
+    assert.deepEqual(named.filter((p) => !fs.existsSync(path.join(ROOT, p))), []);
+  });
+
+  it('takes the first sentence of a leading doc comment, not a full stop in code or an example after it', () => {
+    assert.equal(leadingSentence('/**\n * Reads `a.b` files, e.g. JSON. More.\n */\nx'), 'Reads `a.b` files, e.g. JSON.');
+    assert.equal(leadingSentence('/**\n * The grammar:\n *\n *   // a. b\n */'), 'The grammar:');
+    assert.equal(leadingSentence('/** One line, no stop */'), 'One line, no stop');
+    assert.equal(leadingSentence('import x from "y";\n/** Not leading. */'), undefined);
+  });
+
   for (const rule of RULES) {
     it(`${rule.meta.id}: messages name an exception that could make it lawful, and docs are complete`, () => {
       const titles = rule.meta.exceptions.map((e) => EXCEPTIONS[e].title);
@@ -32,6 +55,27 @@ describe('rule documentation', () => {
       assert.ok(docs.summary.length > 40 && docs.why.includes('171.') && docs.fix.length > 20, 'summary, why (citing 45 CFR 171) and fix');
       assert.ok(docs.notFlagged.length > 0, 'says what it deliberately does not flag');
       assert.ok(docs.examples.length > 0, 'has an example');
+    });
+  }
+});
+
+describe('rule documentation examples', function () {
+  this.timeout(60_000);
+  // As of the fixtures' date, so that the examples' review-by dates are in the future.
+  const settings = resolveSettings(RULES, {}, { now: FIXTURE_NOW });
+
+  for (const snippet of exampleSnippets(RULES)) {
+    const id = snippet.rule.meta.id;
+    const claim = snippet.kind === 'flagged' ? `is flagged by ${id}` : `leaves no open ${id} finding (documented ones are suppressed)`;
+    it(`${id}: the ${snippet.label} parses as ${snippet.language} and ${claim}`, async () => {
+      const result = await analyzeText(snippet.file, snippet.text, settings);
+      assert.equal(result.language, snippet.language, `${snippet.file} is read as ${result.language}`);
+      assert.deepEqual(result.notices.map((n) => n.message), [], 'a documentation example must be code that parses');
+      const own = result.findings.filter((f) => f.ruleId === id).map((f) => `line ${f.range.start.line + 1}: ${f.message}`);
+      if (snippet.kind === 'flagged') {
+        const others = result.findings.map((f) => `${f.ruleId} on line ${f.range.start.line + 1}`);
+        assert.ok(own.length > 0, `no ${id} finding in:\n${snippet.text}\n(other findings: ${others.join(', ') || 'none'})`);
+      } else assert.deepEqual(own, [], `still flagged:\n${snippet.text}`);
     });
   }
 });

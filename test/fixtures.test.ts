@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../rules';
 import { ProjectIndex } from '../server/src/analysis/project';
-import { analyzeText, FileAnalysis } from '../server/src/core/engine';
+import { analyzeTextDetailed, DetailedAnalysis, FileAnalysis } from '../server/src/core/engine';
 import { parseFile } from '../server/src/core/files';
 import { resolveSettings } from '../server/src/settings/settings';
 import { LineIndex } from '../server/src/core/text';
@@ -35,6 +35,9 @@ export function listFiles(dir: string): string[] {
 
 export interface FixtureResult {
   analysis: FileAnalysis;
+  /** With the annotations read and the parse, for the quick-fixes in the snapshots. */
+  detail: DetailedAnalysis;
+  text: string;
   expectations: Expectation[];
   language: LanguageId;
 }
@@ -60,10 +63,10 @@ export async function runFixture(file: string): Promise<FixtureResult> {
   const text = fs.readFileSync(file, 'utf8');
   const display = path.relative(FIXTURES, file).split(path.sep).join('/');
   const settings = { ...resolveSettings(RULES, {}, { now: FIXTURE_NOW, register: loadRegisterFor(file) }), registerFile: registerAccessFor(file), project: fixtureProject(file) };
-  const analysis = await analyzeText(display, text, settings);
+  const detail = await analyzeTextDetailed(display, text, settings);
   const parsed = await parseFile(file, text);
   const expectations = readExpectations(parsed.comments, new LineIndex(text));
-  return { analysis, expectations, language: parsed.language };
+  return { analysis: detail.result, detail, text, expectations, language: parsed.language };
 }
 
 /** Differences between expectations and findings, as readable lines; empty when they agree. */

@@ -16,19 +16,21 @@ import { parseXml } from '../server/src/core/formats/xml';
 import { HEALTH_CARE_PATTERN, HEALTH_CARE_TRIGGERS } from '../server/src/domain/access-path';
 import { CLINICAL, CLINICAL_TRIGGERS } from '../server/src/domain/result-release';
 import { RULES } from '../rules';
+import { exampleSnippets } from './helpers/examples';
 
 function key(r: FileAnalysis): string[] {
   return [...r.findings, ...r.suppressed].map((f) => `${r.path}:${f.range.start.line}:${f.range.start.character}:${f.ruleId}:${f.message}`).sort();
 }
 
-async function compareOn(files: string[], rules: Record<string, 'off'> = {}): Promise<{ parsedWith: number; parsedWithout: number; findings: number }> {
+/** Files on disk, or `{ file, text }` for texts analysed as that file (the docs examples). */
+async function compareOn(files: (string | { file: string; text: string })[], rules: Record<string, 'off'> = {}): Promise<{ parsedWith: number; parsedWithout: number; findings: number }> {
   const on = resolveSettings(RULES, { rules }, { now: FIXTURE_NOW, prefilter: true });
   const off = resolveSettings(RULES, { rules }, { now: FIXTURE_NOW, prefilter: false });
   let parsedWith = 0;
   let parsedWithout = 0;
   let findings = 0;
-  for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
+  for (const input of files) {
+    const { file, text } = typeof input === 'string' ? { file: input, text: fs.readFileSync(input, 'utf8') } : input;
     const a = await analyzeText(file, text, on);
     const b = await analyzeText(file, text, off);
     assert.deepEqual(key(a), key(b), `${file}: findings differ with and without the prefilter`);
@@ -45,6 +47,11 @@ describe('prefilter', function () {
   it('reports the same findings on every fixture with and without it', async () => {
     const { findings } = await compareOn(listFiles(FIXTURES));
     assert.ok(findings > 50, `the fixtures should produce findings (got ${findings})`);
+  });
+
+  it('reports the same findings on every docs example with and without it', async () => {
+    const { findings } = await compareOn(exampleSnippets(RULES));
+    assert.ok(findings >= RULES.length, `the flagged examples should produce findings (got ${findings})`);
   });
 
   describe('on a generated corpus', () => {

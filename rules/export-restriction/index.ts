@@ -1,3 +1,8 @@
+/**
+ * The `export-restriction` rule: EHI export switched off, refused by its handler, or limited to
+ * proprietary formats. Documented in `meta.docs` (docs/rules/export-restriction.md); what export
+ * paths, switches and formats are is in `export.ts` beside it.
+ */
 import type { CodeModel } from '../../server/src/core/code-model';
 import { ConfigNode, descendants, pathOf, scalarString, stringList as configStringList } from '../../server/src/core/formats/tree';
 import type { FunctionNode, IrNode } from '../../server/src/core/ir';

@@ -1,3 +1,8 @@
+/**
+ * The `fax-only-manner` rule: release, exchange and records-request paths whose only delivery
+ * manners are fax, mail, paper or pickup. Documented in `meta.docs` (docs/rules/fax-only-manner.md);
+ * what counts as a paper or an electronic manner is in `manners.ts` beside it.
+ */
 import type { CodeModel } from '../../server/src/core/code-model';
 import { descendants, entriesBelow, scalarString, stringList as configStringList } from '../../server/src/core/formats/tree';
 import type { IrNode } from '../../server/src/core/ir';

@@ -19,6 +19,15 @@ const limiter = rateLimit({ windowMs: 60_000, max: 30 });
 app.get('/fhir/r4/Patient/:id', limiter, (req, res) => res.json({}));
 `;
 
+/** An EHI route that tells clients to come back in two minutes. */
+const RETRY_AFTER_120 = `import express from 'express';
+const app = express();
+app.get('/fhir/r4/Patient/:id', (req, res) => {
+  res.set('Retry-After', '120');
+  res.status(503).end();
+});
+`;
+
 function schemaValidator() {
   const ajv = new Ajv({ strict: false, allErrors: true });
   return ajv.compile(JSON.parse(fs.readFileSync(path.join(REPO, SCHEMA_FILE), 'utf8')));
@@ -51,6 +60,11 @@ const BROKEN: [string, string][] = [
   ['{ "register": "" }', 'ehi-lint.config.json:1:15: register must be a path to the exception register (YAML), relative to this file'],
   ['{ "maxFileBytes": -1 }', 'ehi-lint.config.json:1:19: maxFileBytes must be a positive whole number of bytes (got -1)'],
   ['{ "rules": { "unjustified-throttle": ["error", "fast"] } }', 'ehi-lint.config.json:1:48: rules.unjustified-throttle: the second item must be an object of rule options (got a string)'],
+  ['{ "rules": { "unjustified-throttle": ["error", { "retryAfter": 600 }] } }', 'ehi-lint.config.json:1:50: rules.unjustified-throttle: unknown option "retryAfter" (expected retryAfterSeconds)'],
+  ['{ "rules": { "unjustified-throttle": ["error", { "retryAfterSeconds": "600" }] } }', 'ehi-lint.config.json:1:71: rules.unjustified-throttle: option retryAfterSeconds must be a whole number, at least 1 (got "600")'],
+  ['{ "rules": { "unjustified-throttle": ["error", { "retryAfterSeconds": 0 }] } }', 'ehi-lint.config.json:1:71: rules.unjustified-throttle: option retryAfterSeconds must be a whole number, at least 1 (got 0)'],
+  ['{ "rules": { "unjustified-throttle": ["error", { "retryAfterSeconds": 1.5 }] } }', 'ehi-lint.config.json:1:71: rules.unjustified-throttle: option retryAfterSeconds must be a whole number, at least 1 (got 1.5)'],
+  ['{ "rules": { "data-class-filter": ["info", { "extra": true }] } }', 'ehi-lint.config.json:1:46: rules.data-class-filter: unknown option "extra" (this rule has no options)'],
   ['[]', 'ehi-lint.config.json:1:1: must be a JSON object, not an array'],
 ];
 
@@ -61,7 +75,7 @@ describe('ehi-lint.config.json', function () {
     const config = parse(`{
       // comments and trailing commas are allowed
       "$schema": "${SCHEMA_URL}",
-      "rules": { "unjustified-throttle": "error", "fax-only-manner": "off", "data-class-filter": ["info", { "extra": true }] },
+      "rules": { "unjustified-throttle": ["error", { "retryAfterSeconds": 300 }], "fax-only-manner": "off", "data-class-filter": ["info"] },
       "include": ["src/**", "./config/*.yaml"],
       "exclude": ["**/generated/**"],
       "audit": { "pattern": "auditTrail|recordAccess", "templates": { "typescript": "audit.record({rule})", "python": "audit.record({rule!r})" } },
@@ -69,7 +83,7 @@ describe('ehi-lint.config.json', function () {
       "maxFileBytes": 100000,
     }`);
     assert.deepEqual(config.user, {
-      rules: { 'unjustified-throttle': 'error', 'fax-only-manner': 'off', 'data-class-filter': ['info', { extra: true }] },
+      rules: { 'unjustified-throttle': ['error', { retryAfterSeconds: 300 }], 'fax-only-manner': 'off', 'data-class-filter': ['info', {}] },
       auditPattern: 'auditTrail|recordAccess',
       maxFileBytes: 100000,
     });
@@ -103,6 +117,13 @@ describe('ehi-lint.config.json', function () {
     for (const [text] of BROKEN) assert.equal(validate(JSON.parse(text)), false, `the schema accepts ${text}`);
     const rules = (JSON.parse(expectedSchema()) as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties;
     assert.deepEqual(Object.keys(rules), RULES.map((r) => r.meta.id), 'every rule is offered for completion');
+    for (const options of [{}, { retryAfterSeconds: 600 }]) {
+      assert.equal(validate({ rules: { 'unjustified-throttle': ['warning', options] } }), true, `the schema rejects ${JSON.stringify(options)}`);
+    }
+    const throttle = rules['unjustified-throttle'] as { oneOf: [unknown, { items: [unknown, { properties: Record<string, { default: unknown; description: string }> }] }] };
+    const offered = throttle.oneOf[1].items[1].properties.retryAfterSeconds;
+    assert.equal(offered.default, 60, 'the editor completes an option with its default');
+    assert.ok(offered.description.length > 20, 'and explains it on hover');
   });
 
   it('package.json contributes the schema to VS Code for ehi-lint.config.json', () => {
@@ -171,6 +192,23 @@ describe('ehi-lint.config.json', function () {
     assert.equal(runCli(['--rule', 'unjustified-throttle=warning', 'src'], { cwd: dir }).status, 0, '--rule overrides the config');
     const named = json(['src/generated/routes.ts']);
     assert.deepEqual(named.skipped, [{ path: 'src/generated/routes.ts', reason: 'excluded by ehi-lint.config.json' }]);
+  });
+
+  it('hands a rule its options from the file, defaults otherwise; --rule changes the level and keeps them', () => {
+    const dir = tempDir('options');
+    write(dir, { 'src/routes.ts': RETRY_AFTER_120 });
+    const retryAfter = (args: string[] = []) =>
+      (JSON.parse(runCli(['-f', 'json', ...args, 'src'], { cwd: dir }).stdout).files[0]?.findings ?? []).filter((f: { message: string }) => f.message.startsWith('Retry-After')).map((f: { severity: string }) => f.severity);
+    assert.deepEqual(retryAfter(), ['warning'], 'by default a Retry-After of 60 s or more is flagged');
+    write(dir, { [CONFIG_FILE_NAME]: JSON.stringify({ rules: { 'unjustified-throttle': ['warning', { retryAfterSeconds: 600 }] } }) });
+    assert.deepEqual(retryAfter(), [], 'the file raises the threshold above 120 s');
+    assert.deepEqual(retryAfter(['--rule', 'unjustified-throttle=error']), [], '--rule keeps the options');
+    write(dir, { [CONFIG_FILE_NAME]: JSON.stringify({ rules: { 'unjustified-throttle': ['warning', { retryAfterSeconds: 100 }] } }) });
+    assert.deepEqual(retryAfter(['--rule', 'unjustified-throttle=error']), ['error']);
+    write(dir, { [CONFIG_FILE_NAME]: '{\n  "rules": {\n    "unjustified-throttle": ["warning", { "retryAfterSeconds": -1 }]\n  }\n}\n' });
+    const broken = runCli(['src'], { cwd: dir });
+    assert.equal(broken.status, 2);
+    assert.equal(broken.stderr, 'ehi-lint: ehi-lint.config.json:3:64: rules.unjustified-throttle: option retryAfterSeconds must be a whole number, at least 1 (got -1)\n');
   });
 
   it('a broken config or a missing --config file: exit 2 and one line on stderr', () => {

@@ -86,13 +86,13 @@ interface Header {
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-/** What every cache key shares: tool version, rules (ids, versions, severities), options and limits. */
+/** What every cache key shares: tool version, rules (ids, versions, severities, options), shared options and limits. */
 export function settingsSignature(settings: AnalysisSettings): string {
   return sha256(
     JSON.stringify({
       tool: TOOL_VERSION,
       cache: VERSION,
-      rules: settings.rules.map((r) => [r.rule.meta.id, r.rule.meta.version, r.severity]),
+      rules: settings.rules.map((r) => [r.rule.meta.id, r.rule.meta.version, r.severity, r.options]),
       options: settings.options,
       maxBytes: settings.maxBytes,
       prefilter: settings.prefilter,

@@ -12,7 +12,7 @@ import { languageList } from '../core/docs';
 import type { FileAnalysis } from '../core/engine';
 import { TOOL_NAME, TOOL_VERSION } from '../core/meta';
 import { DEFAULT_REGISTER_FILE, parseRegister, RegisterEntry } from '../core/annotations/register';
-import { ConfigError, UserConfig } from '../settings/settings';
+import { ConfigError, UserConfig, withLevels } from '../settings/settings';
 import { CliOptions, Format, HELP, parseArgs, UsageError } from './args';
 import { applyBaseline, readBaseline, updatedBaseline, writeBaseline } from './baseline';
 import { CACHE_DIRECTORY, ResultCache } from './cache';
@@ -144,7 +144,8 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   const started = process.hrtime.bigint();
   const now = new Date();
   const configFile = configFor(options, cwd);
-  const config: UserConfig = { ...configFile?.user, rules: { ...configFile?.user.rules, ...options.rules } };
+  // `--rule ID=LEVEL` changes the level only: options the config file gives the rule still apply.
+  const config: UserConfig = { ...configFile?.user, rules: withLevels(configFile?.user.rules, options.rules) };
   if (options.quiet) {
     for (const r of RULES) {
       const setting = config.rules![r.meta.id];

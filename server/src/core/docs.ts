@@ -4,6 +4,7 @@
  */
 import { EXCEPTIONS, fieldsOf, sectionUrl } from './annotations/exceptions';
 import type { Rule } from './rule';
+import { rangeText } from './rule-options';
 import type { LanguageId } from './language';
 
 export const LANGUAGE_NAMES: Record<LanguageId, string> = {
@@ -36,6 +37,27 @@ export function exceptionsMarkdown(rule: Rule): string {
       return `- **${spec.title}** (\`${id}\`, [45 CFR ${spec.section}](${sectionUrl(spec.section)})): ${spec.conditions}\n  Annotation fields: ${fields}.`;
     })
     .join('\n');
+}
+
+/** The rule's options as a table (name, type with its range, default, description), and how to set them. */
+export function optionsMarkdown(rule: Rule): string {
+  const { id, options, severity } = rule.meta;
+  const entries = Object.entries(options ?? {});
+  if (entries.length === 0) return `None: \`ehi-lint.config.json\` sets only its level (\`"${id}": "${severity}"\`).`;
+  const example = `{ ${entries.map(([name, spec]) => `"${name}": ${JSON.stringify(spec.default)}`).join(', ')} }`;
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
+  const rows = entries.map(([name, spec]) => {
+    const range = rangeText(spec);
+    const type = spec.type === 'string' && spec.enum ? `one of ${spec.enum.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}` : `${spec.type}${range ? `, ${range}` : ''}`;
+    return `| \`${name}\` | ${cell(type)} | \`${JSON.stringify(spec.default)}\` | ${cell(spec.description)} |`;
+  });
+  return [
+    `Set after the level in \`ehi-lint.config.json\`: \`"${id}": ["${severity}", ${example}]\` (these are the defaults). Unknown options and values out of range are configuration errors.`,
+    '',
+    '| Option | Type | Default | Description |',
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 const FENCE: Record<LanguageId, string> = {
@@ -84,6 +106,10 @@ export function ruleMarkdown(rule: Rule): string {
     '## What it does not flag',
     '',
     docs.notFlagged.map((n) => `- ${n}`).join('\n'),
+    '',
+    '## Options',
+    '',
+    optionsMarkdown(rule),
     '',
     '## Examples',
     '',

@@ -1,6 +1,7 @@
 /**
- * What a rule is: one unit with its metadata, messages, documentation and checks.
- * Rules live in `rules/<rule-id>.ts`; the registry is `rules/index.ts`.
+ * What a rule is: one unit with its metadata, options, messages, documentation and checks.
+ * Rules live in `rules/<rule-id>.ts` (or `rules/<rule-id>/index.ts` with helpers only it uses);
+ * the registry is `rules/index.ts`.
  */
 import type { Annotation } from './annotations/types';
 import type { CodeModel } from './code-model';
@@ -10,6 +11,7 @@ import type { ExceptionId } from './annotations/exceptions';
 import type { CodeUnit } from './files';
 import type { IrKind, NodeOfKind, Origin, Span } from './ir';
 import { CODE_LANGUAGES, LanguageId } from './language';
+import { optionValueProblem, OptionsSchema, OptionValues } from './rule-options';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -61,6 +63,13 @@ export interface RuleMeta {
    * the engine does not run it on test paths (`core/test-code.ts`), even when a scan includes tests.
    */
   skipsTestCode?: boolean;
+  /**
+   * The rule's options, as users write them in `ehi-lint.config.json` (`"rule-id": [level, { ... }]`):
+   * each option's JSON Schema with its default. The settings reject anything else (unknown keys,
+   * wrong types, values out of bounds); the rule reads the values, defaults filled in, from
+   * `ctx.ruleOptions`. The config schema and the docs page list them.
+   */
+  options?: OptionsSchema;
   /** Message templates by id; `{name}` placeholders are filled from the report's data. */
   messages: Record<string, string>;
   docs: RuleDocs;
@@ -85,24 +94,26 @@ export interface Report {
   excluded?: { exception: ExceptionId; reason: string }[];
 }
 
-export interface RuleOptions {
+/** Settings every rule sees (a rule's own options are its `ruleOptions`). */
+export interface SharedOptions {
   /** Regular expression (case-insensitive) that recognises an audit-log call by its callee text. */
   auditPattern: string;
-  /** Per-rule options from configuration, keyed by rule id. */
-  rules: Record<string, Record<string, unknown>>;
 }
 
-export interface RuleContext {
+/** `O`: the rule's option values, typed from its `meta.options` by `defineRule`. */
+export interface RuleContext<O = OptionValues> {
   readonly file: { path: string; language: LanguageId; text: string };
-  readonly options: RuleOptions;
+  readonly options: SharedOptions;
+  /** This rule's options from the configuration, validated, with defaults for those not set. */
+  readonly ruleOptions: O;
   report(report: Report): void;
 }
 
-export interface CodeContext extends RuleContext {
+export interface CodeContext<O = OptionValues> extends RuleContext<O> {
   readonly code: CodeModel;
 }
 
-export interface ConfigContext extends RuleContext {
+export interface ConfigContext<O = OptionValues> extends RuleContext<O> {
   readonly config: ConfigDocument;
   /** The element tree, for XML files. */
   readonly xml?: XmlDocument;
@@ -118,7 +129,7 @@ export interface PendingFinding {
   documentedBy: Annotation[];
 }
 
-export interface AnnotationContext extends RuleContext {
+export interface AnnotationContext<O = OptionValues> extends RuleContext<O> {
   readonly annotations: readonly Annotation[];
   readonly findings: readonly PendingFinding[];
   /** For code files: the model of the code that contains `span` (Mirth files have one per script). */
@@ -130,24 +141,32 @@ export interface AnnotationContext extends RuleContext {
 
 export type CodeVisitor = { [K in IrKind]?: (node: NodeOfKind<K>) => void } & { end?: () => void };
 
-export interface Rule {
-  meta: RuleMeta;
+/** `S`: the rule's `meta.options`, from which the checks' `ctx.ruleOptions` is typed. */
+export interface Rule<S extends OptionsSchema = OptionsSchema> {
+  meta: RuleMeta & { options?: S };
   /** Code languages (and Mirth scripts): visitors called for each IR node of that kind. */
-  code?(context: CodeContext): CodeVisitor;
+  code?(context: CodeContext<OptionValues<S>>): CodeVisitor;
   /** JSON, YAML, XML, properties. */
-  config?(context: ConfigContext): void;
+  config?(context: ConfigContext<OptionValues<S>>): void;
   /** Annotation rules: run after the others, with the file's annotations and pending findings. */
-  annotations?(context: AnnotationContext): void;
+  annotations?(context: AnnotationContext<OptionValues<S>>): void;
 }
 
-/** Defines a rule; checks at load time that its messages and languages are coherent. */
-export function defineRule(rule: Rule): Rule {
+/**
+ * Defines a rule; checks at load time that its messages, languages and option defaults are
+ * coherent. The type of `ctx.ruleOptions` in its checks is inferred from `meta.options`.
+ */
+export function defineRule<S extends OptionsSchema = Record<never, never>>(rule: Rule<S>): Rule {
   const { meta } = rule;
   if (!/^[a-z]+(-[a-z]+)*$/.test(meta.id)) throw new Error(`rule id ${meta.id}: lower-case words joined by '-'`);
   if ([...meta.triggers, ...(meta.triggersAlso ?? [])].some((t) => t !== t.toLowerCase())) throw new Error(`rule ${meta.id}: triggers must be lower case`);
   if (meta.triggersAlso && meta.triggersAlso.length === 0) throw new Error(`rule ${meta.id}: triggersAlso, when present, must list at least one word`);
   if (rule.code && !meta.languages.some((l) => CODE_LANGUAGES.includes(l))) throw new Error(`rule ${meta.id}: code checks but no code language`);
   if (rule.config && !meta.languages.some((l) => !CODE_LANGUAGES.includes(l))) throw new Error(`rule ${meta.id}: config checks but no config format`);
+  for (const [name, schema] of Object.entries(meta.options ?? {})) {
+    const problem = optionValueProblem(schema, schema.default);
+    if (problem) throw new Error(`rule ${meta.id}: the default of option ${name} ${problem}`);
+  }
   return rule;
 }
 

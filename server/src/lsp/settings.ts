@@ -5,7 +5,7 @@
  * `UserConfig`, so a project config file can later be merged in at the same point.
  */
 import { RULE_IDS } from '../../../rules';
-import { isRuleLevel, RuleLevel, UserConfig } from '../settings/settings';
+import { isRuleLevel, RuleLevel, UserConfig, withLevels } from '../settings/settings';
 import { DEFAULT_REGISTER_FILE } from '../core/annotations/register';
 import { DEFAULT_AUDIT_PATTERN } from '../settings/settings';
 import { ConfigFile, configFileFilter } from '../settings/config-file';
@@ -121,15 +121,15 @@ export function toUserConfig(settings: ServerSettings): UserConfig {
 
 /**
  * The project's `ehi-lint.config.json` (shared with the CLI) under the editor settings: the file
- * gives rule levels, audit pattern and templates, include/exclude, the register and the size limit;
- * an editor setting wins where it differs from its default (rule levels are merged, the editor's on
- * top). Returns the settings, the file-size limit, and a filter for the file's include/exclude globs.
+ * gives rule levels and options, audit pattern and templates, include/exclude, the register and the
+ * size limit; an editor setting wins where it differs from its default (rule levels are merged, the
+ * editor's on top; the editor sets no options, so the file's stay). Returns the settings, the
+ * core's configuration, and a filter for the file's include/exclude globs.
  */
 export function withConfigFile(settings: ServerSettings, file: ConfigFile | undefined): { settings: ServerSettings; user: UserConfig; fileFilter?: (path: string) => boolean } {
   if (!file) return { settings, user: toUserConfig(settings) };
   const merged: ServerSettings = {
     ...settings,
-    rules: { ...(file.user.rules as Record<string, RuleLevel>), ...settings.rules },
     auditPattern: settings.auditPattern !== DEFAULT_SETTINGS.auditPattern ? settings.auditPattern : file.user.auditPattern ?? settings.auditPattern,
     registerFile: settings.registerFile !== DEFAULT_SETTINGS.registerFile ? settings.registerFile : file.register,
     auditTemplates: { ...settings.auditTemplates },
@@ -141,7 +141,7 @@ export function withConfigFile(settings: ServerSettings, file: ConfigFile | unde
   const usesFileGlobs = settings.include.length === 0 && settings.exclude.length === 0 && (file.include.length > 0 || file.exclude.length > 0);
   return {
     settings: merged,
-    user: { ...toUserConfig(merged), ...(file.user.maxFileBytes !== undefined ? { maxFileBytes: file.user.maxFileBytes } : {}) },
+    user: { ...toUserConfig(merged), rules: withLevels(file.user.rules, settings.rules), ...(file.user.maxFileBytes !== undefined ? { maxFileBytes: file.user.maxFileBytes } : {}) },
     fileFilter: usesFileGlobs ? configFileFilter(file) : undefined,
   };
 }

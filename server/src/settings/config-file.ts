@@ -12,6 +12,7 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 import { DEFAULT_REGISTER_FILE } from '../core/annotations/register';
 import type { Rule } from '../core/rule';
+import { optionProblems, optionsJsonSchema } from '../core/rule-options';
 import { ConfigError, DEFAULT_AUDIT_PATTERN, isRuleLevel, RuleLevel, UserConfig } from './settings';
 import { LineIndex } from '../core/text';
 import type { LanguageId } from '../core/language';
@@ -107,7 +108,7 @@ export function parseConfigText(text: string, file: string, display: string, rul
     registerConfigured: false,
     auditTemplates: {},
   };
-  const known = new Set(rules.map((r) => r.meta.id));
+  const known = new Map(rules.map((r) => [r.meta.id, r]));
 
   for (const [key, keyNode, value] of properties(root!, fail)) {
     switch (key as (typeof TOP_LEVEL_KEYS)[number]) {
@@ -159,23 +160,36 @@ function properties(node: JsonNode, fail: Fail): [string, JsonNode, JsonNode][] 
   return out;
 }
 
-function readRules(node: JsonNode, known: Set<string>, fail: Fail): UserConfig['rules'] {
+function readRules(node: JsonNode, known: ReadonlyMap<string, Rule>, fail: Fail): UserConfig['rules'] {
   if (node.type !== 'object') fail(node.offset, `rules must be an object of rule id → level (got ${kindOf(node)})`);
   const rules: NonNullable<UserConfig['rules']> = {};
   for (const [id, keyNode, value] of properties(node, fail)) {
-    if (!known.has(id)) fail(keyNode.offset, `unknown rule "${id}" (see ehi-lint --list-rules)`);
+    const rule = known.get(id);
+    if (!rule) fail(keyNode.offset, `unknown rule "${id}" (see ehi-lint --list-rules)`);
     if (value.type === 'array') {
       const [level, options, extra] = value.children ?? [];
       if (!level || !isRuleLevel(level.value)) fail(level?.offset ?? value.offset, `rules.${id}: the first item must be a level: off, info, warning or error${level ? ` (got ${preview(level)})` : ''}`);
       if (options && options.type !== 'object') fail(options.offset, `rules.${id}: the second item must be an object of rule options (got ${kindOf(options)})`);
       if (extra) fail(extra.offset, `rules.${id}: expected [level] or [level, options]`);
-      rules[id] = [level.value as RuleLevel, options ? (jsonValue(options) as Record<string, unknown>) : {}];
+      rules[id] = [level.value as RuleLevel, options ? readRuleOptions(options, rule, fail) : {}];
     } else {
       if (!isRuleLevel(value.value)) fail(value.offset, `rules.${id}: level must be off, info, warning or error (got ${preview(value)})`);
       rules[id] = value.value as RuleLevel;
     }
   }
   return rules;
+}
+
+/** A rule's options object, checked against the rule's `meta.options`; a problem is reported at the key or value it is about. */
+function readRuleOptions(node: JsonNode, rule: Rule, fail: Fail): Record<string, unknown> {
+  const entries = properties(node, fail);
+  const options = Object.fromEntries(entries.map(([key, , value]) => [key, jsonValue(value)]));
+  const problem = optionProblems(rule.meta.options, options)[0];
+  if (problem) {
+    const [, keyNode, value] = entries.find(([key]) => key === problem.option)!;
+    fail((problem.at === 'key' ? keyNode : value).offset, `rules.${rule.meta.id}: ${problem.message}`);
+  }
+  return options;
 }
 
 function readGlobs(node: JsonNode, key: string, fail: Fail): string[] {
@@ -304,12 +318,12 @@ const LEVELS = ['off', 'info', 'warning', 'error'];
 /** The JSON Schema (draft-04, which every editor reads) for `ehi-lint.config.json`. */
 export function configSchema(rules: readonly Rule[]): object {
   const level = { type: 'string', enum: LEVELS };
-  const ruleSetting = (description: string, defaultLevel?: string) => ({
-    description,
-    ...(defaultLevel ? { default: defaultLevel } : {}),
+  const ruleSetting = (rule: Rule) => ({
+    description: `${rule.meta.title}. ${rule.meta.docs.summary}`,
+    default: rule.meta.severity,
     oneOf: [
       { $ref: '#/definitions/level' },
-      { type: 'array', items: [{ $ref: '#/definitions/level' }, { type: 'object', description: 'Options for this rule.' }], minItems: 1, maxItems: 2, additionalItems: false },
+      { type: 'array', items: [{ $ref: '#/definitions/level' }, optionsJsonSchema(rule.meta.options)], minItems: 1, maxItems: 2, additionalItems: false },
     ],
   });
   return {
@@ -325,7 +339,7 @@ export function configSchema(rules: readonly Rule[]): object {
       rules: {
         type: 'object',
         description: 'Rule id → level ("off", "info", "warning", "error"), or [level, options].',
-        properties: Object.fromEntries(rules.map((r) => [r.meta.id, ruleSetting(`${r.meta.title}. ${r.meta.docs.summary}`, r.meta.severity)])),
+        properties: Object.fromEntries(rules.map((r) => [r.meta.id, ruleSetting(r)])),
         additionalProperties: false,
       },
       include: {

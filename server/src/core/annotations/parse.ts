@@ -1,5 +1,6 @@
 /**
- * The annotation grammar (shared/reference/exceptions.md), read from comments of any syntax:
+ * The annotation grammar (shared/reference/exceptions.md), read from comments of any syntax. For
+ * example:
  *
  *   // ehi-exception: health-it-performance
  *   //   reason: Nightly reindex makes patient search unavailable

@@ -68,6 +68,7 @@ export function runRules(
         const visitor = r.rule.code!({
           file: { path, language: unit.model.language, text: unit.model.text },
           options: settings.options,
+          ruleOptions: r.options,
           code: unit.model,
           report: reporterFor(r, pending, unit.toFile),
         });
@@ -84,6 +85,7 @@ export function runRules(
         r.rule.config!({
           file: { path, language: configLanguage, text },
           options: settings.options,
+          ruleOptions: r.options,
           config: parsed.config!,
           xml: parsed.xml,
           report: reporterFor(r, pending),
@@ -119,10 +121,10 @@ function mapSpan(span: Span, toFile: (o: number) => number): Span {
 }
 
 /** Runs the annotation rules, after annotations are matched to the pending findings they document. */
-export function runAnnotationRules(rules: EnabledRule[], pending: RawFinding[], result: FileAnalysis, context: Omit<AnnotationContext, 'report' | 'options'> & { options: AnalysisSettings['options'] }): void {
+export function runAnnotationRules(rules: EnabledRule[], pending: RawFinding[], result: FileAnalysis, context: Omit<AnnotationContext, 'report' | 'ruleOptions'>): void {
   const guard = guardFor(result);
   for (const r of rules) {
     if (!r.rule.annotations) continue;
-    guard(r, () => r.rule.annotations!({ ...context, report: reporterFor(r, pending) }));
+    guard(r, () => r.rule.annotations!({ ...context, ruleOptions: r.options, report: reporterFor(r, pending) }));
   }
 }

@@ -4,18 +4,21 @@ import type { RegisterEntry } from '../annotations/register';
 import type { Annotation, AnnotationProblemKind } from '../annotations/types';
 import type { ParsedFile } from '../files';
 import type { LanguageId } from '../language';
-import type { Rule, RuleOptions, Severity } from '../rule';
 import type { ProjectContext } from '../project';
+import type { Rule, SharedOptions, Severity } from '../rule';
+import type { OptionValues } from '../rule-options';
 import type { Range } from '../text';
 
 export interface EnabledRule {
   rule: Rule;
   severity: Severity;
+  /** The rule's options, checked against its `meta.options`, with defaults filled in (its checks' `ruleOptions`). */
+  options: OptionValues;
 }
 
 export interface AnalysisSettings {
   rules: EnabledRule[];
-  options: RuleOptions;
+  options: SharedOptions;
   /** Today, for `review-by`. */
   now: Date;
   /** Files larger than this are not analysed (a notice says so). */

@@ -28,6 +28,12 @@ const NO_CHILDREN: RawNode[] = [];
 
 /** Nodes that introduce the declaration after them (decorators, attributes, annotation lists). */
 const PRELUDE_TYPES = new Set(['decorator', 'attribute_list', 'annotation', 'marker_annotation', 'modifiers']);
+/**
+ * Argument lists (JavaScript/TypeScript `arguments`; Java, C# and Python `argument_list`): a function
+ * passed as an argument is judged with the arguments before it, so that the handler in
+ * `router.get('/fhir/$export', (req, res) => ...)` is kept for the route its path names.
+ */
+const ARGUMENT_LIST_TYPES = new Set(['arguments', 'argument_list']);
 
 interface LoadedGrammar {
   language: Language;
@@ -130,8 +136,9 @@ function copyTree(
   const { typeNames, typeIsNamed } = grammar;
   /**
    * `contextStart`: where the text that belongs to a node begins, counting the decorators,
-   * annotations, attributes and comments right before it (`@Get('$export')` above a method). A
-   * body is judged by that text from its function's context start, not by the body alone.
+   * annotations, attributes and comments right before it (`@Get('$export')` above a method), and
+   * for an argument the arguments before it. A body is judged by that text from its function's
+   * context start, not by the body alone.
    */
   const copy = (parentType: string, parentContextStart: number, contextStart: number): RawNode | undefined => {
     const id = cursor.nodeTypeId;
@@ -155,7 +162,7 @@ function copyTree(
         const child = copy(type, contextStart, childContext);
         if (child) {
           children.push(child);
-          if (!PRELUDE_TYPES.has(child.type)) childContext = child.end;
+          if (!PRELUDE_TYPES.has(child.type) && !ARGUMENT_LIST_TYPES.has(type)) childContext = child.end;
         }
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();
