@@ -10,12 +10,15 @@
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import type { CodeModel, ExternalLookup } from '../core/code-model';
-import { parseFile, ParsedFile } from '../core/files';
+import { constructsByLine, parseFile, ParsedFile } from '../core/files';
 import { ConfigNode, descendants, scalar, scalarString } from '../core/formats/tree';
 import type { ClassNode, EnumNode, FunctionNode, ImportNode, IrNode, Origin, Parameter, Span, VariableNode } from '../core/ir';
 import { forEachChild, walk } from '../core/ir';
 import { formatForPath } from '../core/language';
-import type { ProjectContext } from '../core/project';
+import { ANNOTATION_MARKER, parseAnnotations } from '../core/annotations/parse';
+import type { Annotation } from '../core/annotations/types';
+import { validateAnnotation } from '../core/annotations/validate';
+import type { ForeignAnnotation, ProjectContext } from '../core/project';
 import { LineIndex } from '../core/text';
 import { argument, calleeLast, dotted, identifierWords, resolve, stringValue } from './values';
 
@@ -67,6 +70,8 @@ export class ProjectIndex implements ProjectContext {
   private config?: Promise<{ values: ConfigValue[]; env: Map<string, ConfigValue> }>;
   private configLoaded?: { values: ConfigValue[]; env: Map<string, ConfigValue> };
   private readonly used = new Map<string, Set<string>>();
+  private readonly byDisplay = new Map<string, Module>();
+  private readonly validAnnotations = new WeakMap<Module, { day: string; list: Annotation[] }>();
 
   constructor(private project: ProjectFiles) {
     this.index(project.files);
@@ -84,6 +89,7 @@ export class ProjectIndex implements ProjectContext {
   invalidate(file: string): string[] {
     this.modules.delete(file);
     this.loaded.delete(file);
+    this.byDisplay.delete(this.project.display(file));
     if (formatForPath(file) !== 'code') {
       this.config = undefined;
       this.configLoaded = undefined;
@@ -111,6 +117,27 @@ export class ProjectIndex implements ProjectContext {
     await Promise.all(targets.map((t) => this.module(t)));
     if (CONFIG_HINT.test(model.text)) await this.configIndex();
     model.external = new Lookup(this, model, file);
+  }
+
+  annotationsAt(origin: Origin, now: Date): ForeignAnnotation[] {
+    const module = this.byDisplay.get(origin.file);
+    if (!module) return [];
+    const day = now.toISOString().slice(0, 10);
+    let valid = this.validAnnotations.get(module);
+    if (!valid || valid.day !== day) {
+      const annotations = module.text.includes(ANNOTATION_MARKER) ? parseAnnotations(module.parsed.comments, module.lines) : [];
+      const constructs = annotations.length > 0 ? constructsByLine(module.parsed, module.lines) : new Map<number, Span>();
+      for (const a of annotations) {
+        a.target = constructs.get(a.targetLine);
+        validateAnnotation(a, now);
+      }
+      valid = { day, list: annotations.filter((a) => a.target && a.problems.length === 0) };
+      this.validAnnotations.set(module, valid);
+    }
+    const at = module.lines.offsetAt({ line: origin.line, character: origin.character });
+    return valid.list
+      .filter((a) => at >= a.target!.start && at < Math.max(a.target!.end, a.target!.start + 1))
+      .map((annotation) => ({ annotation, file: module.display, range: module.lines.rangeOf(annotation.span.start, annotation.span.end) }));
   }
 
   dependencies(path: string): readonly string[] {
@@ -170,7 +197,10 @@ export class ProjectIndex implements ProjectContext {
           return undefined;
         }
       })();
-      pending.then((m) => this.loaded.set(file, m));
+      pending.then((m) => {
+        this.loaded.set(file, m);
+        if (m) this.byDisplay.set(m.display, m);
+      });
       this.modules.set(file, pending);
     }
     return pending;

@@ -175,7 +175,8 @@ function parseInline(line: CommentLine, targetLine: number, block?: CommentLine[
  * right after an XML start tag (and CDATA opener) begins the first line of a Mirth script.
  */
 function startsLine(before: string, xmlComment: boolean): boolean {
-  return before.trim() === '' || (!xmlComment && /^\s*<[\w.:-]+(\s[^<>]*)?>(<!\[CDATA\[)?\s*$/.test(before));
+  // The first line of a script embedded in XML (Mirth) starts after its element's tags and CDATA opener.
+  return before.trim() === '' || (!xmlComment && /^\s*(?:<\/?[\w.:-]+(?:\s[^<>]*)?>[^<>]*)+(?:<!\[CDATA\[)?\s*$/.test(before));
 }
 
 /** Splits comments into content lines, stripping `//`, `#`, `!`, `/* *\/`, `<!-- -->` and JSDoc `*` gutters. */

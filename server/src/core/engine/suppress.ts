@@ -15,6 +15,7 @@ import type { PendingFinding } from '../rule';
 import { LineIndex } from '../text';
 import { RawFinding, runAnnotationRules } from './dispatch';
 import { fingerprint } from './fingerprint';
+import type { ForeignAnnotation, ProjectContext } from '../project';
 import type { AnalysisSettings, DocumentedException, EnabledRule, FileAnalysis, Finding, Suppression } from './types';
 
 export function applyAnnotations(
@@ -28,6 +29,7 @@ export function applyAnnotations(
   result: FileAnalysis,
   registerEntries: Annotation[],
 ): { inFile: Annotation[]; fromRegister: Annotation[] } {
+  const foreign = settings.project ? matchForeignAnnotations(settings.project, pending, rules, settings.now) : new Map<Annotation, ForeignAnnotation>();
   const annotations = text.includes(ANNOTATION_MARKER) ? parseAnnotations(parsed.comments, lines) : [];
   const registerAnnotations = settings.register.map((entry) => annotationFromRegister(entry, parsed, lines));
   const all = [...annotations, ...registerAnnotations];
@@ -79,7 +81,9 @@ export function applyAnnotations(
     };
     const documenting = p.documentedBy[0];
     if (documenting) {
+      const elsewhere = foreign.get(documenting);
       finding.suppression = suppressionFor(documenting, path, lines);
+      if (elsewhere) finding.suppression.location = { file: elsewhere.file, range: elsewhere.range };
       result.suppressed.push(finding);
     } else result.findings.push(finding);
   }
@@ -113,6 +117,28 @@ function matchFindings(annotation: Annotation, pending: RawFinding[], accepted: 
   }
   if (annotation.problems.length > 0) return;
   for (const p of accepting) p.documentedBy.push(annotation);
+}
+
+/**
+ * Findings whose related places include a definition in another file (a constant, a setting) are
+ * documented by a valid annotation on that definition when its exception is one the rule accepts.
+ * Runs before the file's own annotations, so that those are matched, and judged, on what is left.
+ */
+function matchForeignAnnotations(project: ProjectContext, pending: RawFinding[], rules: EnabledRule[], now: Date): Map<Annotation, ForeignAnnotation> {
+  const found = new Map<Annotation, ForeignAnnotation>();
+  const accepted = new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta.exceptions]));
+  for (const p of pending) {
+    const possible = (accepted.get(p.ruleId) ?? []).filter((e) => !p.excluded.some((x) => x.exception === e));
+    for (const place of p.related) {
+      if (!('origin' in place)) continue;
+      for (const f of project.annotationsAt(place.origin, now)) {
+        if (!isExceptionId(f.annotation.exceptionId) || !possible.includes(f.annotation.exceptionId)) continue;
+        found.set(f.annotation, f);
+        if (!p.documentedBy.includes(f.annotation)) p.documentedBy.push(f.annotation);
+      }
+    }
+  }
+  return found;
 }
 
 /** Whether a finding (or one of its related places) lies in an annotation's target construct. */
