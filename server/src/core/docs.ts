@@ -73,6 +73,14 @@ const FENCE: Record<LanguageId, string> = {
   properties: 'properties',
 };
 
+/** The annotation semantics every annotation rule's page states (the README says the same, with examples). */
+const ANNOTATION_SEMANTICS = [
+  '- Only a valid, complete, unexpired annotation documents anything. Its findings are reported as suppressed (SARIF `suppressions` of kind `inSource`, `external` for register entries), hidden in the editor and listed in the Exceptions view; `exception-unaudited` is reported separately when the documented code never calls the audit log.',
+  '- An annotation that names an unknown exception or one the rule does not accept, lacks a required field, or is past its `review-by` date documents nothing: `exception-invalid`, `exception-incomplete` or `exception-expired` is reported, and the restriction’s own finding stays visible.',
+  '- Scope follows the practice: an annotation documents the findings in the construct below it and those that name that construct as a place that makes them up. On a route it documents the limiter the route applies, wherever the limiter is defined; on a limiter, a constant or a configuration entry it documents every use, in the same file or in another file of the project (a constant imported from `constants.ts`, a key of `application.yml` read through `@Value`).',
+  '- Every comment syntax works the same: `//`, `/* */`, `/** */`, `#` (Python, YAML, properties), `<!-- -->` (XML), and `//` or `/* */` in Mirth scripts; files without comments (JSON) use the exception register.',
+].join('\n');
+
 export function ruleMarkdown(rule: Rule): string {
   const { meta } = rule;
   const { docs } = meta;
@@ -103,6 +111,7 @@ export function ruleMarkdown(rule: Rule): string {
     '',
     docs.fix,
     '',
+    ...(rule.annotations ? ['## What an annotation documents', '', ANNOTATION_SEMANTICS, ''] : []),
     '## What it does not flag',
     '',
     docs.notFlagged.map((n) => `- ${n}`).join('\n'),
