@@ -8,23 +8,25 @@ import { defineRule } from '../server/src/core/rule';
 export default defineRule({
   meta: {
     id: 'exception-incomplete',
-    title: 'Exception annotation missing required fields',
+    title: 'Exception annotation missing required fields or a real reason',
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: [],
     triggers: ['ehi-exception'],
     messages: {
-      missing: 'This {exception} exception annotation is missing {fields}; until they are filled in it documents nothing and the restriction is still reported.',
+      missing: 'This {exception} record is missing {fields}, so it documents nothing yet.',
+      reason: 'This {exception} record documents nothing yet: {problem}.',
     },
     docs: {
       summary:
-        'Flags `ehi-exception` annotations and exception-register entries that lack a field their exception requires: `reason`, `owner` and `review-by` for every exception, and each exception’s own conditions (for example `kind` and `max-duration` for Health IT Performance, `written-response` for Infeasibility, `determined-by` when a Preventing Harm risk is an individual determination). The message names the missing fields.',
+        'Flags `ehi-exception` annotations and exception-register entries that lack a field their exception requires: `reason`, `owner` and `review-by` for every exception, and each exception’s own conditions (for example `kind` and `max-duration` for Health IT Performance, `written-response` for Infeasibility, `determined-by` when a Preventing Harm risk is an individual determination). The message names the missing fields. A `reason` that says nothing a reviewer can check makes the record incomplete too: a placeholder (`TODO`, `n/a`, `tbd`, `by design`), a bare appeal (`HIPAA`, `policy`, `security`, `privacy`), a single word, or the same reason pasted onto three or more records of different exceptions in one file or register.',
       why:
         'Each exception applies only when its specific conditions are met, and the actor must be able to show that they were at the time of the decision (45 CFR 171.201–171.303, 171.403). A record that leaves out a condition, such as the ten-business-day written response of the Infeasibility exception (171.204) or the time limit of the Health IT Performance exception (171.205), does not show that the exception applies.',
       fix:
         'Fill in the missing fields; the “Add missing fields” quick-fix inserts them with the values they accept, and completion inside the annotation lists them. Empty values count as missing.',
       notFlagged: [
-        'Optional fields (`ticket`, `decided`).',
+        'Optional fields (`approved-by`, `ticket`, `decided`); when present they are carried into every report (JSON, SARIF, the compliance reports).',
+        'The same specific reason on records of one exception, or on two records.',
         'Conditional fields whose condition does not hold (`agreement` when `kind` is not `planned-maintenance`).',
         'Annotations whose exception id is unknown: `exception-invalid` reports those, since the required fields depend on the id.',
       ],
@@ -37,19 +39,17 @@ export default defineRule({
         },
       ],
     },
-    version: 1,
+    version: 2,
   },
 
   annotations(ctx) {
     for (const annotation of ctx.annotations) {
       for (const problem of annotation.problems) {
-        if (problem.kind !== 'incomplete' || !problem.missing) continue;
+        if (problem.kind !== 'incomplete') continue;
         const id = annotation.exceptionId;
-        ctx.report({
-          at: problem.at,
-          messageId: 'missing',
-          data: { exception: isExceptionId(id) ? EXCEPTIONS[id].title : id, fields: problem.missing.map((f) => `\`${f}\``).join(', ') },
-        });
+        const exception = isExceptionId(id) ? EXCEPTIONS[id].title : id;
+        if (problem.missing) ctx.report({ at: problem.at, messageId: 'missing', data: { exception, fields: problem.missing.map((f) => `\`${f}\``).join(', ') } });
+        else ctx.report({ at: problem.at, messageId: 'reason', data: { exception, problem: problem.message } });
       }
     }
   },

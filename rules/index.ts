@@ -7,9 +7,11 @@ import accessFee from './access-fee';
 import appAccessRestriction from './app-access-restriction';
 import dataClassFilter from './data-class-filter';
 import exceptionExpired from './exception-expired';
+import exceptionExpiring from './exception-expiring';
 import exceptionIncomplete from './exception-incomplete';
 import exceptionInvalid from './exception-invalid';
 import exceptionUnaudited from './exception-unaudited';
+import exceptionUnused from './exception-unused';
 import exportRestriction from './export-restriction/index';
 import faxOnlyManner from './fax-only-manner/index';
 import hipaaBlanketReason from './hipaa-blanket-reason';
@@ -35,6 +37,8 @@ export const RULES: readonly Rule[] = [
   exceptionIncomplete,
   exceptionExpired,
   exceptionUnaudited,
+  exceptionUnused,
+  exceptionExpiring,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -28,7 +28,7 @@ app.get('/fhir/r4/Condition', fhirLimiter, searchConditions); // ruleid: unjusti
 
 // Nothing begins on the line after this one: it documents nothing.
 // ruleid: exception-invalid
-// ehi-exception: security; reason: Scraping; risk: scraping of patient lists; basis: policy; owner: security-office; review-by: 2027-06-30
+// ehi-exception: security; reason: Scripted scraping of patient search; risk: scraping of patient lists; basis: policy; owner: security-office; review-by: 2027-06-30
 
 // ok: exception-invalid
 // ehi-exception: health-it-performance

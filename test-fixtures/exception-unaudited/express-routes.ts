@@ -34,7 +34,7 @@ app.get('/fhir/r4/Condition', async (req, res) => {
 app.get('/fhir/r4/Encounter', async (req, res) => {
   // ok: exception-unaudited
   // ruleid: exception-invalid
-  // ehi-exception: maintenance; reason: Reindex; owner: fhir-platform-team; review-by: 2027-06-30
+  // ehi-exception: maintenance; reason: Nightly reindex of patient search; owner: fhir-platform-team; review-by: 2027-06-30
   await sleep(1500); // ruleid: unjustified-throttle
   res.json(await searchConditions(req.query));
 });

@@ -172,7 +172,7 @@ describe('ehi-lint.config.json', function () {
       [CONFIG_FILE_NAME]: JSON.stringify({ rules: { 'unjustified-throttle': 'error' }, exclude: ['src/generated/**'], register: 'compliance/exceptions.yaml' }),
       'src/routes.ts': THROTTLED,
       'src/generated/routes.ts': THROTTLED,
-      'compliance/exceptions.yaml': `- file: ../src/routes.ts\n  line: 5\n  exception: security\n  reason: scrapers\n  risk: scraping\n  basis: policy\n  owner: security-office\n  review-by: 2999-01-01\n`,
+      'compliance/exceptions.yaml': `- file: ../src/routes.ts\n  line: 5\n  exception: security\n  reason: Scripted scrapers of patient search\n  risk: scraping\n  basis: policy\n  owner: security-office\n  review-by: 2999-01-01\n`,
     });
     const json = (args: string[]) => JSON.parse(runCli(['-f', 'json', ...args], { cwd: dir }).stdout);
     const documented = json(['src']);

@@ -34,10 +34,10 @@ app.get('/fhir/r4/Observation', async (req, res) => {
 //   review-by: 2099-06-30
 app.get('/fhir/r4/Patient/:id', limiter, readPatient);
 
-// ehi-exception: security; reason: Scraping; risk: Scraping of whole panels; basis: policy; owner: security-office; review-by: 2020-01-31
+// ehi-exception: security; reason: Scripted scraping of patient search; risk: Scraping of whole panels; basis: policy; owner: security-office; review-by: 2020-01-31
 app.get('/fhir/r4/Encounter/:id', limiter, readEncounter);
 
-// ehi-exception: throttling; reason: Scraping; owner: security-office; review-by: 2099-01-31
+// ehi-exception: throttling; reason: Scripted scraping of patient search; owner: security-office; review-by: 2099-01-31
 app.get('/fhir/r4/Condition', limiter, searchConditions);
 
 app.get('/fhir/r4/Procedure', limiter, searchProcedures);

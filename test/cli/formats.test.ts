@@ -30,8 +30,9 @@ describe('report formats', function () {
     assert.match(run.originalUriBaseIds.SRCROOT.uri, /^file:\/\/.*\/$/);
     const open = run.results.filter((r: { suppressions?: unknown }) => !r.suppressions);
     const documented = run.results.filter((r: { suppressions?: unknown }) => r.suppressions);
-    // Four practices, and the expired annotation that no longer documents one of them (exception-expired).
-    assert.equal(open.length, 5);
+    // Four practices, the expired annotation that no longer documents one of them (exception-expired),
+    // and the two records due for review within 30 days (exception-expiring, info).
+    assert.equal(open.length, 7);
     assert.equal(documented.length, 3);
     for (const r of run.results) {
       assert.match(r.partialFingerprints['ehiLint/v1'], /^[0-9a-f]{32}:\d+$/);
@@ -67,7 +68,7 @@ describe('report formats', function () {
     assert.equal(warnings.filter((l) => l.includes('title=unjustified-throttle::') || l.includes('title=fax-only-manner::')).length, 4);
     assert.ok(out.includes('::warning file=src/routes.ts,line=8,endLine=8,col=33,endColumn=44,title=unjustified-throttle::`fhirLimiter` rate-limits route GET /fhir/r4/Patient/:id, an EHI access path, with no documented exception. It is lawful only as a documented Health IT Performance (45 CFR 171.205: time-limited, for a measured performance problem) or Security (171.203: tailored to a specific risk) exception.'), out.join('\n'));
     assert.ok(out.some((l) => l.startsWith('::warning file=assets/export.json,title=ehi-lint%3A not fully analysed::not analysed: binary file')));
-    assert.match(out[out.length - 1], /^✖ 5 problems \(0 errors, 5 warnings\) in 6 files/);
+    assert.match(out[out.length - 1], /^✖ 7 problems \(0 errors, 5 warnings, 2 info\) in 6 files/);
     assert.equal(escapeData('50%\r\nnext'), '50%25%0D%0Anext');
     assert.equal(escapeProperty('a:b,c'), 'a%3Ab%2Cc');
     const quiet = runCli(['-f', 'github', '--rule', 'unjustified-throttle=error'], { cwd: dir });
@@ -87,10 +88,10 @@ describe('report formats', function () {
       if (tag.name === 'skipped') skipped++;
     });
     parser.write(xml).close();
-    assert.equal(failures, 5);
+    assert.equal(failures, 7);
     assert.equal(skipped, 3 + 3, 'three documented findings and three notices');
-    assert.equal(suites.reduce((n, s) => n + Number(s.failures), 0), 5);
-    assert.match(xml, /<testsuites name="ehi-lint" tests="11" failures="5" errors="0" skipped="6">/);
+    assert.equal(suites.reduce((n, s) => n + Number(s.failures), 0), 7);
+    assert.match(xml, /<testsuites name="ehi-lint" tests="13" failures="7" errors="0" skipped="6">/);
     assert.equal(xmlEscape('a<b & "c"\u0001'), 'a&lt;b &amp; &quot;c&quot;');
 
     const clean = runCli(['-f', 'junit', '--rule', 'unjustified-throttle=off', '--rule', 'fax-only-manner=off', 'src/release_of_information.py'], { cwd: dir }).stdout;

@@ -35,7 +35,7 @@ auditLog({ rule: 'unjustified-throttle' });
   });
 
   it('an annotation with nothing after it is invalid, and says which line it expected', async () => {
-    const text = `${LIMITED_ROUTE}// ehi-exception: security; reason: x; risk: y; basis: policy; owner: z; review-by: 2027-01-01\n\napp.get('/fhir/Patient', limiter, read);\n`;
+    const text = `${LIMITED_ROUTE}// ehi-exception: security; reason: Limit while the search index is rebuilt; risk: y; basis: policy; owner: z; review-by: 2027-01-01\n\napp.get('/fhir/Patient', limiter, read);\n`;
     const result = await analyzeText('routes.ts', text, settings());
     const invalid = result.findings.find((f) => f.ruleId === 'exception-invalid');
     assert.ok(invalid);
@@ -44,7 +44,7 @@ auditLog({ rule: 'unjustified-throttle' });
   });
 
   it('lists an annotation that documents nothing with the rules it stands over and its problems', async () => {
-    const text = `${LIMITED_ROUTE}// ehi-exception: security\n//   reason: Scraping\napp.get('/fhir/Patient', limiter, read);\n`;
+    const text = `${LIMITED_ROUTE}// ehi-exception: security\n//   reason: Scripted scraping of patient search\napp.get('/fhir/Patient', limiter, read);\n`;
     const result = await analyzeText('routes.ts', text, settings());
     assert.equal(result.exceptions.length, 1);
     assert.equal(result.exceptions[0].status, 'incomplete');
@@ -53,10 +53,10 @@ auditLog({ rule: 'unjustified-throttle' });
   });
 
   it('suggests the closest exception id and field name', async () => {
-    const text = `${LIMITED_ROUTE}// ehi-exception: securty; reason: x; ownr: y\napp.get('/fhir/Patient', limiter, read);\n`;
+    const text = `${LIMITED_ROUTE}// ehi-exception: securty; reason: Limit while the search index is rebuilt; ownr: y\napp.get('/fhir/Patient', limiter, read);\n`;
     const detail = await analyzeTextDetailed('routes.ts', text, settings());
     assert.deepEqual(detail.annotations[0].problems.map((p) => p.suggestion?.text), ['security']);
-    const fields = `${LIMITED_ROUTE}// ehi-exception: security; reason: x; ownr: y\napp.get('/fhir/Patient', limiter, read);\n`;
+    const fields = `${LIMITED_ROUTE}// ehi-exception: security; reason: Limit while the search index is rebuilt; ownr: y\napp.get('/fhir/Patient', limiter, read);\n`;
     const second = await analyzeTextDetailed('routes.ts', fields, settings());
     const suggestion = second.annotations[0].problems.find((p) => p.suggestion)!.suggestion!;
     assert.equal(suggestion.text, 'owner');

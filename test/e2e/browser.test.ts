@@ -266,7 +266,7 @@ describe('EHI Lint in a real VS Code (code-server in headless Chromium)', functi
       const expected = [
         ['src/routes.ts', /Security · unjustified-throttle security-office · review by \d{4}-\d{2}-\d{2}/],
         ['src/main/java/org/example/fhir/RecordsResource.java', new RegExp(`Security · unjustified-throttle security-office · review by ${reviewByDate()}`)],
-        ['src/maintenance.ts', new RegExp(`Health IT Performance fhir-platform-team · review by ${reviewByDate()}`)],
+        ['src/maintenance.ts', new RegExp(`Health IT Performance · unjustified-throttle fhir-platform-team · review by ${reviewByDate()}`)],
       ] as const;
       const rows = await waitUntil('the three documented exceptions in the Exceptions view', async () => {
         const r = await ui.treeRows(pane);

@@ -213,7 +213,7 @@ describe('language server over JSON-RPC', function () {
       // With every snippet default accepted, the empty fields keep the record incomplete.
       const incomplete = await client.diagnosticsFor(uri);
       assert.deepEqual(incomplete.map((d) => d.code).sort(), ['exception-incomplete', 'unjustified-throttle']);
-      assert.match(messageOf(incomplete.find((d) => d.code === 'exception-incomplete')!), /missing `risk`, `reason`, `owner`;/);
+      assert.match(messageOf(incomplete.find((d) => d.code === 'exception-incomplete')!), /missing `risk`, `reason`, `owner`, so it documents nothing yet/);
 
       client.change(uri, fill(client.text(uri), { reason: 'Slows scripted scraping', risk: 'Automated scraping of whole panels', owner: 'security-office' }));
       const documented = await client.diagnosticsFor(uri);
@@ -324,7 +324,7 @@ describe('language server over JSON-RPC', function () {
         'gateway/kong.yaml': fs.readFileSync(path.join(THROTTLE, 'kong.yaml'), 'utf8'),
         'legacy/old-routes.ts': ROUTES_TS,
         'channels/results.xml': fs.readFileSync(path.join(THROTTLE, 'results-feed-channel.xml'), 'utf8'),
-        'src/documented.ts': ROUTES_TS.replace("app.get('/fhir", '// ehi-exception: security; reason: Scraping; risk: Scraping; basis: policy; owner: sec; review-by: 2099-01-01\napp.get(\'/fhir'),
+        'src/documented.ts': ROUTES_TS.replace("app.get('/fhir", '// ehi-exception: security; reason: Scripted scraping of patient search; risk: Scraping; basis: policy; owner: sec; review-by: 2099-01-01\napp.get(\'/fhir'),
       });
       client = await TestClient.start({ workspace: dir, settings });
     });

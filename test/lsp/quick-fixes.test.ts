@@ -45,7 +45,7 @@ interface Case {
 const SECURITY = { reason: 'Scripted scraping of whole patient panels', risk: 'Automated scraping', basis: 'policy', owner: 'security-office' };
 
 const CASES: Case[] = [
-  { name: 'document-as-typescript', input: 'input.ts', rule: 'unjustified-throttle', line: 9, action: 'Document as Health IT Performance', fill: { reason: 'Reindex', kind: 'planned-maintenance', 'max-duration': 'PT30M', agreement: 'SLA-2026-04 section 3', owner: 'fhir-platform-team' }, remaining: [] },
+  { name: 'document-as-typescript', input: 'input.ts', rule: 'unjustified-throttle', line: 9, action: 'Document as Health IT Performance', fill: { reason: 'Nightly reindex of patient search', kind: 'planned-maintenance', 'max-duration': 'PT30M', agreement: 'SLA-2026-04 section 3', owner: 'fhir-platform-team' }, remaining: [] },
   { name: 'document-as-java', input: 'input.java', rule: 'unjustified-throttle', line: 14, action: 'Document as Security', fill: SECURITY, remaining: ['exception-unaudited'] },
   { name: 'document-as-python', input: 'input.py', rule: 'unjustified-throttle', line: 10, action: 'Document as Security', fill: SECURITY, remaining: ['exception-unaudited'] },
   { name: 'document-as-yaml', input: 'input.yaml', rule: 'unjustified-throttle', line: 10, action: 'Document as Security', fill: SECURITY, remaining: [] },
@@ -69,6 +69,8 @@ const CASES: Case[] = [
   { name: 'add-missing-fields-csharp', input: 'input.cs', rule: 'exception-incomplete', line: 10, action: 'Add missing fields', fill: { kind: 'unplanned-maintenance', 'max-duration': 'P14D' }, remaining: ['exception-unaudited'] },
   { name: 'register-missing-fields', input: 'ehi-exceptions.yaml', rule: 'exception-incomplete', line: 5, action: 'Add missing fields', fill: { 'sub-exception': 'individual-request', owner: 'him-department' }, remaining: [] },
   { name: 'renew-review-by', input: 'input.yaml', rule: 'exception-expired', line: 8, action: 'Set review-by', remaining: [] },
+  { name: 'remove-unused-block', input: 'input.ts', rule: 'exception-unused', line: 7, action: 'Remove the annotation', remaining: [] },
+  { name: 'remove-unused-inline', input: 'input.py', rule: 'exception-unused', line: 8, action: 'Remove the annotation', remaining: [] },
   { name: 'fix-misspelt-id', input: 'input.cs', rule: 'exception-invalid', line: 10, action: 'Change to "security"', remaining: ['exception-unaudited'] },
   { name: 'audit-typescript', input: 'input.ts', rule: 'exception-unaudited', line: 7, action: 'Add audit logging', remaining: [] },
   { name: 'audit-java', input: 'input.java', rule: 'exception-unaudited', line: 17, action: 'Add audit logging', remaining: [] },

@@ -71,6 +71,8 @@ export class ProjectIndex implements ProjectContext {
   private configLoaded?: { values: ConfigValue[]; env: Map<string, ConfigValue> };
   private readonly used = new Map<string, Set<string>>();
   private readonly byDisplay = new Map<string, Module>();
+  /** Files that mention a name, by name (for annotations on definitions used elsewhere). */
+  private readonly mentions = new Map<string, Set<string>>();
   private readonly validAnnotations = new WeakMap<Module, { day: string; list: Annotation[] }>();
 
   constructor(private project: ProjectFiles) {
@@ -81,6 +83,7 @@ export class ProjectIndex implements ProjectContext {
   setFiles(files: readonly string[]): void {
     this.project = { ...this.project, files };
     this.index(files);
+    this.mentions.clear();
     this.config = undefined;
     this.configLoaded = undefined;
   }
@@ -89,6 +92,7 @@ export class ProjectIndex implements ProjectContext {
   invalidate(file: string): string[] {
     this.modules.delete(file);
     this.loaded.delete(file);
+    this.mentions.clear();
     this.byDisplay.delete(this.project.display(file));
     if (formatForPath(file) !== 'code') {
       this.config = undefined;
@@ -138,6 +142,21 @@ export class ProjectIndex implements ProjectContext {
     return valid.list
       .filter((a) => at >= a.target!.start && at < Math.max(a.target!.end, a.target!.start + 1))
       .map((annotation) => ({ annotation, file: module.display, range: module.lines.rangeOf(annotation.span.start, annotation.span.end) }));
+  }
+
+  mentionedElsewhere(path: string, name: string): boolean {
+    const file = nodePath.resolve(this.project.root, path);
+    let mentions = this.mentions.get(name);
+    if (!mentions) {
+      mentions = new Set<string>();
+      const word = new RegExp(`(^|[^\\w$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w$])`, 'i');
+      for (const f of this.project.files) {
+        const text = this.read(f);
+        if (text !== undefined && text.length <= MAX_CONFIG_BYTES * 4 && word.test(text)) mentions.add(f);
+      }
+      this.mentions.set(name, mentions);
+    }
+    return [...mentions].some((f) => f !== file);
   }
 
   dependencies(path: string): readonly string[] {

@@ -25,6 +25,8 @@ export interface ProjectContext {
   annotationsAt(origin: Origin, now: Date): ForeignAnnotation[];
   /** Prepares `model` (from the file `path`, as reports name it) to resolve what it refers to elsewhere; sets `model.external`. */
   prepare(model: CodeModel, path: string): Promise<void>;
+  /** Whether a file of the project other than `path` mentions `name` (as a word, in any case). */
+  mentionedElsewhere(path: string, name: string): boolean;
   /** The other files the analysis of `path` read so far (for cache keys), as reports name them. */
   dependencies(path: string): readonly string[];
 }

@@ -137,6 +137,11 @@ export interface AnnotationContext<O = OptionValues> extends RuleContext<O> {
   /** Like `codeAt`, with the maps between the unit's offsets and the file's (spans here are file offsets). */
   codeUnitAt(span: Span): CodeUnit | undefined;
   readonly now: Date;
+  /**
+   * Whether another file of the project mentions `name` (a constant or setting an annotation here stands
+   * on may document its uses there). False when the file is analysed on its own.
+   */
+  mentionedElsewhere(name: string): boolean;
 }
 
 export type CodeVisitor = { [K in IrKind]?: (node: NodeOfKind<K>) => void } & { end?: () => void };

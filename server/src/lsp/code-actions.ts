@@ -24,7 +24,7 @@ import { TOOL_NAME } from '../core/meta';
 import { auditPattern } from '../domain/audit';
 import { LineIndex } from '../core/text';
 import type { DiagnosticData } from './diagnostics';
-import { addMissingFields, absentFields, renewReviewBy, takeSuggestion } from './fixes/annotation-fixes';
+import { addMissingFields, absentFields, removeAnnotation, renewReviewBy, takeSuggestion } from './fixes/annotation-fixes';
 import { addAuditLogging } from './fixes/audit-logging';
 import { documentAs, documentTitle } from './fixes/document-exception';
 import type { TextChange } from './fixes/edits';
@@ -38,7 +38,7 @@ export interface ClientSupport {
   createFiles: boolean;
 }
 
-const ANNOTATION_RULES = new Set(['exception-invalid', 'exception-incomplete', 'exception-expired', 'exception-unaudited']);
+const ANNOTATION_RULES = new Set(['exception-invalid', 'exception-incomplete', 'exception-expired', 'exception-unaudited', 'exception-unused', 'exception-expiring']);
 
 export async function codeActions(doc: ActionDocument, diagnostics: readonly Diagnostic[], support: ClientSupport): Promise<CodeAction[]> {
   const actions: CodeAction[] = [];
@@ -129,6 +129,16 @@ function annotationFixes(doc: ActionDocument, parsed: ParsedFile, finding: Findi
       pattern,
     });
     return changes ? [action('Add audit logging', diagnostic, doc, changes, support, true)] : [];
+  }
+  if (finding.ruleId === 'exception-unused') {
+    const annotation = doc.detail.annotations.find((a) => a.idSpan.start === finding.start && a.form !== 'register');
+    const change = annotation && removeAnnotation(annotation, parsed.comments, doc.lines);
+    return change ? [action('Remove the annotation', diagnostic, doc, [change], support, true)] : [];
+  }
+  if (finding.ruleId === 'exception-expiring') {
+    const annotation = doc.detail.annotations.find((a) => a.fields.some((f) => f.name === 'review-by' && f.valueStart === finding.start));
+    const change = annotation && renewReviewBy(annotation, doc.now);
+    return change ? [action(`Set review-by to ${change.text} (after reviewing the decision)`, diagnostic, doc, [change], support)] : [];
   }
   const found = problemAt(doc.detail.annotations, finding);
   if (!found) return [];

@@ -41,6 +41,8 @@ export interface ExceptionRecord {
   exceptionTitle: string;
   reason: string;
   owner: string;
+  approvedBy?: string;
+  ticket?: string;
   reviewBy: string;
   status: DocumentedException['status'];
   /** Where it is written: a comment in the file, or the register. */
@@ -131,6 +133,8 @@ export function complianceData(report: Report): ComplianceData {
         exceptionTitle: e.exceptionTitle ?? e.exception,
         reason: e.reason ?? '',
         owner: e.owner ?? '',
+        ...(e.approvedBy ? { approvedBy: e.approvedBy } : {}),
+        ...(e.ticket ? { ticket: e.ticket } : {}),
         reviewBy: e.reviewBy ?? '',
         status: e.status,
         form: documentedIn,
@@ -173,4 +177,9 @@ export function complianceData(report: Report): ComplianceData {
 
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
+}
+
+/** Who answers for a record: its owner, and who approved it and under which ticket when it says. */
+export function accountability(e: ExceptionRecord): string {
+  return [e.owner || '—', ...(e.approvedBy ? [`approved by ${e.approvedBy}`] : []), ...(e.ticket ? [e.ticket] : [])].join(' · ');
 }

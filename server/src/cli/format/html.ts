@@ -3,7 +3,7 @@
  * inline SVG chart of findings by rule, no scripts, fonts or images fetched from anywhere (the
  * Content-Security-Policy forbids it), readable on screen and in print.
  */
-import { complianceData, ComplianceData, EXPIRY_WINDOW_DAYS, ExceptionRecord, plural, RuleCount, SEVERITIES } from './compliance';
+import { accountability, complianceData, ComplianceData, EXPIRY_WINDOW_DAYS, ExceptionRecord, plural, RuleCount, SEVERITIES } from './compliance';
 import type { Report } from './report';
 
 function esc(text: string | number): string {
@@ -95,7 +95,7 @@ function exceptionRows(list: ExceptionRecord[], withDays = false): string[][] {
     e.rules ? `<code>${esc(e.rules)}</code>` : '—',
     `${esc(e.exceptionTitle)}<br><code>${esc(e.exception)}</code>`,
     esc(e.reason || '—'),
-    esc(e.owner || '—'),
+    esc(accountability(e)),
     esc(e.reviewBy || '—'),
     `<span class="status ${esc(e.status)}">${esc(e.status)}</span>`,
     ...(withDays ? [String(e.daysLeft)] : []),

@@ -1,5 +1,5 @@
 /** The compliance report as Markdown (for a pull-request comment, a wiki page or a job summary). */
-import { complianceData, EXPIRY_WINDOW_DAYS, ExceptionRecord, plural, SEVERITIES } from './compliance';
+import { accountability, complianceData, EXPIRY_WINDOW_DAYS, ExceptionRecord, plural, SEVERITIES } from './compliance';
 import type { Report } from './report';
 
 /** A table cell: one line, pipes escaped. */
@@ -16,7 +16,7 @@ function link(text: string, href: string): string {
 }
 
 function exceptionRows(list: ExceptionRecord[]): string[][] {
-  return list.map((e) => [link(`${e.path}:${e.line}`, e.href), e.rules || '—', `${e.exceptionTitle} (\`${e.exception}\`)`, e.reason || '—', e.owner || '—', e.reviewBy || '—', e.status]);
+  return list.map((e) => [link(`${e.path}:${e.line}`, e.href), e.rules || '—', `${e.exceptionTitle} (\`${e.exception}\`)`, e.reason || '—', accountability(e), e.reviewBy || '—', e.status]);
 }
 
 const EXCEPTION_HEAD = ['Where', 'Rule', 'Exception', 'Reason', 'Owner', 'Review by', 'Status'];

@@ -101,7 +101,7 @@ function result(f: Finding, path: string, ruleIndex: Map<string, number>): objec
       kind: s.kind,
       status: 'accepted',
       justification: s.justification,
-      properties: { exception: s.exception, owner: s.owner, reviewBy: s.reviewBy },
+      properties: { exception: s.exception, owner: s.owner, reviewBy: s.reviewBy, ...(s.approvedBy ? { approvedBy: s.approvedBy } : {}), ...(s.ticket ? { ticket: s.ticket } : {}) },
     };
     if (s.location.range) suppression.location = location(s.location.file, s.location.range);
     out.suppressions = [suppression];

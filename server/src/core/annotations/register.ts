@@ -5,6 +5,7 @@
  * YAML/properties; or `line`), optionally the rule, the exception and its fields.
  */
 import type { Annotation, AnnotationField } from './types';
+import { checkCopiedReasons } from './validate';
 import { at as configAt, ConfigDocument, ConfigNode, scalarNumber, scalarString } from '../formats/tree';
 import { parseYaml } from '../formats/yaml';
 import type { ParsedFile } from '../files';
@@ -17,6 +18,8 @@ export const DEFAULT_REGISTER_FILE = 'ehi-exceptions.yaml';
 const LOCATION_KEYS = new Set(['file', 'at', 'line', 'rule', 'exception']);
 
 export interface RegisterEntry {
+  /** Set when the entry's reason is copied to other entries of different exceptions. */
+  reasonCopies?: { count: number; kinds: number };
   /** The register file, as the user named it (for messages and SARIF). */
   registerFile: string;
   /** The documented file, relative to the register's folder, with `/` separators. */
@@ -87,6 +90,7 @@ export function parseRegister(registerFile: string, text: string): RegisterParse
       entryEnd: item.end,
     });
   }
+  checkCopiedReasons(result.entries, (e) => e.exception);
   return result;
 }
 
@@ -118,6 +122,7 @@ export function entryAnnotation(entry: RegisterEntry, located: Pick<Annotation, 
     form: 'register',
     ...located,
     problems: [],
+    ...(entry.reasonCopies ? { reasonCopies: entry.reasonCopies } : {}),
     register: { file: entry.registerFile, entryStart: entry.entryStart, entryEnd: entry.entryEnd, rule: entry.rule },
   };
 }

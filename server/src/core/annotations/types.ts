@@ -36,6 +36,10 @@ export interface Annotation {
   /** Zero-based line of the construct it documents. */
   targetLine: number;
   problems: AnnotationProblem[];
+  /** How many findings it documents (set by the engine when it matches annotations to findings). */
+  documents?: number;
+  /** Set when the same reason is copied to several records of different exceptions (`checkCopiedReasons`). */
+  reasonCopies?: { count: number; kinds: number };
   /** Set when the annotation comes from the register: where the entry is, and the rule it names. */
   register?: { file: string; entryStart: number; entryEnd: number; rule?: string };
 }

@@ -57,10 +57,52 @@ export function validateAnnotation(annotation: Annotation, now: Date): void {
       missing,
     });
   }
+  const reasonField = annotation.fields.find((f) => f.name === 'reason' && f.value.trim() !== '');
+  if (reasonField && isPlaceholderReason(reasonField.value)) {
+    problems.push({
+      kind: 'incomplete',
+      message: `reason "${reasonField.value.trim().slice(0, 30)}" is no record: name the specific risk and the condition met`,
+      at: valueSpan(reasonField),
+    });
+  } else if (reasonField && annotation.reasonCopies) {
+    const { count, kinds } = annotation.reasonCopies;
+    problems.push({
+      kind: 'incomplete',
+      message: `its reason is pasted onto ${count} records of ${kinds} exceptions: give this one its own risk and condition`,
+      at: valueSpan(reasonField),
+    });
+  }
   const reviewBy = values.get('review-by');
   if (reviewBy && reviewBy < isoDate(now)) {
     const field = annotation.fields.find((f) => f.name === 'review-by')!;
     problems.push({ kind: 'expired', message: `review-by ${reviewBy} has passed; the record is stale until it is reviewed`, at: valueSpan(field) });
+  }
+}
+
+const PLACEHOLDER_REASONS = /^(todo|tbd|tba|n\/?a|none|nil|null|-+|\?+|x+|fixme|wip|temp|temporary|test|testing|by design|as designed|per design|intended|intentional|required|mandatory|hipaa|privacy|policy|per policy|company policy|security|compliance|legal|per legal|see ticket|see jira|see above|see below|same as above|ditto|reason)\.?$/i;
+
+/** Reasons that document nothing: a placeholder, a bare appeal to HIPAA, policy or security, a single word. */
+export function isPlaceholderReason(reason: string): boolean {
+  const text = reason.trim();
+  return PLACEHOLDER_REASONS.test(text) || !/\s/.test(text);
+}
+
+/**
+ * The same reason given for several exceptions of different kinds (three or more records, at least
+ * two exceptions) is boilerplate, not a record of why each restriction is lawful: each copy is
+ * marked, and `validateAnnotation` finds it incomplete. Run over the annotations of one file, or the
+ * entries of one register, before they are validated.
+ */
+export function checkCopiedReasons<T extends { fields: readonly AnnotationField[]; reasonCopies?: Annotation['reasonCopies'] }>(records: readonly T[], exceptionOf: (record: T) => string): void {
+  const byReason = new Map<string, T[]>();
+  for (const r of records) {
+    const reason = r.fields.find((f) => f.name === 'reason')?.value.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (!reason || isPlaceholderReason(reason)) continue;
+    byReason.set(reason, [...(byReason.get(reason) ?? []), r]);
+  }
+  for (const copies of byReason.values()) {
+    const kinds = new Set(copies.map((r) => exceptionOf(r).trim())).size;
+    if (copies.length >= 3 && kinds >= 2) for (const r of copies) r.reasonCopies = { count: copies.length, kinds };
   }
 }
 

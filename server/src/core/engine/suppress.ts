@@ -8,7 +8,7 @@ import { ANNOTATION_MARKER, parseAnnotations } from '../annotations/parse';
 import { annotationFromRegister } from '../annotations/register';
 import type { Annotation } from '../annotations/types';
 import { fieldValue } from '../annotations/types';
-import { validateAnnotation } from '../annotations/validate';
+import { checkCopiedReasons, validateAnnotation } from '../annotations/validate';
 import { CodeUnit, constructsByLine, ParsedFile } from '../files';
 import type { Span } from '../ir';
 import type { PendingFinding } from '../rule';
@@ -31,14 +31,15 @@ export function applyAnnotations(
 ): { inFile: Annotation[]; fromRegister: Annotation[] } {
   const foreign = settings.project ? matchForeignAnnotations(settings.project, pending, rules, settings.now) : new Map<Annotation, ForeignAnnotation>();
   const annotations = text.includes(ANNOTATION_MARKER) ? parseAnnotations(parsed.comments, lines) : [];
+  checkCopiedReasons(annotations, (a) => a.exceptionId);
   const registerAnnotations = settings.register.map((entry) => annotationFromRegister(entry, parsed, lines));
   const all = [...annotations, ...registerAnnotations];
   if (all.length > 0) {
     const constructs = constructsByLine(parsed, lines);
     for (const a of annotations) a.target = constructs.get(a.targetLine);
     const accepted = new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta.exceptions]));
+    for (const a of all) validateAnnotation(a, settings.now);
     for (const a of all) {
-      validateAnnotation(a, settings.now);
       if (!a.target && a.form !== 'register') {
         a.problems.push({
           kind: 'invalid',
@@ -58,6 +59,7 @@ export function applyAnnotations(
     now: settings.now,
     codeAt: (span) => codeUnitAt(parsed, span)?.model,
     codeUnitAt: (span) => codeUnitAt(parsed, span),
+    mentionedElsewhere: (name) => settings.project?.mentionedElsewhere(path, name) ?? false,
   });
   const ruleMeta = new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta]));
   const occurrences = new Map<string, number>();
@@ -117,6 +119,7 @@ function matchFindings(annotation: Annotation, pending: RawFinding[], accepted: 
   }
   if (annotation.problems.length > 0) return;
   for (const p of accepting) p.documentedBy.push(annotation);
+  annotation.documents = (annotation.documents ?? 0) + accepting.length;
 }
 
 /**
@@ -152,6 +155,13 @@ function codeUnitAt(parsed: ParsedFile, span: Span): CodeUnit | undefined {
   return parsed.codeUnits.find((u) => u.toFile(0) <= span.start && span.start <= u.toFile(u.model.text.length));
 }
 
+/** `approved-by` and `ticket`, when the record has them: every report carries them. */
+function optionalFields(a: Annotation): { approvedBy?: string; ticket?: string } {
+  const approvedBy = fieldValue(a, 'approved-by');
+  const ticket = fieldValue(a, 'ticket');
+  return { ...(approvedBy ? { approvedBy } : {}), ...(ticket ? { ticket } : {}) };
+}
+
 function suppressionFor(a: Annotation, path: string, lines: LineIndex): Suppression {
   return {
     kind: a.register ? 'external' : 'inSource',
@@ -159,6 +169,7 @@ function suppressionFor(a: Annotation, path: string, lines: LineIndex): Suppress
     justification: fieldValue(a, 'reason') ?? '',
     owner: fieldValue(a, 'owner'),
     reviewBy: fieldValue(a, 'review-by'),
+    ...optionalFields(a),
     location: a.register ? { file: a.register.file } : { file: path, range: lines.rangeOf(a.span.start, a.span.end) },
   };
 }
@@ -183,6 +194,7 @@ function describeAnnotation(a: Annotation, pending: RawFinding[], lines: LineInd
     reason: fieldValue(a, 'reason'),
     owner: fieldValue(a, 'owner'),
     reviewBy: fieldValue(a, 'review-by'),
+    ...optionalFields(a),
     status,
     range: lines.rangeOf(span.start, span.end),
     form: a.form,

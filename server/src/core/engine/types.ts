@@ -60,6 +60,8 @@ export interface Suppression {
   justification: string;
   owner?: string;
   reviewBy?: string;
+  approvedBy?: string;
+  ticket?: string;
   /** Where the annotation is (for `external`, a range in the register file). */
   location: { file: string; range?: Range };
 }
@@ -88,6 +90,8 @@ export interface DocumentedException {
   reason?: string;
   owner?: string;
   reviewBy?: string;
+  approvedBy?: string;
+  ticket?: string;
   status: 'valid' | 'invalid' | 'incomplete' | 'expired';
   range: Range;
   form: Annotation['form'];

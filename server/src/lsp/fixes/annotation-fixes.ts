@@ -1,10 +1,12 @@
 /**
  * Fixes for the annotation rules: add the fields an incomplete annotation lacks, set a new
- * `review-by` on an expired one, and take the suggested spelling of a misspelt id or field name.
+ * `review-by` on an expired one, take the suggested spelling of a misspelt id or field name, and
+ * remove an annotation that documents nothing any more.
  * Each leaves nothing to do when applied twice.
  */
 import type { Annotation, AnnotationProblem } from '../../core/annotations/types';
 import { fieldsOf, isExceptionId } from '../../core/annotations/exceptions';
+import type { Comment } from '../../core/ir';
 import type { LineIndex } from '../../core/text';
 import { oneYearFrom, SnippetBuilder, TextChange } from './edits';
 
@@ -78,4 +80,26 @@ export function renewReviewBy(annotation: Annotation, now: Date): TextChange | u
 export function takeSuggestion(problem: AnnotationProblem): TextChange | undefined {
   if (!problem.suggestion) return undefined;
   return { start: problem.suggestion.at.start, end: problem.suggestion.at.end, text: problem.suggestion.text };
+}
+
+/**
+ * Removes an annotation and nothing else: the comment lines of a block (whole lines, when the comment
+ * is alone on them), or the trailing comment of an inline one with the space before it.
+ */
+export function removeAnnotation(annotation: Annotation, comments: readonly Comment[], lines: LineIndex): TextChange | undefined {
+  const own = comments.filter((c) => c.end > annotation.span.start && c.start < annotation.span.end);
+  if (own.length === 0) return undefined;
+  const text = lines.text;
+  const start = own[0].start;
+  const end = own[own.length - 1].end;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nextBreak = text.indexOf('\n', end);
+  const lineEnd = nextBreak < 0 ? text.length : nextBreak;
+  const aloneBefore = text.slice(lineStart, start).trim() === '';
+  const aloneAfter = text.slice(end, lineEnd).trim() === '';
+  if (aloneBefore && aloneAfter) return { start: lineStart, end: nextBreak < 0 ? lineEnd : lineEnd + 1, text: '' };
+  // Trailing: the comment and the blanks before it; the code before it stays.
+  let from = start;
+  while (from > lineStart && /[ \t]/.test(text[from - 1])) from--;
+  return { start: from, end, text: '' };
 }

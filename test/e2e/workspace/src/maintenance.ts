@@ -1,5 +1,5 @@
 import express from 'express';
-import { maintenanceWindow } from './ops';
+import { auditLog, inMaintenance } from './ops';
 
 export const app = express();
 
@@ -10,4 +10,9 @@ export const app = express();
 //   agreement: SLA-2026-04 section 3
 //   owner: fhir-platform-team
 //   review-by: 2027-06-30
-app.use('/fhir/r4/Patient', maintenanceWindow());
+app.use('/fhir/r4/Patient', (req, res, next) => {
+  if (!inMaintenance()) return next();
+  auditLog.record({ event: 'ehi-exception', rule: 'unjustified-throttle', exception: 'health-it-performance' });
+  res.set('Retry-After', '1200');
+  return res.status(503).send('Patient search is being reindexed');
+});
