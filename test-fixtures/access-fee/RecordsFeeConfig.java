@@ -34,8 +34,7 @@ public class RecordsFeeConfig implements WebMvcConfigurer {
     //   cost-basis: IT cost allocation 2026
     //   owner: portal-team
     //   review-by: 2027-03-31
-    // ruleid: access-fee
-    public static final BigDecimal PATIENT_PORTAL_DOWNLOAD_FEE = new BigDecimal("4.99");
+    public static final BigDecimal PATIENT_PORTAL_DOWNLOAD_FEE = new BigDecimal("4.99"); // ruleid: access-fee
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

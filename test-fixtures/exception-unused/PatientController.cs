@@ -9,7 +9,7 @@ public class PatientController : ControllerBase
     {
         _audit.Record("ehi-exception", "unjustified-throttle", "health-it-performance", "Migration");
         // ruleid: exception-unused
-        await _records.Warm(id); /* ehi-exception: health-it-performance; reason: Reads slowed during the 2025 migration; kind: unplanned-maintenance; max-duration: P14D; owner: fhir-platform-team; review-by: 2027-06-30 */ // ok: unjustified-throttle
+        await _records.Warm(id); /* ehi-exception: health-it-performance; rule: unjustified-throttle; reason: Reads slowed during the 2025 migration; kind: unplanned-maintenance; max-duration: P14D; owner: fhir-platform-team; review-by: 2027-06-30 */ // ok: unjustified-throttle
         return Ok(await _records.Read(id));
     }
 
@@ -18,7 +18,7 @@ public class PatientController : ControllerBase
     {
         _audit.Record("ehi-exception", "unjustified-throttle", "health-it-performance", "Migration");
         // ok: exception-unused
-        await Task.Delay(TimeSpan.FromSeconds(2)); /* ehi-exception: health-it-performance; reason: $everything slowed during the migration; kind: unplanned-maintenance; max-duration: P14D; owner: fhir-platform-team; review-by: 2027-06-30 */ // ok: unjustified-throttle
+        await Task.Delay(TimeSpan.FromSeconds(2)); /* ehi-exception: health-it-performance; rule: unjustified-throttle; reason: $everything slowed during the migration; kind: unplanned-maintenance; max-duration: P14D; owner: fhir-platform-team; review-by: 2027-06-30 */ // ok: unjustified-throttle
         return Ok(await _records.Everything(id));
     }
 }

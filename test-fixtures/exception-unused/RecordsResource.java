@@ -14,7 +14,7 @@ public class RecordsResource {
     public ResponseEntity<String> search(@RequestParam String patient) throws InterruptedException {
         auditLog.record("ehi-exception", "unjustified-throttle", "security", "Slows scripted scraping");
         // ruleid: exception-unused
-        /* ehi-exception: security; reason: Slows scripted scraping; risk: Scraping of whole panels; basis: policy; owner: security-office; review-by: 2027-06-30 */
+        /* ehi-exception: security; rule: unjustified-throttle; reason: Slows scripted scraping; risk: Scraping of whole panels; basis: policy; owner: security-office; review-by: 2027-06-30 */
         patients.prefetch(patient); // ok: unjustified-throttle
         return ResponseEntity.ok(patients.observations(patient));
     }
@@ -23,7 +23,7 @@ public class RecordsResource {
     public ResponseEntity<String> conditions(@RequestParam String patient) throws InterruptedException {
         auditLog.record("ehi-exception", "unjustified-throttle", "security", "Slows scripted scraping");
         // ok: exception-unused
-        /* ehi-exception: security; reason: Slows scripted scraping; risk: Scraping of whole panels; basis: policy; owner: security-office; review-by: 2027-06-30 */
+        /* ehi-exception: security; rule: unjustified-throttle; reason: Slows scripted scraping; risk: Scraping of whole panels; basis: policy; owner: security-office; review-by: 2027-06-30 */
         Thread.sleep(3000); // ok: unjustified-throttle
         return ResponseEntity.ok(patients.conditions(patient));
     }

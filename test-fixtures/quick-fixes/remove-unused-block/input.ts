@@ -5,6 +5,7 @@ const app = express();
 
 // The limiter was taken off; the record stayed behind.
 // ehi-exception: security
+//   rule: unjustified-throttle
 //   reason: Credential stuffing through patient reads
 //   risk: credential stuffing
 //   basis: policy

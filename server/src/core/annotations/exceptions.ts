@@ -55,6 +55,7 @@ export const COMMON_FIELDS: FieldSpec[] = [
   { name: 'reason', kind: text, description: 'What is restricted and why, in plain words.' },
   { name: 'owner', kind: text, description: 'The accountable team or role (not a person’s private data).' },
   { name: 'review-by', kind: date, description: 'Date (YYYY-MM-DD) after which the record is stale and must be reviewed.' },
+  { name: 'rule', kind: text, description: 'The rule whose finding this record documents: then it documents only that rule’s findings, and `exception-unused` reports it when that rule finds nothing here.', optional: true },
   { name: 'approved-by', kind: text, description: 'The role that approved the restriction (a compliance officer, a privacy board).', optional: true },
   { name: 'ticket', kind: text, description: 'Change, risk or decision record id.', optional: true },
   { name: 'decided', kind: date, description: 'Date (YYYY-MM-DD) the decision was made.', optional: true },

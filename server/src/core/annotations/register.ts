@@ -123,7 +123,7 @@ export function entryAnnotation(entry: RegisterEntry, located: Pick<Annotation, 
     ...located,
     problems: [],
     ...(entry.reasonCopies ? { reasonCopies: entry.reasonCopies } : {}),
-    register: { file: entry.registerFile, entryStart: entry.entryStart, entryEnd: entry.entryEnd, rule: entry.rule },
+    register: { file: entry.registerFile, entryStart: entry.entryStart, entryEnd: entry.entryEnd, rule: entry.rule, documentedFile: entry.file },
   };
 }
 

@@ -41,11 +41,16 @@ export interface Annotation {
   /** Set when the same reason is copied to several records of different exceptions (`checkCopiedReasons`). */
   reasonCopies?: { count: number; kinds: number };
   /** Set when the annotation comes from the register: where the entry is, and the rule it names. */
-  register?: { file: string; entryStart: number; entryEnd: number; rule?: string };
+  register?: { file: string; entryStart: number; entryEnd: number; rule?: string; documentedFile: string };
 }
 
 export function fieldValue(annotation: Annotation, name: string): string | undefined {
   return annotation.fields.find((f) => f.name === name)?.value;
+}
+
+/** The rule a record says it documents: a register entry's `rule`, or an annotation's `rule:` field. */
+export function namedRule(annotation: Annotation): string | undefined {
+  return annotation.register?.rule ?? fieldValue(annotation, 'rule');
 }
 
 export function isValid(annotation: Annotation): boolean {

@@ -7,7 +7,7 @@ import { ExceptionId, EXCEPTIONS, isExceptionId } from '../annotations/exception
 import { ANNOTATION_MARKER, parseAnnotations } from '../annotations/parse';
 import { annotationFromRegister } from '../annotations/register';
 import type { Annotation } from '../annotations/types';
-import { fieldValue } from '../annotations/types';
+import { fieldValue, namedRule } from '../annotations/types';
 import { checkCopiedReasons, validateAnnotation } from '../annotations/validate';
 import { CodeUnit, constructsByLine, ParsedFile } from '../files';
 import type { Span } from '../ir';
@@ -100,7 +100,12 @@ export function applyAnnotations(
 function matchFindings(annotation: Annotation, pending: RawFinding[], accepted: Map<string, ExceptionId[]>): void {
   const target = annotation.target;
   if (!target || !isExceptionId(annotation.exceptionId)) return;
-  const covered = pending.filter((p) => covers(target, p) && (!annotation.register?.rule || annotation.register.rule === p.ruleId));
+  const named = namedRule(annotation);
+  if (named !== undefined && !accepted.has(named)) {
+    annotation.problems.push({ kind: 'invalid', message: `unknown or disabled rule "${named}"`, at: annotation.idSpan });
+    return;
+  }
+  const covered = pending.filter((p) => covers(target, p) && (named === undefined || named === p.ruleId));
   if (covered.length === 0) return;
   const exception = annotation.exceptionId;
   const possible = (p: PendingFinding): ExceptionId[] => (accepted.get(p.ruleId) ?? []).filter((e) => !p.excluded.some((x) => x.exception === e));
