@@ -5,7 +5,7 @@
 import type { Rule } from '../server/src/core/rule';
 import accessFee from './access-fee';
 import appAccessRestriction from './app-access-restriction';
-import dataClassFilter from './data-class-filter';
+import dataClassFilter from './data-class-filter/index';
 import exceptionExpired from './exception-expired';
 import exceptionExpiring from './exception-expiring';
 import exceptionIncomplete from './exception-incomplete';

@@ -33,6 +33,9 @@ const NON_ELECTRONIC = new Set([
   'letter',
 ]);
 
+/** Kinds of postal mail: `first-class-mail`, `certified-mail`, `usps-mail` are paper, not e-mail. */
+const POSTAL_MAIL = /^(first-class|firstclass|certified|registered|usps|us|u-s|postal|regular|priority|express|tracked|return-receipt)-mail$/;
+
 const ELECTRONIC = new Set([
   'email',
   'e-mail',
@@ -79,20 +82,26 @@ function normalise(value: string): string {
     .toLowerCase();
 }
 
+/** A manner as messages name it: `FirstClassMail` → `first-class-mail`, `IN_PERSON` → `in-person`. */
+export function mannerLabel(value: string): string {
+  return normalise(value);
+}
+
 /** `FAX`, `Fax`, `"in_person"`, `PAPER_COPY` → whether it names a non-electronic manner. */
 export function isNonElectronicManner(value: string): boolean {
-  return NON_ELECTRONIC.has(normalise(value));
+  const n = normalise(value);
+  return NON_ELECTRONIC.has(n) || POSTAL_MAIL.test(n);
 }
 
 export function isElectronicManner(value: string): boolean {
   const n = normalise(value);
-  return ELECTRONIC.has(n) || (!NON_ELECTRONIC.has(n) && /(email|portal|fhir|api|direct|electronic|sftp|download)/.test(n));
+  return ELECTRONIC.has(n) || (!isNonElectronicManner(value) && /(email|portal|fhir|api|direct|electronic|sftp|download|hie|ccda|xds|edi)/.test(n));
 }
 
 /** `mail` alone is ambiguous (email or post); it counts as paper only next to another non-electronic manner. */
 export function isUnambiguousNonElectronic(value: string): boolean {
   const n = normalise(value);
-  return NON_ELECTRONIC.has(n) && n !== 'mail' && n !== 'mailed' && n !== 'letter';
+  return (NON_ELECTRONIC.has(n) && n !== 'mail' && n !== 'mailed' && n !== 'letter') || POSTAL_MAIL.test(n);
 }
 
 /** The manner words of a list when every item is non-electronic (and the list is not just an ambiguous `mail`). */
@@ -128,8 +137,22 @@ const DELIVERY_WORDS = new Set([
   'options',
   'mode',
   'modes',
+  'transports',
+  'route',
+  'routes',
+  'routing',
 ]);
-const RECORDS_WORDS = new Set(['record', 'records', 'request', 'requests', 'release', 'roi', 'disclosure', 'delivery', 'manner', 'result', 'results', 'ehi', 'chart', 'document', 'documents', 'report', 'reports', 'copy', 'copies']);
+const RECORDS_WORDS = new Set(['record', 'records', 'request', 'requests', 'release', 'roi', 'disclosure', 'delivery', 'manner', 'result', 'results', 'ehi', 'chart', 'document', 'documents', 'report', 'reports', 'copy', 'copies', 'packet', 'packets', 'referral', 'referrals', 'transition', 'transitions', 'summary', 'summaries']);
+
+/** Whether an identifier names delivery manners in the sense of its words alone (`transports`, `channels`), without saying for what. */
+export function hasDeliveryWord(name: string): boolean {
+  return identifierWords(name).some((w) => DELIVERY_WORDS.has(w));
+}
+
+/** Whether words say the thing is about records or their release (`referralPackets`, `roi`). */
+export function hasRecordsWord(words: readonly string[]): boolean {
+  return words.some((w) => RECORDS_WORDS.has(w));
+}
 
 /** Whether an identifier or config key names delivery manners (`allowedDeliveryMethods`, `release_channels`, `DeliveryChannel`). */
 export function isDeliveryName(name: string): boolean {
@@ -166,6 +189,28 @@ export const REQUESTER_WORDS = new Set([
   'client',
   'source',
   'destination',
+  'facility',
+  'facilities',
+  'practice',
+  'practices',
+  'clinic',
+  'clinics',
+  'hospital',
+  'hospitals',
+  'clinician',
+  'clinicians',
+  'outside',
+  'acute',
+  'snf',
+  'referring',
+  'receiving',
+  'providers',
+  'payers',
+  'attorneys',
+  'requesters',
+  'requestors',
+  'recipients',
+  'organisation',
 ]);
 
 /** Words that show a branch is about whether an electronic address exists (a legitimate fallback). */
@@ -194,3 +239,10 @@ export const CAPABILITY_WORDS = new Set([
   'opted',
   'consent',
 ]);
+
+/** Classes of requester a whole branch or map entry may be about (`outside_provider`, `RequesterType.PAYER`, `attorneys`). */
+const REQUESTER_CLASSES = /^(providers?|payers?|insurers?|attorneys?|lawyers?|facility|facilities|practices?|clinics?|hospitals?|outside|external|third|parties|party|referring|snf|hie|organi[sz]ations?|clinicians?)$/;
+
+export function namesRequesterClass(name: string): boolean {
+  return identifierWords(name).some((w) => REQUESTER_CLASSES.test(w));
+}

@@ -146,4 +146,35 @@ describe('value flow between files', () => {
     assert.equal(stringList(model, call.args[1].value), undefined);
     assert.deepEqual(index.dependencies('src/a.ts'), []);
   });
+
+  it('Mirth: code-template variables and functions, and the global channel map filled by the deploy script', async () => {
+    const template =
+      '<codeTemplateLibrary version="4.4.2"><name>Helpers</name><codeTemplates><codeTemplate version="4.4.2"><name>types</name><properties><type>CODE</type>' +
+      "<code>var EXCLUDED_TYPES = ['DocumentReference', 'Media'];\nfunction isExcluded(t) {\n  return EXCLUDED_TYPES.indexOf(t) &gt;= 0;\n}</code></properties></codeTemplate></codeTemplates></codeTemplateLibrary>";
+    const channel =
+      '<channel version="4.4.2"><name>Out</name><sourceConnector><transformer><elements><step><name>s</name>' +
+      '<script>keep(EXCLUDED_TYPES);\nisExcluded(x);\npace($gc(&apos;pacingMs&apos;));</script></step></elements></transformer></sourceConnector><destinationConnectors/>' +
+      '<deployScript>globalChannelMap.put(&apos;pacingMs&apos;, 4000);\nreturn;</deployScript></channel>';
+    const files = { 'code-templates/Helpers.xml': template, 'channels/Out.xml': channel };
+    const { dir, index } = project(files);
+    const parsed = await parseFile(path.join(dir, 'channels/Out.xml'), channel);
+    const model = parsed.codeUnits.find((u) => u.model.text.includes('keep'))!.model;
+    await index.prepare(model, 'channels/Out.xml');
+    const calls = new Map<string, IrNode>();
+    walk(model.root, (n) => {
+      if (n.kind === 'call') calls.set(model.textOf(n.callee), n);
+    });
+    const keep = calls.get('keep');
+    assert.ok(keep?.kind === 'call');
+    assert.deepEqual(stringList(model, keep.args[0].value), ['DocumentReference', 'Media']);
+    const origin = definitionOf(model, keep.args[0].value);
+    assert.ok(origin && 'origin' in origin && origin.origin.file === 'code-templates/Helpers.xml');
+    const pace = calls.get('pace');
+    assert.ok(pace?.kind === 'call');
+    assert.equal(numberValue(model, pace.args[0].value), 4000);
+    const helper = model.external?.functionNamed?.(model, 'isExcluded');
+    assert.equal(helper?.fn.name, 'isExcluded');
+    assert.equal(helper?.origin.file, 'code-templates/Helpers.xml');
+    assert.equal(model.external?.functionNamed?.(model, 'undefinedHelper'), undefined);
+  });
 });

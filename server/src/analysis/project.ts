@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import type { CodeModel, ExternalLookup } from '../core/code-model';
-import { constructsByLine, parseFile, ParsedFile } from '../core/files';
+import { CodeUnit, constructsByLine, parseFile, ParsedFile } from '../core/files';
 import { ConfigNode, descendants, scalar, scalarString } from '../core/formats/tree';
 import type { ClassNode, EnumNode, FunctionNode, ImportNode, IrNode, Origin, Parameter, Span, VariableNode } from '../core/ir';
 import { forEachChild, walk } from '../core/ir';
@@ -74,6 +74,8 @@ export class ProjectIndex implements ProjectContext {
   /** Files that mention a name, by name (for annotations on definitions used elsewhere). */
   private readonly mentions = new Map<string, Set<string>>();
   private readonly validAnnotations = new WeakMap<Module, { day: string; list: Annotation[] }>();
+  private mirth?: Promise<Module[]>;
+  private mirthLoaded: Module[] = [];
 
   constructor(private project: ProjectFiles) {
     this.index(project.files);
@@ -120,6 +122,7 @@ export class ProjectIndex implements ProjectContext {
     const targets = referencedFiles(this, model, file);
     await Promise.all(targets.map((t) => this.module(t)));
     if (CONFIG_HINT.test(model.text)) await this.configIndex();
+    if (model.language === 'mirth') await this.mirthExports();
     model.external = new Lookup(this, model, file);
   }
 
@@ -175,6 +178,11 @@ export class ProjectIndex implements ProjectContext {
     return this.loaded.get(file);
   }
 
+  /** The project's Mirth exports (parsed in `prepare` of a Mirth script), function bodies included. */
+  loadedMirthExports(): readonly Module[] {
+    return this.mirthLoaded;
+  }
+
   loadedConfig(): { values: ConfigValue[]; env: Map<string, ConfigValue> } | undefined {
     return this.configLoaded;
   }
@@ -223,6 +231,31 @@ export class ProjectIndex implements ProjectContext {
       this.modules.set(file, pending);
     }
     return pending;
+  }
+
+  /**
+   * Mirth channels and code-template libraries: a channel's scripts call the functions and read the
+   * variables of the code templates enabled for it, and the global channel map its deploy script fills.
+   * Parsed once per run, with function bodies (templates are mostly functions).
+   */
+  private mirthExports(): Promise<Module[]> {
+    this.mirth ??= (async () => {
+      const out: Module[] = [];
+      for (const file of this.project.files) {
+        if (formatForPath(file) !== 'xml') continue;
+        const text = this.read(file);
+        if (text === undefined || text.length > MAX_CONFIG_BYTES * 4 || !/<(channel|codeTemplateLibrary|codeTemplate)\b/.test(text)) continue;
+        try {
+          const parsed = await parseFile(file, text);
+          if (parsed.language === 'mirth') out.push({ file, display: this.project.display(file), text, lines: new LineIndex(text), parsed });
+        } catch {
+          continue;
+        }
+      }
+      this.mirthLoaded = out;
+      return out;
+    })();
+    return this.mirth;
   }
 
   private configIndex(): Promise<{ values: ConfigValue[]; env: Map<string, ConfigValue> }> {
@@ -427,7 +460,7 @@ class Lookup implements ExternalLookup {
   private find(node: IrNode): IrNode | undefined {
     switch (node.kind) {
       case 'name':
-        return this.importedName(node.name, node) ?? this.injectedValue(node.name, node);
+        return this.importedName(node.name, node) ?? this.injectedValue(node.name, node) ?? this.mirthTemplateValue(node.name, node);
       case 'member':
         return this.memberValue(node.object, node.property, node);
       case 'index': {
@@ -435,7 +468,7 @@ class Lookup implements ExternalLookup {
         return key === undefined ? undefined : this.keyedValue(node.object, key, node);
       }
       case 'call':
-        return this.configCall(node);
+        return this.configCall(node) ?? this.mirthMapValue(node);
       default:
         return undefined;
     }
@@ -443,6 +476,73 @@ class Lookup implements ExternalLookup {
 
   private imports(): ImportNode[] {
     return [...this.model.imports(), ...requires(this.model)];
+  }
+
+  functionNamed(model: CodeModel, name: string): { fn: FunctionNode; model: CodeModel; origin: Origin; locate(span: Span): Origin } | undefined {
+    if (model !== this.model || model.language !== 'mirth') return undefined;
+    for (const { module, unit, node } of this.mirthTemplateDeclarations(name)) {
+      if (node.kind !== 'function') continue;
+      this.index.noteUse(this.file, module.display);
+      const locate = (span: Span): Origin => originOf(module, { start: unit.toFile(span.start), end: unit.toFile(Math.max(span.start, span.end - 1)) + 1 });
+      return { fn: node, model: unit.model, origin: locate(node), locate };
+    }
+    return undefined;
+  }
+
+  /** Top-level declarations named `name` in the code templates of the project's Mirth exports. */
+  private mirthTemplateDeclarations(name: string): { module: Module; unit: CodeUnit; node: FunctionNode | VariableNode }[] {
+    const out: { module: Module; unit: CodeUnit; node: FunctionNode | VariableNode }[] = [];
+    for (const module of this.index.loadedMirthExports()) {
+      for (const unit of module.parsed.codeUnits) {
+        if (unit.model.embedding?.element !== 'code') continue;
+        for (const n of unit.model.root.body) if ((n.kind === 'function' || n.kind === 'variable') && n.name === name) out.push({ module, unit, node: n });
+      }
+    }
+    return out;
+  }
+
+  /** A variable of a Mirth code template (`HIE_EXCLUDED_RESOURCE_TYPES` used by a channel's filter). */
+  private mirthTemplateValue(name: string, at: IrNode): IrNode | undefined {
+    if (this.model.language !== 'mirth') return undefined;
+    const found = this.mirthTemplateDeclarations(name).filter((d) => d.node.kind === 'variable' && d.node.value);
+    if (found.length !== 1) return undefined;
+    const { module, unit, node } = found[0];
+    return this.copyFromUnit(module, unit, node as VariableNode, at);
+  }
+
+  /**
+   * `$gc('key')` / `globalChannelMap.get('key')`: what the channel's deploy script puts there;
+   * `$g('key')` / `globalMap.get('key')`: what any Mirth script of the project puts there.
+   */
+  private mirthMapValue(call: IrNode): IrNode | undefined {
+    if (this.model.language !== 'mirth' || call.kind !== 'call' || call.args.length !== 1) return undefined;
+    const map = mirthMap(call);
+    const key = map && stringValue(this.model, call.args[0].value);
+    if (!map || key === undefined) return undefined;
+    const puts: { module: Module; unit: CodeUnit; value: IrNode; site: IrNode }[] = [];
+    for (const module of this.index.loadedMirthExports()) {
+      if (map === 'channel' && module.file !== this.file) continue;
+      for (const unit of module.parsed.codeUnits) {
+        walk(unit.model.root, (n) => {
+          if (n.kind === 'call' && n.args.length === 2 && mirthMap(n) === map && stringValue(unit.model, n.args[0].value) === key) puts.push({ module, unit, value: n.args[1].value, site: n });
+          return n.kind !== 'function';
+        });
+      }
+    }
+    if (puts.length !== 1) return undefined;
+    const { module, unit, value, site } = puts[0];
+    this.index.noteUse(this.file, module.display);
+    const copied = copyValue(unit.model, value, call, { count: 0 }, 0);
+    if (copied) copied.origin = originOf(module, { start: unit.toFile(site.start), end: unit.toFile(Math.max(site.start, site.end - 1)) + 1 });
+    return copied;
+  }
+
+  private copyFromUnit(module: Module, unit: CodeUnit, declaration: VariableNode, at: IrNode): IrNode | undefined {
+    if (!declaration.value) return undefined;
+    this.index.noteUse(this.file, module.display);
+    const copied = copyValue(unit.model, declaration.value, at, { count: 0 }, 0);
+    if (copied) copied.origin = originOf(module, { start: unit.toFile(declaration.start), end: unit.toFile(Math.max(declaration.start, declaration.end - 1)) + 1 });
+    return copied;
   }
 
   /** A name bound by an import: the imported module's binding of that name. */
@@ -654,6 +754,15 @@ class Lookup implements ExternalLookup {
     copied.origin = origin;
     return copied;
   }
+}
+
+/** Which Mirth map a call reads or writes: `$gc`/`globalChannelMap.get|put` the channel's, `$g`/`globalMap.get|put` the server's. */
+function mirthMap(call: IrNode): 'channel' | 'global' | undefined {
+  if (call.kind !== 'call') return undefined;
+  const callee = dotted(call.callee);
+  if (callee === '$gc' || callee === 'globalChannelMap.get' || callee === 'globalChannelMap.put') return 'channel';
+  if (callee === '$g' || callee === 'globalMap.get' || callee === 'globalMap.put') return 'global';
+  return undefined;
 }
 
 /* ---------------- declarations in another module ---------------- */

@@ -3,7 +3,7 @@
  * durations, resolving constants declared in the same file.
  */
 import type { CodeModel } from '../core/code-model';
-import type { Argument, CallNode, IrNode, ObjectNode, Origin, Span } from '../core/ir';
+import type { Argument, CallNode, FunctionNode, IrNode, ObjectNode, Origin, Span } from '../core/ir';
 import { walk } from '../core/ir';
 
 /** Callee as dotted text: `app.get`, `res.status().send`, `Bucket.builder().addLimit`, `new ForbiddenException` → `ForbiddenException`. */
@@ -98,6 +98,31 @@ export function definitionOf(model: CodeModel, node: IrNode | undefined): { at: 
   return declaration?.kind === 'variable' && declaration.value === resolved ? { at: declaration } : { at: resolved };
 }
 
+/** A function a call runs, with the code it was lowered in; `locate` names its places from another file (`origin`). */
+export interface CalledFunction {
+  fn: FunctionNode;
+  model: CodeModel;
+  definition: { at: Span } | { origin: Origin };
+  locate?: (span: Span) => Origin;
+}
+
+/**
+ * The function a call runs when it is a helper the code can see: declared in this file (`isShareable(r)`,
+ * `this.isShareable(r)`, `self._is_shareable(r)`) or, through the project context, in another file (a
+ * Mirth code template).
+ */
+export function calledFunction(model: CodeModel, call: CallNode): CalledFunction | undefined {
+  if (call.isDecorator || call.isNew) return undefined;
+  const callee = call.callee;
+  const local = callee.kind === 'name' || (callee.kind === 'member' && callee.object.kind === 'name' && /^(this|self|cls)$/.test(callee.object.name));
+  const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
+  if (!name || !local) return undefined;
+  const fn = model.functionNamed(name);
+  if (fn?.body) return { fn, model, definition: { at: fn } };
+  const external = callee.kind === 'name' ? model.external?.functionNamed?.(model, name) : undefined;
+  return external?.fn.body ? { fn: external.fn, model: external.model, definition: { origin: external.origin }, locate: external.locate } : undefined;
+}
+
 /** The value of `node` from elsewhere in the project, resolved further where it is itself a name. */
 function external(model: CodeModel, node: IrNode, depth: number): IrNode | undefined {
   if (!model.external || node.kind === 'function') return undefined;
@@ -174,6 +199,7 @@ const COLLECTION_FACTORIES = new Set([
   'Collections.unmodifiableList',
   'Collections.unmodifiableSet',
   'Array.of',
+  'Object.freeze',
   'set',
   'frozenset',
   'tuple',

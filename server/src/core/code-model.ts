@@ -3,7 +3,7 @@
  * rules share: enclosing function and class, constants by name, imports. Derived facts that cost
  * something are computed once per model (`memo`).
  */
-import type { ClassNode, CodeLanguage, Comment, FunctionNode, ImportNode, IrNode, LoweredCode, VariableNode } from './ir';
+import type { ClassNode, CodeLanguage, Comment, FunctionNode, ImportNode, IrNode, LoweredCode, Origin, VariableNode } from './ir';
 import { walk } from './ir';
 import type { LanguageId } from './language';
 
@@ -25,6 +25,12 @@ export interface Embedding {
  */
 export interface ExternalLookup {
   lookup(model: CodeModel, node: IrNode): IrNode | undefined;
+  /**
+   * A function that code in this model calls by name but that is declared in another file (a Mirth
+   * code template's function), with the model it was lowered in, where it was defined, and how to
+   * name a place in that model from this one (`locate`).
+   */
+  functionNamed?(model: CodeModel, name: string): { fn: FunctionNode; model: CodeModel; origin: Origin; locate(span: { start: number; end: number }): Origin } | undefined;
 }
 
 export class CodeModel {

@@ -80,6 +80,22 @@ export interface RuleMeta {
 /** A place that makes up a finding: in this file (`at`), or where a value from elsewhere was defined (`origin`). */
 export type RelatedPlace = { at: Span; message: string } | { origin: Origin; message: string };
 
+/** A related place for a definition as `definitionOf` gives it: in this file (`at`) or elsewhere (`origin`). */
+export function relatedPlace(where: { at: Span } | { origin: Origin }, message: string): RelatedPlace {
+  return 'at' in where ? { at: where.at, message } : { origin: where.origin, message };
+}
+
+/** The places without repeats (a list reached through two tests is one place). */
+export function distinctPlaces(related: readonly RelatedPlace[]): RelatedPlace[] {
+  const seen = new Set<string>();
+  return related.filter((r) => {
+    const key = 'at' in r ? `${r.at.start}:${r.at.end}` : `${r.origin.file}:${r.origin.line}:${r.origin.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export interface Report {
   /** The offending construct, as offsets into the analysed text. */
   at: Span;

@@ -37,7 +37,15 @@ export function isMirthExport(doc: XmlDocument): boolean {
 /** Whether an element of a Mirth export holds JavaScript. */
 export function isScriptElement(element: XmlElement): boolean {
   const name = localName(element.name);
-  return SCRIPT_ELEMENTS.has(name) || (name === 'code' && element.parent !== undefined && localName(element.parent.name) === 'codeTemplate');
+  return SCRIPT_ELEMENTS.has(name) || (name === 'code' && templateOf(element) !== undefined);
+}
+
+/** The code template a `<code>` element belongs to: its parent, or (Mirth 3.7 and later) its parent's `<properties>` parent. */
+function templateOf(code: XmlElement): XmlElement | undefined {
+  const parent = code.parent;
+  if (!parent) return undefined;
+  if (localName(parent.name) === 'codeTemplate') return parent;
+  return localName(parent.name) === 'properties' && parent.parent && localName(parent.parent.name) === 'codeTemplate' ? parent.parent : undefined;
 }
 
 export function mirthScripts(source: string, doc: XmlDocument): MirthScript[] {
@@ -78,8 +86,9 @@ function labelFor(element: XmlElement, channel: string | undefined, connector: X
     const connectorName = childText(connector, 'name');
     if (connectorName) parts.push(`connector "${connectorName}"`);
   }
-  const step = element.parent ? childText(element.parent, 'name') : undefined;
-  if (element.parent && localName(element.parent.name) === 'codeTemplate') parts.push(`code template "${step ?? ''}"`);
+  const template = localName(element.name) === 'code' ? templateOf(element) : undefined;
+  const step = element.parent ? childText(template ?? element.parent, 'name') : undefined;
+  if (template) parts.push(`code template "${step ?? ''}"`);
   else if (step && step !== channel) parts.push(`step "${step}"`);
   else parts.push(localName(element.name));
   return parts.join(', ');
