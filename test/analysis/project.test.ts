@@ -113,6 +113,18 @@ describe('value flow between files', () => {
     assert.equal(numberValue(c.model, firstArg(c.node)), 500);
   });
 
+  it('does not read FHIR resources (examples, profiles, bundles) as settings', async () => {
+    const files = {
+      'src/Api/Worker.cs': 'public class Worker {\n  void Run(IConfiguration configuration) { Cap(configuration.GetValue<int>("Export:MaxResources")); Wait(configuration.GetValue<int>("Release:HoldHours")); }\n}\n',
+      'src/Api/appsettings.json': '{ "Release": { "HoldHours": 48 } }',
+      'docs/examples/export-definition.json': '\uFEFF{ "resourceType": "Basic", "Export": { "MaxResources": 500 } }',
+    };
+    const c = await prepared(files, 'src/Api/Worker.cs', argOf('Cap'));
+    assert.equal(numberValue(c.model, firstArg(c.node)), undefined);
+    const w = await prepared(files, 'src/Api/Worker.cs', argOf('Wait'));
+    assert.equal(numberValue(w.model, firstArg(w.node)), 48);
+  });
+
   it('environment variables from docker-compose and Kubernetes, with defaults', async () => {
     const files = {
       'deploy/docker-compose.yml': 'services:\n  notifier:\n    environment:\n      RESULT_RELEASE_DELAY_HOURS: "36"\n      - UNUSED=1\n',

@@ -123,6 +123,15 @@ function callNames(call: CallNode): string[] {
 
 /** Every named value in a config tree: scalar entries, and `{ key|name: X, value: V }` maps. */
 export function configSettings(root: ConfigNode): ConfigSetting[] {
+  // Several rules ask for the settings of the same tree: list them once per tree.
+  let out = SETTINGS_OF.get(root);
+  if (!out) SETTINGS_OF.set(root, (out = listSettings(root)));
+  return out;
+}
+
+const SETTINGS_OF = new WeakMap<ConfigNode, ConfigSetting[]>();
+
+function listSettings(root: ConfigNode): ConfigSetting[] {
   const out: ConfigSetting[] = [];
   for (const node of descendants(root)) {
     if (node.kind !== 'map') continue;

@@ -273,6 +273,8 @@ export class ProjectIndex implements ProjectContext {
           continue;
         }
         if (size > MAX_CONFIG_BYTES) continue;
+        // FHIR resources, bundles and profiles are data, not settings: not parsed or kept for the index.
+        if (format === 'json' && isFhirResourceText(this.read(file))) continue;
         const m = await this.module(file);
         if (!m?.parsed.config) continue;
         const profile = /^(application|bootstrap|appsettings|settings|config)[-.][\w-]+\.(ya?ml|properties|json)$/i.test(nodePath.basename(file));
@@ -283,6 +285,11 @@ export class ProjectIndex implements ProjectContext {
     })();
     return this.config;
   }
+}
+
+/** A JSON document that opens as a FHIR resource (`{ "resourceType": ...`): examples, profiles, bundles. */
+function isFhirResourceText(text: string | undefined): boolean {
+  return text !== undefined && /^\uFEFF?\s*\{\s*"resourceType"\s*:/.test(text.slice(0, 512));
 }
 
 /* ---------------- which files a piece of code refers to ---------------- */

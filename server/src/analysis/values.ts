@@ -348,13 +348,24 @@ export function parseDurationText(text: string): number | undefined {
 
 /** Words of an identifier: `getPatientRecords` → `get patient records`, `RESULT_HOLD_HOURS` → `result hold hours`. */
 export function identifierWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w.length > 0)
-    .map((w) => w.toLowerCase());
+  let words = WORDS_CACHE.get(name);
+  if (words) return words.slice();
+  words = Object.freeze(
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .filter((w) => w.length > 0)
+      .map((w) => w.toLowerCase()),
+  );
+  // The same few thousand names recur in every file and rule: splitting them was a tenth of a run's time.
+  if (WORDS_CACHE.size >= WORDS_CACHE_LIMIT) WORDS_CACHE.clear();
+  if (name.length <= 200) WORDS_CACHE.set(name, words);
+  return words.slice();
 }
+
+const WORDS_CACHE = new Map<string, readonly string[]>();
+const WORDS_CACHE_LIMIT = 50_000;
 
 const KEEP_FILTERS = /^(filter|Where|FindAll|findAll|filtered|select|Select|takeWhile|partition)$/;
 const DROP_FILTERS = /^(removeIf|RemoveAll|RemoveWhere|reject|filterNot|omitBy|remove|Remove|dropWhile|exclude|Except)$/;
