@@ -2,13 +2,26 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/core/engine';
 import { parseFile } from '../../server/src/core/files';
-import { repairedSource } from '../../server/src/core/repair';
+import { maskE4x, repairedSource } from '../../server/src/core/repair';
 import { resolveSettings } from '../../server/src/settings/settings';
 import { RULES } from '../../rules';
 
 const settings = resolveSettings(RULES, {}, { now: new Date('2026-06-01T12:00:00Z'), prefilter: false });
 
 describe('repairs of valid code the grammars trip on', () => {
+  it("Mirth: Rhino's E4X (for each, the descendant operator) parses, spread is untouched, positions kept", async () => {
+    const script = "delete msg['NTE'];\nfor each (var obx in msg..OBX) {\n  logger.info(obx['OBX.3'].toString());\n}\nvar all = [...list];";
+    const channel = `<channel><name>ORU</name><sourceConnector><transformer><elements><com.mirth.connect.plugins.javascriptstep.JavaScriptStep><name>Strip</name><script>${script}</script></com.mirth.connect.plugins.javascriptstep.JavaScriptStep></elements></transformer></sourceConnector></channel>`;
+    const parsed = await parseFile('channels/oru.xml', channel);
+    assert.equal(parsed.language, 'mirth');
+    assert.deepEqual(parsed.syntaxErrors, []);
+    const masked = maskE4x(script)!;
+    assert.equal(masked.length, script.length);
+    assert.ok(masked.includes('for      (var obx in msg. OBX)'));
+    assert.ok(masked.includes('[...list]'));
+    assert.equal(maskE4x('const a = [...b]; f(...c);'), undefined);
+  });
+
   it('C#: #if inside a lambda, a switch section and a builder chain', async () => {
     const text = [
       'public class Routes {',

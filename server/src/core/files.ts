@@ -12,7 +12,7 @@ import { parseYaml } from './formats/yaml';
 import type { CodeLanguage, Comment, IrNode, Span } from './ir';
 import { walk } from './ir';
 import { lowerCode } from './lang';
-import { repairedSource } from './repair';
+import { maskE4x, repairedSource } from './repair';
 import { formatForPath, LanguageId, languageForPath } from './language';
 import type { LineIndex } from './text';
 
@@ -104,9 +104,18 @@ async function parseXmlFile(text: string, bodyFilter?: BodyFilter): Promise<Pars
   if (!mirth) return parsed;
   parsed.language = 'mirth';
   for (const script of mirthScripts(text, xml)) {
-    const lowered = await lowerCode('javascript', script.text, { keepBody: bodyFilter?.(script.text) });
+    let source = script.text;
+    let lowered = await lowerCode('javascript', source, { keepBody: bodyFilter?.(source) });
+    const e4x = lowered.syntaxErrors.length > 0 ? maskE4x(source) : undefined;
+    if (e4x !== undefined) {
+      const second = await lowerCode('javascript', e4x, { keepBody: bodyFilter?.(e4x) });
+      if (second.syntaxErrors.length < lowered.syntaxErrors.length) {
+        lowered = second;
+        source = e4x;
+      }
+    }
     const toFile = (offset: number): number => script.offsets[Math.max(0, Math.min(offset, script.offsets.length - 1))];
-    const model = new CodeModel('mirth', 'javascript', script.text, lowered, {
+    const model = new CodeModel('mirth', 'javascript', source, lowered, {
       host: 'mirth',
       element: script.element,
       label: script.label,

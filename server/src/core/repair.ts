@@ -1,7 +1,8 @@
 /**
  * Valid code the grammars trip on, masked so that it parses: C# preprocessor directives inside
  * expressions and switch sections (only the first branch of each `#if` group is kept), Java
- * type-use annotations before varargs (`String @NonNull... names`), a bare `&` in JSX text. Masking
+ * type-use annotations before varargs (`String @NonNull... names`), a bare `&` in JSX text, and the
+ * E4X of Mirth's Rhino scripts (`for each (var obx in msg..OBX)`). Masking
  * replaces characters with spaces and keeps every line break, so offsets, lines and columns are those
  * of the original text. The engine uses a repaired text only when it parses with fewer errors.
  */
@@ -16,6 +17,17 @@ export function repairedSource(language: CodeLanguage, text: string, errors: rea
   if (language === 'java' && /@\w+(?:\.\w+)*\s*(?:\.\.\.|\[\])/.test(text)) out = (out ?? text).replace(/@\w+(?:\.\w+)*(?=\s*(?:\.\.\.|\[\]))/g, (m) => ' '.repeat(m.length));
   if ((language === 'tsx' || language === 'javascript') && errors.length > 0) out = maskBareAmpersands(out ?? text, errors);
   return out !== undefined && out !== text ? out : undefined;
+}
+
+/**
+ * Mirth scripts run on Rhino with E4X: `for each (x in list)` becomes `for      (x in list)` and the
+ * descendant operator `msg..OBX` becomes the member access `msg. OBX` (same length, same meaning for
+ * the analysis). Spread (`...rest`) is left alone.
+ */
+export function maskE4x(text: string): string | undefined {
+  if (!/\bfor\s+each\s*\(|[\w\])]\.\.[A-Za-z_$]/.test(text)) return undefined;
+  const out = text.replace(/\bfor(\s+)each(\s*)\(/g, (_m, a: string, b: string) => `for${a}    ${b}(`).replace(/([\w\])])\.\.(?=[A-Za-z_$])/g, (_m, c: string) => `${c}. `);
+  return out !== text ? out : undefined;
 }
 
 function blank(line: string): string {

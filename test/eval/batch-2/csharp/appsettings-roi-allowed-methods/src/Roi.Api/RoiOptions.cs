@@ -1,0 +1,7 @@
+namespace Roi.Api;
+
+public sealed class RoiOptions
+{
+    public string[] AllowedMethods { get; set; } = Array.Empty<string>();
+    public string QueueName { get; set; } = "";
+}

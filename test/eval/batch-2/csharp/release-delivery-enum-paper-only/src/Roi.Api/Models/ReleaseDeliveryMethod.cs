@@ -1,0 +1,8 @@
+namespace Roi.Api.Models;
+
+public enum ReleaseDeliveryMethod
+{
+    Fax,
+    CertifiedMail,
+    InPersonPickup,
+}

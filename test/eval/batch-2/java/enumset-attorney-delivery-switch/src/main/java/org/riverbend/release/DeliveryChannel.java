@@ -1,0 +1,3 @@
+package org.riverbend.release;
+
+public enum DeliveryChannel { FHIR_API, DIRECT, PORTAL, SFTP, FAX, USPS }

@@ -1,0 +1,6 @@
+CLINIC_DEFAULTS = {
+    "northside-peds": {
+        "default_delivery_method": "fax",
+        "offered_methods": ["fax", "direct", "portal"],
+    },
+}

@@ -1,0 +1,2 @@
+EHI_EXPORT_ENABLED = False
+EHI_EXPORT_FORMATS = ["ndjson"]

@@ -1,0 +1,1 @@
+PAPER_CHANNELS = frozenset({"fax", "mail", "pickup"})

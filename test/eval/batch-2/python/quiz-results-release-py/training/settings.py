@@ -1,0 +1,3 @@
+# Staff HIPAA training module settings
+QUIZ_RESULT_RELEASE_DELAY_HOURS = 48
+QUIZ_PASSING_SCORE = 80

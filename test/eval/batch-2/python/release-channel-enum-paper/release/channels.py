@@ -1,0 +1,7 @@
+from enum import Enum
+
+
+class ReleaseChannel(str, Enum):
+    FAX = "fax"
+    POSTAL = "postal"
+    PICKUP = "pickup"
