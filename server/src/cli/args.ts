@@ -3,7 +3,7 @@
  */
 import { isRuleLevel, RuleLevel } from '../settings/settings';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'html'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
@@ -41,6 +41,10 @@ export interface CliOptions {
   shard?: Shard;
   /** Prefix of links to source lines in markdown/html reports. */
   linkBase?: string;
+  /** `--base-dir DIR`: what SARIF, github and gitlab paths are relative to (default: the repository root). */
+  baseDir?: string;
+  /** `--category NAME`: GitHub code scanning's category (SARIF `automationDetails.id`). */
+  category?: string;
 }
 
 export interface Shard {
@@ -60,7 +64,7 @@ and files of other types.
 
 Options:
   -f, --format <name>      stylish (default), json, sarif, github (workflow annotations),
-                           junit, markdown or html (compliance report)
+                           gitlab (Code Quality), junit, markdown or html (compliance report)
   -o, --output <file>      write the report to a file instead of standard output
   -c, --config <file>      use this config file instead of the nearest ehi-lint.config.json
       --init               write a starter ehi-lint.config.json in the current folder
@@ -73,6 +77,9 @@ Options:
                            where the cache lives
       --shard <k>/<n>      analyse the k-th of n parts of the files (for CI matrices)
       --link-base <url>    link findings in markdown/html reports to <url>/<path>#L<line>
+      --base-dir <dir>     write sarif, github and gitlab paths relative to <dir>
+                           (default: the git repository's root, else the current folder)
+      --category <name>    the code-scanning category in SARIF (default: ehi-lint)
       --max-warnings <n>   exit with 1 when there are more than n warnings
       --rule <id>=<level>  set a rule to off, info, warning or error (repeatable)
   -q, --quiet              report errors only
@@ -188,6 +195,15 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
         const count = m ? Number(m[2]) : 0;
         if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes <k>/<n> with 1 ≤ k ≤ n, for example --shard 2/3 (got "${raw}")`);
         options.shard = { index, count };
+        break;
+      }
+      case '--base-dir':
+        options.baseDir = take(flag);
+        break;
+      case '--category': {
+        const raw = take(flag);
+        if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(raw)) throw new UsageError(`--category takes letters, digits and . _ : / - (got "${raw}")`);
+        options.category = raw.replace(/\/+$/, '');
         break;
       }
       case '--link-base':

@@ -18,6 +18,7 @@ import { applyBaseline, readBaseline, updatedBaseline, writeBaseline } from './b
 import { CACHE_DIRECTORY, ResultCache } from './cache';
 import { discover, DiscoveryError } from '../core/discover';
 import { formatGithub } from './format/github';
+import { formatGitlab } from './format/gitlab';
 import { formatHtml } from './format/html';
 import { formatJson } from './format/json';
 import { formatJunit } from './format/junit';
@@ -29,6 +30,9 @@ import { changesOf, changesSince, ChangeSet, findingChanged, GitError } from './
 import { mergeSarif, readSarif } from './merge';
 import { cores, displayPath, runAnalysis, WorkerPool } from './run';
 import { inShard } from './shard';
+import { readRepository } from './repository';
+import { DEFAULT_CATEGORY } from './format/sarif';
+import type { ReportBase } from './format/report';
 
 let wasmFlagsSet = false;
 
@@ -128,6 +132,7 @@ const FORMATTERS: Record<Format, (report: Report, color: boolean) => string> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  gitlab: formatGitlab,
   junit: formatJunit,
   markdown: formatMarkdown,
   html: formatHtml,
@@ -238,6 +243,7 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
       shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
     },
     links: { base: options.linkBase, from: options.output ? path.dirname(path.resolve(cwd, options.output)) : cwd },
+    base: reportBase(options, cwd),
   };
   writeOutput(FORMATTERS[options.format](report, options.color && !options.output), options, cwd);
   if (options.stats) {
@@ -253,6 +259,22 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) return 1;
   return 0;
+}
+
+/**
+ * What code hosts' paths are relative to: `--base-dir`, else the root of the repository holding the
+ * first path, else the working folder; so a scan from a subfolder or from outside the repository
+ * names the same files the same way.
+ */
+function reportBase(options: CliOptions, cwd: string): ReportBase {
+  const category = options.category ?? DEFAULT_CATEGORY;
+  const repository = readRepository(path.resolve(cwd, options.baseDir ?? options.paths[0] ?? '.'));
+  if (options.baseDir) {
+    const dir = path.resolve(cwd, options.baseDir);
+    if (!isDirectory(dir)) throw new UsageError(`--base-dir ${options.baseDir}: not a folder`);
+    return { dir, repository, category };
+  }
+  return { dir: repository?.root ?? cwd, repository, category };
 }
 
 /** Only the findings on changed lines (every file here changed: only those were analysed). */
