@@ -22,6 +22,8 @@ export interface Report {
     unanalysed: number;
     /** Findings hidden because the baseline records them. */
     baselined: number;
+    /** Findings below error level left out by --quiet. */
+    hidden?: { warnings: number; infos: number };
   };
   /** When the scan ran; `review-by` dates are judged against it. */
   now: Date;

@@ -31,9 +31,15 @@ export function formatStylish(report: Report, color: boolean): string {
     documented > 0 ? `${documented} documented exception${documented === 1 ? '' : 's'}` : '',
     unanalysed > 0 ? `${unanalysed} file${unanalysed === 1 ? '' : 's'} not fully analysed` : '',
   ].filter((s) => s);
+  const hidden = report.summary.hidden ?? { warnings: 0, infos: 0 };
+  const hiddenParts = [hidden.warnings > 0 ? `${hidden.warnings} warning${hidden.warnings === 1 ? '' : 's'}` : '', hidden.infos > 0 ? `${hidden.infos} info` : ''].filter((x) => x);
+  if (hiddenParts.length > 0) tail.unshift(`${hiddenParts.join(' and ')} not shown (--quiet)`);
+  const files = `${report.summary.files} file${report.summary.files === 1 ? '' : 's'}`;
   const summary =
     problems === 0
-      ? paint('green', `✔ no problems in ${report.summary.files} file${report.summary.files === 1 ? '' : 's'}`)
+      ? hiddenParts.length > 0
+        ? paint('green', `✔ no errors in ${files}`)
+        : paint('green', `✔ no problems in ${files}`)
       : paint(errors > 0 ? 'red' : 'yellow', `✖ ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${report.summary.files} file${report.summary.files === 1 ? '' : 's'}`);
   lines.push(tail.length > 0 ? `${summary}; ${tail.join(', ')}` : summary);
   return lines.join('\n') + '\n';
