@@ -35,7 +35,7 @@ describe('ehi-lint command line', function () {
   this.timeout(60_000);
 
   describe('SARIF on the fixtures', () => {
-    let log: { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: SarifResult[]; originalUriBaseIds: Record<string, { uri: string }> }[] };
+    let log: { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: SarifResult[]; originalUriBaseIds: Record<string, { uri?: string }> }[] };
 
     before(() => {
       const r = runCli(['test-fixtures', '--format', 'sarif']);
@@ -64,7 +64,7 @@ describe('ehi-lint command line', function () {
       const run = log.runs[0];
       assert.deepEqual(run.tool.driver.rules.map((r) => r.id).sort(), RULES.map((r) => r.meta.id).sort());
       for (const rule of run.tool.driver.rules) assert.match(rule.helpUri, new RegExp(`^https://.*/docs/rules/${rule.id}\\.md$`));
-      assert.ok(run.originalUriBaseIds.SRCROOT.uri.startsWith('file:///'));
+      assert.equal(run.originalUriBaseIds.SRCROOT.uri, undefined);
       for (const result of run.results) {
         const location = result.locations[0].physicalLocation.artifactLocation;
         assert.equal(location.uriBaseId, 'SRCROOT');
@@ -185,9 +185,13 @@ describe('ehi-lint command line', function () {
     it('says why it skips a named file it does not read', () => {
       const dir = tempDir();
       write(dir, 'logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]));
+      // Alone, it leaves nothing to scan: exit 2 with the reason; beside --no-error-on-unmatched-pattern, a report naming it.
       const r = runCli(['logo.png'], { cwd: dir });
-      assert.equal(r.status, 0);
-      assert.match(r.stdout, /logo\.png: skipped: not a file ehi-lint reads \(\.png\)/);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /nothing to scan: logo\.png: not a file ehi-lint reads \(\.png\)/);
+      const listed = runCli(['logo.png', '--no-error-on-unmatched-pattern'], { cwd: dir });
+      assert.equal(listed.status, 0);
+      assert.match(listed.stdout, /logo\.png: skipped: not a file ehi-lint reads \(\.png\)/);
     });
   });
 

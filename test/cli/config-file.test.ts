@@ -190,7 +190,8 @@ describe('ehi-lint.config.json', function () {
     assert.equal(strict.status, 1, 'error-level finding from the config');
     assert.match(strict.stdout, /error/);
     assert.equal(runCli(['--rule', 'unjustified-throttle=warning', 'src'], { cwd: dir }).status, 0, '--rule overrides the config');
-    const named = json(['src/generated/routes.ts']);
+    assert.match(runCli(['src/generated/routes.ts'], { cwd: dir }).stderr, /nothing to scan: src\/generated\/routes\.ts: excluded by ehi-lint\.config\.json/);
+    const named = json(['src/generated/routes.ts', '--no-error-on-unmatched-pattern']);
     assert.deepEqual(named.skipped, [{ path: 'src/generated/routes.ts', reason: 'excluded by ehi-lint.config.json' }]);
   });
 

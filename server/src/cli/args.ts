@@ -3,7 +3,7 @@
  */
 import { isRuleLevel, RuleLevel } from '../settings/settings';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'html'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
@@ -41,6 +41,23 @@ export interface CliOptions {
   shard?: Shard;
   /** Prefix of links to source lines in markdown/html reports. */
   linkBase?: string;
+  /** `--base-dir DIR`: what SARIF, github and gitlab paths are relative to (default: the repository root). */
+  baseDir?: string;
+  /** `--category NAME`: GitHub code scanning's category (SARIF `automationDetails.id`). */
+  category?: string;
+  /** `--stdin`: lint the text on standard input as the file `stdinFilename`. */
+  stdin: boolean;
+  stdinFilename?: string;
+  /** Exit 2 when nothing is scanned (`--no-error-on-unmatched-pattern` turns it off). */
+  errorOnUnmatchedPattern: boolean;
+}
+
+/** Colour unless told otherwise: FORCE_COLOR (not 0/false) forces it, FORCE_COLOR=0 or NO_COLOR turns it off, else a terminal gets it. */
+export function defaultColor(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false', 'no', 'off'].includes(force.trim().toLowerCase());
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return isTTY;
 }
 
 export interface Shard {
@@ -60,7 +77,7 @@ and files of other types.
 
 Options:
   -f, --format <name>      stylish (default), json, sarif, github (workflow annotations),
-                           junit, markdown or html (compliance report)
+                           gitlab (Code Quality), junit, markdown or html (compliance report)
   -o, --output <file>      write the report to a file instead of standard output
   -c, --config <file>      use this config file instead of the nearest ehi-lint.config.json
       --init               write a starter ehi-lint.config.json in the current folder
@@ -73,14 +90,24 @@ Options:
                            where the cache lives
       --shard <k>/<n>      analyse the k-th of n parts of the files (for CI matrices)
       --link-base <url>    link findings in markdown/html reports to <url>/<path>#L<line>
-      --max-warnings <n>   exit with 1 when there are more than n warnings
+      --base-dir <dir>     write sarif, github and gitlab paths relative to <dir>
+                           (default: the git repository's root, else the current folder)
+      --category <name>    the code-scanning category in SARIF (default: ehi-lint)
+      --stdin              lint the text on standard input (needs --stdin-filename)
+      --stdin-filename <path>
+                           the file the text on standard input is: its extension picks
+                           the language, and its place the config file and ignores
+      --no-error-on-unmatched-pattern
+                           exit 0, not 2, when nothing is left to scan
+      --max-warnings <n>   exit with 1 when there are more than n warnings (n ≥ 0)
       --rule <id>=<level>  set a rule to off, info, warning or error (repeatable)
-  -q, --quiet              report errors only
+  -q, --quiet              report errors only (the summary says how many others are hidden)
       --include-tests      also scan test code (test folders, *.test.ts, *Tests.cs, test_*.py, ...)
   -j, --jobs <n>           worker threads (default: one per core)
       --no-prefilter       parse every file, even those without a rule's trigger words
       --stats              print files/s, lines/s and peak memory to stderr
-      --no-color           plain output
+      --color, --no-color  force or turn off colours (default: on for a terminal;
+                           FORCE_COLOR=1 or FORCE_COLOR=0 and NO_COLOR are honoured)
       --list-rules         list the rules with their languages and default severity
   -h, --help               show this help
   -v, --version            print the version
@@ -104,9 +131,11 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
     stats: false,
     quiet: false,
     includeTests: false,
-    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    color: defaultColor(process.env, process.stdout.isTTY === true),
     updateBaseline: false,
     cache: false,
+    stdin: false,
+    errorOnUnmatchedPattern: true,
   };
   let i = 0;
   if (argv[0] === 'lsp') {
@@ -190,12 +219,33 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
         options.shard = { index, count };
         break;
       }
+      case '--base-dir':
+        options.baseDir = take(flag);
+        break;
+      case '--category': {
+        const raw = take(flag);
+        if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(raw)) throw new UsageError(`--category takes letters, digits and . _ : / - (got "${raw}")`);
+        options.category = raw.replace(/\/+$/, '');
+        break;
+      }
+      case '--stdin':
+        options.stdin = true;
+        break;
+      case '--stdin-filename':
+        options.stdinFilename = take(flag);
+        break;
+      case '--no-error-on-unmatched-pattern':
+        options.errorOnUnmatchedPattern = false;
+        break;
       case '--link-base':
         options.linkBase = take(flag).replace(/\/+$/, '');
         break;
       case '--max-warnings': {
-        const raw = take(flag);
-        if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings needs a whole number (got "${raw}")`);
+        // Taken as it is, so that a negative number gets its own message rather than "needs a value".
+        const raw = inline ?? argv[++i];
+        if (raw === undefined || raw === '') throw new UsageError('option --max-warnings needs a value: the number of warnings allowed, 0 or more');
+        if (/^-\d+$/.test(raw)) throw new UsageError(`--max-warnings must be 0 or more (got ${raw}); use 0 to fail on any warning`);
+        if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings needs a whole number, 0 or more (got "${raw}")`);
         options.maxWarnings = Number(raw);
         break;
       }
@@ -248,6 +298,15 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
     return options;
   }
   if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline <file> to say where the baseline goes');
+  if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin');
+  if (options.stdin) {
+    if (options.stdinFilename === undefined || options.stdinFilename.trim() === '') throw new UsageError('--stdin needs --stdin-filename <path>: the path decides the language, the config file and the ignores');
+    if (options.paths.length > 0) throw new UsageError(`--stdin lints standard input only; remove the paths (${options.paths.join(' ')})`);
+    if (options.updateBaseline || options.shard || options.changedSince || options.cache) throw new UsageError('--stdin cannot be combined with --update-baseline, --shard, --changed-since or --cache');
+    // The named file stands for the scan's path: the config file and the repository are found from it.
+    options.paths.push(options.stdinFilename);
+    return options;
+  }
   if (options.paths.length === 0) options.paths.push('.');
   return options;
 }

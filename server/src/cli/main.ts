@@ -16,8 +16,9 @@ import { ConfigError, UserConfig, withLevels } from '../settings/settings';
 import { CliOptions, Format, HELP, parseArgs, UsageError } from './args';
 import { applyBaseline, readBaseline, updatedBaseline, writeBaseline } from './baseline';
 import { CACHE_DIRECTORY, ResultCache } from './cache';
-import { discover, DiscoveryError } from '../core/discover';
+import { discover, Discovered, DiscoveryError, READ_EXTENSIONS, whyNotScanned } from '../core/discover';
 import { formatGithub } from './format/github';
+import { formatGitlab } from './format/gitlab';
 import { formatHtml } from './format/html';
 import { formatJson } from './format/json';
 import { formatJunit } from './format/junit';
@@ -29,6 +30,9 @@ import { changesOf, changesSince, ChangeSet, findingChanged, GitError } from './
 import { mergeSarif, readSarif } from './merge';
 import { cores, displayPath, runAnalysis, WorkerPool } from './run';
 import { inShard } from './shard';
+import { readRepository } from './repository';
+import { DEFAULT_CATEGORY } from './format/sarif';
+import type { ReportBase } from './format/report';
 
 let wasmFlagsSet = false;
 
@@ -128,6 +132,7 @@ const FORMATTERS: Record<Format, (report: Report, color: boolean) => string> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  gitlab: formatGitlab,
   junit: formatJunit,
   markdown: formatMarkdown,
   html: formatHtml,
@@ -146,13 +151,6 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   const configFile = configFor(options, cwd);
   // `--rule ID=LEVEL` changes the level only: options the config file gives the rule still apply.
   const config: UserConfig = { ...configFile?.user, rules: withLevels(configFile?.user.rules, options.rules) };
-  if (options.quiet) {
-    for (const r of RULES) {
-      const setting = config.rules![r.meta.id];
-      const level = Array.isArray(setting) ? setting[0] : setting ?? r.meta.severity;
-      if (level !== 'error') config.rules![r.meta.id] = 'off';
-    }
-  }
   // Read before the scan, so that a bad baseline fails fast; one about to be created need not exist yet.
   const baselineFile = options.baseline ? path.resolve(cwd, options.baseline) : undefined;
   const baseline = baselineFile && (!options.updateBaseline || fs.existsSync(baselineFile)) ? readBaseline(baselineFile, cwd, options.baseline) : undefined;
@@ -187,10 +185,21 @@ interface ScanContext {
 }
 
 async function scan(options: CliOptions, cwd: string, { started, now, configFile, config, baselineFile, baseline, pool }: ScanContext): Promise<number> {
-  const discovered = await discover(options.paths, cwd, {
-    includeTests: options.includeTests,
-    filter: configFile ? { accept: configFileFilter(configFile), reason: `excluded by ${displayPath(cwd, configFile.file)}` } : undefined,
-  });
+  const filter = configFile ? { accept: configFileFilter(configFile), reason: `excluded by ${displayPath(cwd, configFile.file)}` } : undefined;
+  let discovered: Discovered;
+  let contents: Map<string, Uint8Array> | undefined;
+  const base = reportBase(options, cwd);
+  if (options.stdin) {
+    // The text on standard input, as the file --stdin-filename names: skipped when a folder scan would skip that file.
+    const file = path.resolve(cwd, options.stdinFilename!);
+    const why = whyNotScanned(file, { root: configFile?.dir ?? base.dir, includeTests: options.includeTests, filter });
+    const bytes = fs.readFileSync(0);
+    discovered = why ? { files: [], skipped: [{ path: options.stdinFilename!, reason: why }], folders: [] } : { files: [file], skipped: [], folders: [] };
+    contents = new Map([[file, bytes]]);
+  } else {
+    discovered = await discover(options.paths, cwd, { includeTests: options.includeTests, filter });
+    if (discovered.files.length === 0 && options.errorOnUnmatchedPattern) throw new UsageError(`nothing to scan: ${whyEmpty(discovered)} (--no-error-on-unmatched-pattern accepts an empty scan)`);
+  }
   let files = discovered.files;
   if (options.shard) files = files.filter((f) => inShard(displayPath(cwd, f), options.shard!));
   let changes: ChangeSet | undefined;
@@ -199,8 +208,8 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
     files = files.filter((f) => changesOf(changeSet, f) !== undefined);
   }
   const register = loadRegister(configFile, cwd);
-  const cache = options.cache ? ResultCache.open(path.resolve(cwd, options.cacheLocation ?? path.join(configFile?.dir ?? cwd, CACHE_DIRECTORY))) : undefined;
-  const run = await runAnalysis({ files, projectFiles: discovered.files, root: cwd, config, register, prefilter: options.prefilter, jobs: options.jobs, now, cache, pool });
+  const cache = options.cache && !options.stdin ? ResultCache.open(path.resolve(cwd, options.cacheLocation ?? path.join(configFile?.dir ?? cwd, CACHE_DIRECTORY))) : undefined;
+  const run = await runAnalysis({ files, projectFiles: discovered.files, root: cwd, config, register, prefilter: options.prefilter, jobs: options.jobs, now, cache, pool, contents });
 
   let reports = run.reports;
   let activeBaseline = baseline;
@@ -221,6 +230,17 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
     baselined = changeSet ? applied.hidden.filter((h) => findingChanged(changesOf(changeSet, path.resolve(cwd, h.path)), h.finding)).length : applied.hidden.length;
   }
   if (changes) reports = onChangedLines(reports, changes, cwd);
+  // --quiet shows errors only; the others are counted, so the summary can say they are there.
+  const hidden = { warnings: 0, infos: 0 };
+  if (options.quiet) {
+    reports = reports.map((r) => {
+      for (const f of r.findings) {
+        if (f.severity === 'warning') hidden.warnings++;
+        else if (f.severity === 'info') hidden.infos++;
+      }
+      return { ...r, findings: r.findings.filter((f) => f.severity === 'error') };
+    });
+  }
   reports = reports.filter((r) => r.findings.length > 0 || r.suppressed.length > 0 || r.notices.length > 0 || r.exceptions.length > 0);
 
   const report: Report = {
@@ -228,7 +248,7 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
     files: reports,
     skipped: discovered.skipped,
     rules: RULES,
-    summary: summarise(reports, run.filesAnalysed, run.lines, baselined),
+    summary: { ...summarise(reports, run.filesAnalysed, run.lines, baselined), hidden },
     now,
     scope: {
       paths: options.paths,
@@ -238,6 +258,7 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
       shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
     },
     links: { base: options.linkBase, from: options.output ? path.dirname(path.resolve(cwd, options.output)) : cwd },
+    base,
   };
   writeOutput(FORMATTERS[options.format](report, options.color && !options.output), options, cwd);
   if (options.stats) {
@@ -249,10 +270,48 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
         `${Math.round(run.filesAnalysed / seconds)} files/s, ${Math.round(run.lines / seconds)} lines/s, peak RSS ${peakMb.toFixed(0)} MB\n`,
     );
   }
-  const { errors, warnings } = report.summary;
+  const { errors } = report.summary;
+  // Warnings hidden by --quiet still count against --max-warnings (as in ESLint).
+  const warnings = report.summary.warnings + hidden.warnings;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`${TOOL_NAME} found ${warnings} warning${warnings === 1 ? '' : 's'}; the maximum is ${options.maxWarnings}\n`);
+    return 1;
+  }
   if (errors > 0) return 1;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) return 1;
   return 0;
+}
+
+/** Why a scan found nothing to analyse, for each path given. */
+function whyEmpty(discovered: Discovered): string {
+  const reasons: string[] = discovered.skipped.map((s) => `${s.path}: ${s.reason}`);
+  for (const { path: folder, tally } of discovered.folders) {
+    const left = [
+      tally.gitignored > 0 ? `${tally.gitignored} ignored by .gitignore` : '',
+      tally.excluded > 0 ? `${tally.excluded} excluded by the config file` : '',
+      tally.tests > 0 ? `${tally.tests} test code (--include-tests scans it)` : '',
+      tally.skippedFolders > 0 ? `${tally.skippedFolders} dependency or build folder${tally.skippedFolders === 1 ? '' : 's'}` : '',
+    ].filter((x) => x);
+    if (left.length > 0) reasons.push(`all files matched by ${folder} are ignored (${left.join(', ')}${tally.unsupported > 0 ? `; ${tally.unsupported} of types ehi-lint does not read` : ''})`);
+    else if (tally.unsupported > 0) reasons.push(`${folder} holds no file ehi-lint reads (${tally.unsupported} of other types; it reads ${READ_EXTENSIONS})`);
+    else reasons.push(`${folder} is empty`);
+  }
+  return reasons.join('; ');
+}
+
+/**
+ * What code hosts' paths are relative to: `--base-dir`, else the root of the repository holding the
+ * first path, else the working folder; so a scan from a subfolder or from outside the repository
+ * names the same files the same way.
+ */
+function reportBase(options: CliOptions, cwd: string): ReportBase {
+  const category = options.category ?? DEFAULT_CATEGORY;
+  const repository = readRepository(path.resolve(cwd, options.baseDir ?? options.paths[0] ?? '.'));
+  if (options.baseDir) {
+    const dir = path.resolve(cwd, options.baseDir);
+    if (!isDirectory(dir)) throw new UsageError(`--base-dir ${options.baseDir}: not a folder`);
+    return { dir, repository, category };
+  }
+  return { dir: repository?.root ?? cwd, repository, category };
 }
 
 /** Only the findings on changed lines (every file here changed: only those were analysed). */

@@ -35,6 +35,8 @@ export interface RunInput {
   pool?: WorkerPool;
   /** The project's files, when the run analyses only some of them (changed files); `files` otherwise. */
   projectFiles?: string[];
+  /** Contents to analyse instead of what is on disk (text read from standard input), by absolute path. */
+  contents?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface RunResult {
@@ -65,6 +67,8 @@ export interface WorkerSetup {
   root: string;
   /** Every file of the project, for the value flow between files (absolute paths). */
   projectFiles: string[];
+  /** Texts that stand for files on disk (standard input), by absolute path. */
+  overrides?: Record<string, string>;
 }
 
 const IN_PROCESS_BELOW = 24;
@@ -117,9 +121,10 @@ export async function runAnalysis(input: RunInput): Promise<RunResult> {
     now: (input.now ?? new Date()).toISOString(),
     root: input.root,
     projectFiles: input.projectFiles ?? input.files,
+    ...(input.contents ? { overrides: Object.fromEntries([...input.contents].map(([file, bytes]) => [file, Buffer.from(bytes).toString('utf8')])) } : {}),
   };
   const collector = new Collector();
-  let work: WorkItem[] = input.files.map((file) => ({ file }));
+  let work: WorkItem[] = input.files.map((file) => ({ file, ...(input.contents?.has(file) ? { bytes: input.contents.get(file) } : {}) }));
   let store: ((result: FileAnalysis, item: WorkItem) => void) | undefined;
   if (input.cache) {
     const cached = lookUpCache(input.cache, setup, input.files, collector);
@@ -347,7 +352,18 @@ function makeTriage(setup: WorkerSetup): (item: WorkItem) => FileAnalysis | Work
 }
 
 function settingsMaker(setup: WorkerSetup): (file: string) => { display: string; settings: AnalysisSettings } {
-  const project = new ProjectIndex({ root: setup.root, files: setup.projectFiles, display: (f) => displayPath(setup.root, f) });
+  const overrides = setup.overrides;
+  const read = overrides
+    ? (file: string): string | undefined => {
+        if (Object.prototype.hasOwnProperty.call(overrides, file)) return overrides[file];
+        try {
+          return fs.readFileSync(file, 'utf8');
+        } catch {
+          return undefined;
+        }
+      }
+    : undefined;
+  const project = new ProjectIndex({ root: setup.root, files: setup.projectFiles, display: (f) => displayPath(setup.root, f), ...(read ? { read } : {}) });
   const base = { ...resolveSettings(RULES, setup.config, { now: new Date(setup.now), prefilter: setup.prefilter }), project };
   const byFile = registerByFile(setup);
   const registerFile = registerAccess(setup);

@@ -43,12 +43,30 @@ export interface Discovered {
   files: string[];
   /** Paths given on the command line that are not analysed, with the reason. */
   skipped: { path: string; reason: string }[];
+  /** What each folder given was found to hold and what was left out of it (to explain an empty scan). */
+  folders: { path: string; tally: Tally }[];
+}
+
+/** Files (and folders) below a searched folder, by what became of them. */
+export interface Tally {
+  files: number;
+  gitignored: number;
+  /** Left out by the configuration's include/exclude. */
+  excluded: number;
+  tests: number;
+  /** Of a format ehi-lint does not read. */
+  unsupported: number;
+  /** Dependency, build-output and tool folders skipped. */
+  skippedFolders: number;
 }
 
 interface IgnoreLayer {
   dir: string;
   rules: Ignore;
+  text: string;
 }
+
+export const READ_EXTENSIONS = '.ts .tsx .js .jsx .mjs .cjs .java .cs .py .json .yaml .yml .xml .properties';
 
 export interface DiscoverOptions {
   /** Also search test folders and test files (left out by default: test code is not a practice). */
@@ -66,6 +84,7 @@ export async function discover(inputs: string[], cwd: string, options: DiscoverO
   const { filter } = options;
   const files = new Set<string>();
   const skipped: { path: string; reason: string }[] = [];
+  const folders: Discovered['folders'] = [];
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     let stat: fs.Stats;
@@ -75,16 +94,68 @@ export async function discover(inputs: string[], cwd: string, options: DiscoverO
       throw new DiscoveryError(`${input}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`);
     }
     if (stat.isDirectory()) {
-      await walk(absolute, ancestorsIgnores(absolute), files, { testRoot: options.includeTests ? undefined : absolute, filter });
+      // A folder named explicitly is searched even when a .gitignore above it ignores it: the rules
+      // that ignore the folder itself are set aside for it; the others (`*.min.js`) still apply.
+      const layers = ancestorsIgnores(absolute).map((layer) => unignoring(layer, absolute));
+      const tally: Tally = { files: 0, gitignored: 0, excluded: 0, tests: 0, unsupported: 0, skippedFolders: 0 };
+      await walk(absolute, layers, files, { testRoot: options.includeTests ? undefined : absolute, filter, tally });
+      folders.push({ path: input, tally });
     } else if (stat.isFile()) {
-      if (formatForPath(absolute) && filter && !filter.accept(absolute)) skipped.push({ path: input, reason: filter.reason });
-      else if (formatForPath(absolute)) files.add(absolute);
-      else skipped.push({ path: input, reason: `not a file ehi-lint reads (${path.extname(absolute) || 'no extension'}); it reads .ts .tsx .js .jsx .mjs .cjs .java .cs .py .json .yaml .yml .xml .properties` });
+      // A file named explicitly is analysed even when a .gitignore ignores it (as git add -f would take it).
+      const reason = notRead(absolute, filter);
+      if (reason) skipped.push({ path: input, reason });
+      else files.add(absolute);
     } else {
       skipped.push({ path: input, reason: 'not a regular file' });
     }
   }
-  return { files: [...files].sort(), skipped };
+  return { files: [...files].sort(), skipped, folders };
+}
+
+function notRead(absolute: string, filter: DiscoveryFilter | undefined): string | undefined {
+  if (!formatForPath(absolute)) return `not a file ehi-lint reads (${path.extname(absolute) || 'no extension'}); it reads ${READ_EXTENSIONS}`;
+  if (filter && !filter.accept(absolute)) return filter.reason;
+  return undefined;
+}
+
+/**
+ * Why a file given by name only (text on standard input, `--stdin-filename`) would not be scanned
+ * in a folder scan: a format ehi-lint does not read, the configuration, a .gitignore, a dependency
+ * or build folder, test code. Undefined when it would be. The file need not exist.
+ */
+export function whyNotScanned(file: string, options: { root: string; includeTests?: boolean; filter?: DiscoveryFilter }): string | undefined {
+  const absolute = path.resolve(file);
+  const reason = notRead(absolute, options.filter);
+  if (reason) return reason;
+  const relative = relativeTo(options.root, absolute);
+  const inside = relative !== '' && !relative.startsWith('../') && !path.isAbsolute(relative);
+  const folders = inside ? relative.split('/').slice(0, -1) : [];
+  const skippedFolder = folders.find((f) => SKIPPED_DIRECTORIES.has(f));
+  if (skippedFolder) return `in ${skippedFolder}/, a dependency, build or tool folder ehi-lint does not search`;
+  const own = readIgnore(path.dirname(absolute));
+  const layers = [...ancestorsIgnores(path.dirname(absolute)), ...(own ? [own] : [])];
+  if (isIgnored(layers, absolute, false)) return 'ignored by .gitignore';
+  if (!options.includeTests && inside && isTestPath(relative)) return 'test code (scanned with --include-tests)';
+  return undefined;
+}
+
+/** The layer without the rules that ignore `folder` itself (or a folder above it). */
+function unignoring(layer: IgnoreLayer, folder: string): IgnoreLayer {
+  const relative = path.relative(layer.dir, folder).split(path.sep).join('/');
+  if (!relative || relative.startsWith('..')) return layer;
+  let current = layer;
+  for (let i = 0; i < 20; i++) {
+    const verdict = current.rules.test(`${relative}/`);
+    if (!verdict.ignored || !verdict.rule) return current;
+    const pattern = verdict.rule.pattern;
+    const text = current.text
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== pattern)
+      .join('\n');
+    if (text === current.text) return current;
+    current = { dir: layer.dir, rules: ignore().add(text), text };
+  }
+  return current;
 }
 
 export class DiscoveryError extends Error {}
@@ -116,7 +187,7 @@ function readIgnore(dir: string): IgnoreLayer | undefined {
   } catch {
     return undefined;
   }
-  return { dir, rules: ignore().add(text) };
+  return { dir, rules: ignore().add(text), text };
 }
 
 function isIgnored(layers: IgnoreLayer[], absolute: string, isDir: boolean): boolean {
@@ -132,10 +203,12 @@ interface WalkOptions {
   /** Leave out test code below this folder (paths are judged relative to it). */
   testRoot?: string;
   filter?: DiscoveryFilter;
+  tally?: Tally;
 }
 
 async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, options: WalkOptions): Promise<void> {
   const { testRoot, filter } = options;
+  const tally = options.tally ?? { files: 0, gitignored: 0, excluded: 0, tests: 0, unsupported: 0, skippedFolders: 0 };
   const own = readIgnore(dir);
   const layers = own ? [...inherited, own] : inherited;
   let entries: fs.Dirent[];
@@ -148,14 +221,28 @@ async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, opt
   for (const entry of entries) {
     const absolute = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(layers, absolute, true)) continue;
-      if (testRoot && isTestPath(`${relativeTo(testRoot, absolute)}/x`)) continue;
+      if (SKIPPED_DIRECTORIES.has(entry.name)) {
+        tally.skippedFolders++;
+        continue;
+      }
+      if (isIgnored(layers, absolute, true)) {
+        tally.gitignored++;
+        continue;
+      }
+      if (testRoot && isTestPath(`${relativeTo(testRoot, absolute)}/x`)) {
+        tally.tests++;
+        continue;
+      }
       await walk(absolute, layers, out, options);
     } else if (entry.isFile()) {
-      if (!formatForPath(absolute) || isIgnored(layers, absolute, false)) continue;
-      if (testRoot && isTestPath(relativeTo(testRoot, absolute))) continue;
-      if (filter && !filter.accept(absolute)) continue;
-      out.add(absolute);
+      if (!formatForPath(absolute)) tally.unsupported++;
+      else if (isIgnored(layers, absolute, false)) tally.gitignored++;
+      else if (testRoot && isTestPath(relativeTo(testRoot, absolute))) tally.tests++;
+      else if (filter && !filter.accept(absolute)) tally.excluded++;
+      else {
+        tally.files++;
+        out.add(absolute);
+      }
     }
   }
 }

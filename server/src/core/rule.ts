@@ -75,6 +75,11 @@ export interface RuleMeta {
   docs: RuleDocs;
   /** Bump when the rule's behaviour changes (cache keys include it). */
   version: number;
+  /**
+   * How often a finding is a true positive, for code scanning (`properties.precision` in SARIF).
+   * Default: `very-high` for the exception-* rules (they check annotations exactly), `high` otherwise.
+   */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
 }
 
 /** A place that makes up a finding: in this file (`at`), or where a value from elsewhere was defined (`origin`). */

@@ -10,7 +10,7 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { Connection, Diagnostic, FileEvent, TextDocuments } from 'vscode-languageserver/node';
-import { FileChangeType } from 'vscode-languageserver/node';
+import { FileChangeType, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { discover } from '../core/discover';
 import { AnalysisSettings, analyzeFile, analyzeTextDetailed, DetailedAnalysis, FileAnalysis, RegisterFileAccess } from '../core/engine';
@@ -137,7 +137,10 @@ export class Linter {
   private async loadConfig(folder: Folder | undefined): Promise<FolderConfig> {
     let raw: unknown;
     try {
-      raw = this.features.configuration ? await this.connection.workspace.getConfiguration({ scopeUri: folder?.uri, section: SECTION }) : pushedSection(this.pushedSettings);
+      // Every way a client can give settings counts: pushed ones (initializationOptions,
+      // didChangeConfiguration) under what the client answers to workspace/configuration.
+      const pulled = this.features.configuration ? await this.connection.workspace.getConfiguration({ scopeUri: folder?.uri, section: SECTION }) : undefined;
+      raw = mergeSections(pushedSection(this.pushedSettings), pulled);
     } catch (err) {
       this.connection.console.error(`${TOOL_NAME}: cannot read settings: ${(err as Error).message}`);
     }
@@ -185,7 +188,8 @@ export class Linter {
   private warnOnce(message: string): void {
     if (this.warned.has(message)) return;
     this.warned.add(message);
-    void this.connection.window.showWarningMessage(`${TOOL_NAME}: ${message}`);
+    // A notification (window/showMessage), not a question: a client may leave questions unanswered, or block its UI on them.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${TOOL_NAME}: ${message}` });
   }
 
   /* ---------- open documents ---------- */
@@ -577,6 +581,18 @@ export class Linter {
     const name = decodeURIComponent(doc.uri.replace(/^[a-z][\w+.-]*:/i, '').split(/[\\/]/).pop() ?? 'untitled').replace(/[^\w.-]/g, '_');
     return path.join(path.sep, 'untitled', path.extname(name) ? name : `${name}${extension}`);
   }
+}
+
+/**
+ * Pushed settings under pulled ones: a key the pull answers wins, rule levels are merged. A pull
+ * answered with nothing (null, an empty list from a Lua table) leaves the pushed settings as they are.
+ */
+export function mergeSections(pushed: unknown, pulled: unknown): unknown {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(pulled)) return pushed;
+  if (!isObject(pushed)) return pulled;
+  const rules = { ...(isObject(pushed.rules) ? pushed.rules : {}), ...(isObject(pulled.rules) ? pulled.rules : {}) };
+  return { ...pushed, ...pulled, rules };
 }
 
 /** `{ ehiLint: {...} }`, `{ settings: { ehiLint: {...} } }` or the section itself. */

@@ -18,15 +18,16 @@ import {
   InitializeResult,
   InsertTextFormat,
   MarkupKind,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
   TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES } from '../../../rules';
-import { ruleDocsUrl, TOOL_NAME, TOOL_VERSION } from '../core/meta';
+import { REPOSITORY_URL, ruleDocsUrl, TOOL_NAME, TOOL_VERSION } from '../core/meta';
 import { LineIndex } from '../core/text';
 import { codeActions, ClientSupport, isRuleId } from './code-actions';
 import { completionsAt } from './completion';
@@ -34,6 +35,9 @@ import { REGISTER_HEADER } from './fixes/register-entry';
 import { hoverAt } from './hover';
 import { ClientFeatures, Linter } from './linter';
 import { Commands, ListExceptionsRequest } from '../protocol/index';
+
+/** The rules' documentation, for the show-documentation command without a rule. */
+const RULE_DOCS_INDEX = `${REPOSITORY_URL}#rules`;
 
 /** File types the core reads, for file watching. */
 const WATCHED = '**/*.{ts,mts,cts,tsx,js,jsx,mjs,cjs,java,cs,py,json,jsonc,yaml,yml,xml,properties}';
@@ -163,15 +167,12 @@ export function startServer(): void {
         case Commands.scanWorkspace:
           return linter.scanWorkspace();
         case Commands.showRuleDocumentation: {
-          let ruleId = params.arguments?.[0];
-          if (!isRuleId(ruleId)) {
-            const choice = await connection.window.showInformationMessage('Show the documentation of which EHI Lint rule?', ...RULES.map((r) => ({ title: r.meta.id })));
-            ruleId = choice?.title;
-          }
-          if (!isRuleId(ruleId)) return null;
-          const url = ruleDocsUrl(ruleId);
-          if (showDocument) await connection.window.showDocument({ uri: url, external: true });
-          else void connection.window.showInformationMessage(`${ruleId}: ${url}`);
+          // Never asks the user (window/showMessageRequest): a client that does not answer it would
+          // wait for ever. Without a rule id, the documentation's index; the URL is the result either way.
+          const ruleId = params.arguments?.[0];
+          const url = isRuleId(ruleId) ? ruleDocsUrl(ruleId) : RULE_DOCS_INDEX;
+          if (showDocument) void connection.window.showDocument({ uri: url, external: true }).catch(() => undefined);
+          else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${isRuleId(ruleId) ? ruleId : 'EHI Lint rules'}: ${url}` });
           return url;
         }
         case Commands.openExceptionRegister: {

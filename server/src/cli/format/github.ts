@@ -3,9 +3,10 @@
  * per finding, so findings show as annotations on the pull request's diff; then a plain summary.
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
+import { ruleDocsUrl } from '../../core/meta';
 import type { Severity } from '../../core/rule';
 import type { Range } from '../../core/text';
-import type { Report } from './report';
+import { repoPath, Report } from './report';
 import { formatStylish } from './stylish';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -33,8 +34,10 @@ function where(file: string, range: Range): Record<string, number | string> {
 
 export function formatGithub(report: Report): string {
   const lines: string[] = [];
-  for (const file of report.files) {
-    for (const f of file.findings) lines.push(command(COMMAND[f.severity], { ...where(file.path, f.range), title: `${f.ruleId}` }, f.message));
+  for (const scanned of report.files) {
+    // Annotations name files relative to the repository root, as GitHub does, from any working folder.
+    const file = { ...scanned, path: repoPath(report, scanned.path) };
+    for (const f of file.findings) lines.push(command(COMMAND[f.severity], { ...where(file.path, f.range), title: `${f.ruleId}` }, `${f.message}\n${ruleDocsUrl(f.ruleId)}`));
     for (const n of file.notices) {
       const at = n.range ? where(file.path, n.range) : { file: file.path };
       lines.push(command('warning', { ...at, title: 'ehi-lint: not fully analysed' }, n.message));

@@ -4,6 +4,7 @@
  * Content-Security-Policy forbids it), readable on screen and in print.
  */
 import { accountability, complianceData, ComplianceData, EXPIRY_WINDOW_DAYS, ExceptionRecord, plural, RuleCount, SEVERITIES } from './compliance';
+import { ruleDocsUrl } from '../../core/meta';
 import type { Report } from './report';
 
 function esc(text: string | number): string {
@@ -140,7 +141,7 @@ export function formatHtml(report: Report): string {
     `<section id="findings"><h2>Open findings (${data.findings.length})</h2>` +
       table(
         [{ text: 'Where' }, { text: 'Severity' }, { text: 'Rule' }, { text: 'Finding' }, { text: 'Exceptions that could apply' }],
-        data.findings.map((f) => [anchor(`${f.path}:${f.line}`, f.href), `<span class="sev ${f.severity}">${f.severity}</span>`, `<code>${esc(f.ruleId)}</code>`, esc(f.message), esc(f.exceptions.join(', ') || '—')]),
+        data.findings.map((f) => [anchor(`${f.path}:${f.line}`, f.href), `<span class="sev ${f.severity}">${f.severity}</span>`, `<a href="${esc(ruleDocsUrl(f.ruleId))}"><code>${esc(f.ruleId)}</code></a>`, esc(f.message), esc(f.exceptions.join(', ') || '—')]),
         'No open findings.',
       ) +
       '</section>',

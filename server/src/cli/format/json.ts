@@ -1,6 +1,6 @@
 /** Machine-readable report. Lines and columns are 1-based (columns in UTF-16 code units). */
 import type { Finding, FileAnalysis } from '../../core/engine';
-import { TOOL_NAME, TOOL_VERSION } from '../../core/meta';
+import { ruleDocsUrl, TOOL_NAME, TOOL_VERSION } from '../../core/meta';
 import type { Report } from './report';
 
 export function formatJson(report: Report): string {
@@ -29,6 +29,7 @@ function finding(f: Finding) {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
+    docs: ruleDocsUrl(f.ruleId),
     ...position(f.range),
     exceptions: f.exceptions,
     fingerprint: f.fingerprint,

@@ -4,7 +4,7 @@
  * be analysed as skipped cases. A clean scan is one passing case, so the dashboard shows a run.
  */
 import type { Finding } from '../../core/engine';
-import { TOOL_NAME } from '../../core/meta';
+import { ruleDocsUrl, TOOL_NAME } from '../../core/meta';
 import type { Report } from './report';
 
 /** XML text: markup escaped, characters XML 1.0 cannot hold removed. */
@@ -29,7 +29,7 @@ export function formatJunit(report: Report): string {
     for (const f of file.findings) {
       cases.push(
         `    <testcase classname="${name}" name="${xmlEscape(`${f.ruleId} at ${at(f)}`)}" file="${name}" line="${f.range.start.line + 1}">\n` +
-          `      <failure type="${f.severity}" message="${xmlEscape(f.message)}">${xmlEscape(`${file.path}:${at(f)} ${f.severity} ${f.message} (${f.ruleId})`)}</failure>\n` +
+          `      <failure type="${f.severity}" message="${xmlEscape(f.message)}">${xmlEscape(`${file.path}:${at(f)} ${f.severity} ${f.message} (${f.ruleId})\n${ruleDocsUrl(f.ruleId)}`)}</failure>\n` +
           `    </testcase>`,
       );
     }

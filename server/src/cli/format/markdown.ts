@@ -1,5 +1,6 @@
 /** The compliance report as Markdown (for a pull-request comment, a wiki page or a job summary). */
 import { accountability, complianceData, EXPIRY_WINDOW_DAYS, ExceptionRecord, plural, SEVERITIES } from './compliance';
+import { ruleDocsUrl } from '../../core/meta';
 import type { Report } from './report';
 
 /** A table cell: one line, pipes escaped. */
@@ -50,7 +51,7 @@ export function formatMarkdown(report: Report): string {
 
   out.push('## Open findings', '');
   if (data.findings.length === 0) out.push('No open findings.', '');
-  else out.push(...table(['Where', 'Severity', 'Rule', 'Finding', 'Exceptions that could apply'], data.findings.map((f) => [link(`${f.path}:${f.line}`, f.href), f.severity, `\`${f.ruleId}\``, f.message, f.exceptions.join(', ') || '—'])), '');
+  else out.push(...table(['Where', 'Severity', 'Rule', 'Finding', 'Exceptions that could apply'], data.findings.map((f) => [link(`${f.path}:${f.line}`, f.href), f.severity, link(`\`${f.ruleId}\``, ruleDocsUrl(f.ruleId)), f.message, f.exceptions.join(', ') || '—'])), '');
 
   out.push('## Documented exceptions', '');
   if (data.exceptions.length === 0) out.push('No documented exceptions.', '');

@@ -1,6 +1,9 @@
 /** The result of a scan as every format sees it. */
+import * as path from 'path';
+import { relativeTo } from '../../core/discover';
 import type { FileAnalysis } from '../../core/engine';
 import type { Rule } from '../../core/rule';
+import type { Repository } from '../repository';
 
 export interface Report {
   /** Absolute folder that report paths are relative to. */
@@ -19,6 +22,8 @@ export interface Report {
     unanalysed: number;
     /** Findings hidden because the baseline records them. */
     baselined: number;
+    /** Findings below error level left out by --quiet. */
+    hidden?: { warnings: number; infos: number };
   };
   /** When the scan ran; `review-by` dates are judged against it. */
   now: Date;
@@ -26,6 +31,22 @@ export interface Report {
   scope: ReportScope;
   /** How the compliance reports link a finding to its line. */
   links: ReportLinks;
+  /** What code hosts' formats (SARIF, github, gitlab) name paths relative to. */
+  base: ReportBase;
+}
+
+export interface ReportBase {
+  /** Absolute folder: `--base-dir`, else the repository root, else the working folder. */
+  dir: string;
+  /** The git repository the scan is in, when it is in one. */
+  repository?: Repository;
+  /** GitHub code scanning's category (`automationDetails.id` is `<category>/`). */
+  category: string;
+}
+
+/** A report path (relative to `report.root`) relative to the base folder instead, with `/`. */
+export function repoPath(report: Pick<Report, 'root' | 'base'>, file: string): string {
+  return relativeTo(report.base.dir, path.resolve(report.root, file)) || path.basename(file);
 }
 
 export interface ReportScope {
