@@ -35,6 +35,8 @@ export interface RunInput {
   pool?: WorkerPool;
   /** The project's files, when the run analyses only some of them (changed files); `files` otherwise. */
   projectFiles?: string[];
+  /** Called with every file's result, also those with nothing to report (which the run does not keep). */
+  onFile?: (result: FileAnalysis) => void;
 }
 
 export interface RunResult {
@@ -118,7 +120,7 @@ export async function runAnalysis(input: RunInput): Promise<RunResult> {
     root: input.root,
     projectFiles: input.projectFiles ?? input.files,
   };
-  const collector = new Collector();
+  const collector = new Collector(input.onFile);
   let work: WorkItem[] = input.files.map((file) => ({ file }));
   let store: ((result: FileAnalysis, item: WorkItem) => void) | undefined;
   if (input.cache) {
@@ -297,6 +299,8 @@ function registerByFile(setup: WorkerSetup): Map<string, RegisterEntry[]> {
 }
 
 class Collector {
+  constructor(private readonly onFile?: (result: FileAnalysis) => void) {}
+
   private readonly reports: FileAnalysis[] = [];
   private files = 0;
   private parsed = 0;
@@ -309,6 +313,7 @@ class Collector {
   }
 
   add(r: FileAnalysis): void {
+    this.onFile?.(r);
     this.files++;
     if (r.parsed) this.parsed++;
     this.lines += r.lines;
