@@ -25,6 +25,7 @@ import { formatMarkdown } from './format/markdown';
 import { Report, summarise } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
+import { writeEvidence } from './evidence';
 import { changesOf, changesSince, ChangeSet, findingChanged, GitError } from './git';
 import { mergeSarif, readSarif } from './merge';
 import { cores, displayPath, runAnalysis, WorkerPool } from './run';
@@ -71,12 +72,14 @@ export async function main(argv: string[], cwd = process.cwd(), faces: OtherFace
     }
     case 'init':
     case 'merge':
+    case 'evidence':
     case 'lint':
       break;
   }
   try {
     if (options.command === 'init') return init(cwd);
     if (options.command === 'merge') return merge(options, cwd);
+    if (options.command === 'evidence') return await evidence(options, cwd);
     return await lint(options, cwd);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || err instanceof DiscoveryError || err instanceof GitError) return usageFailure(err);
@@ -163,6 +166,27 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   const pool = parallel > 1 && options.paths.some((p) => isDirectory(path.resolve(cwd, p))) ? new WorkerPool(parallel - 1) : undefined;
   try {
     return await scan(options, cwd, { started, now, configFile, config, baselineFile, baseline, pool });
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** `evidence`: the compliance evidence pack, written to the `-o` folder. */
+async function evidence(options: CliOptions, cwd: string): Promise<number> {
+  const now = new Date();
+  const configFile = configFor(options, cwd);
+  const config: UserConfig = { ...configFile?.user, rules: withLevels(configFile?.user.rules, options.rules) };
+  const register = loadRegister(configFile, cwd);
+  const parallel = options.jobs ?? cores();
+  const pool = parallel > 1 && options.paths.some((p) => isDirectory(path.resolve(cwd, p))) ? new WorkerPool(parallel - 1) : undefined;
+  try {
+    const { folder, pack } = await writeEvidence({ options, cwd, now, configFile, config, register, pool });
+    const { totals } = pack.exceptions;
+    process.stderr.write(
+      `${TOOL_NAME}: wrote the evidence pack to ${displayPath(cwd, folder)}/: ${totals.records} documented exception${totals.records === 1 ? '' : 's'}, ` +
+        `${pack.coverage.findings.open} open finding${pack.coverage.findings.open === 1 ? '' : 's'}, ${pack.coverage.totals.files} files checked\n`,
+    );
+    return 0;
   } finally {
     await pool?.close();
   }

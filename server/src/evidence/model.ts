@@ -196,7 +196,7 @@ export interface CoverageDocument {
   source: SourceInfo;
   scope: { paths: string[]; config: string | null };
   ruleset: { version: string; rules: { id: string; version: number; level: Severity | 'off'; options: Record<string, unknown>; languages: string[]; skipsTestCode: boolean }[] };
-  totals: { files: number; parsed: number; notAnalysed: number; skipped: number; lines: number };
+  totals: { files: number; parsed: number; notFullyAnalysed: number; skipped: number; lines: number };
   /** Per rule, how many files it checked. */
   checkedBy: Record<string, number>;
   files: { path: string; language: string | null; lines: number; parsed: boolean; rules: string[]; notices: string[] }[];
@@ -543,7 +543,7 @@ function coverage(input: EvidenceInput, source: SourceInfo, tool: { name: string
     totals: {
       files: files.length,
       parsed: files.filter((f) => f.parsed).length,
-      notAnalysed: files.filter((f) => f.notices.length > 0).length,
+      notFullyAnalysed: files.filter((f) => f.notices.length > 0).length,
       skipped: input.skipped.length,
       lines: files.reduce((n, f) => n + f.lines, 0),
     },
