@@ -157,8 +157,9 @@ function sourceHref(e: ExceptionEvidence, relative: (file: string) => string): s
   return e.permalink ?? `${relative(e.location.path)}#L${e.location.line}`;
 }
 
+/** The fields to meet: every required or conditional one, and the optional ones the record gives. */
 function conditionRows(conditions: Condition[]): string[][] {
-  return conditions.map((c) => [
+  return conditions.filter((c) => c.requirement !== 'optional' || c.value !== null).map((c) => [
     `<code>${esc(c.field)}</code><br><span class="meta">${esc(c.description)}</span>`,
     esc(c.requirement === 'conditional' && c.requiredWhen ? `when ${c.requiredWhen.field} is ${c.requiredWhen.values.join(' or ')}` : c.requirement),
     c.value === null ? '—' : esc(c.value),
@@ -177,13 +178,13 @@ function record(e: ExceptionEvidence, i: number, relative: (file: string) => str
     ['Ticket', esc(e.ticket ?? '—')],
     ['Review by', `${esc(e.expiry.reviewBy ?? '—')} ${badge(e.expiry.state)}${e.expiry.daysLeft !== null ? ` ${esc(e.expiry.daysLeft < 0 ? `${-e.expiry.daysLeft} days ago` : `in ${e.expiry.daysLeft} days`)}` : ''}`],
     ['Written', `<a href="${esc(sourceHref(e, relative))}">${esc(`${e.location.path}:${e.location.line}`)}</a> (${esc(e.form === 'register' ? 'register entry' : 'comment')})${e.permalinkNote ? ` <span class="meta">no permalink: ${esc(e.permalinkNote)}</span>` : ''}`],
-    ['Documents', e.target ? `<code>${esc(`${e.target.path}:${e.target.line}`)}</code>` : '—'],
+    ['Applies to', e.target ? `<code>${esc(`${e.target.path}:${e.target.line}`)}</code>` : '—'],
   ];
   const parts: string[] = [];
   parts.push(`<article class="record" id="${recordAnchor(i)}"><h3>${esc(e.title ?? e.exception)}${e.section ? ` (${esc(e.section)})` : ''} · <code>${esc(e.id)}</code> ${badge(e.status)}</h3>`);
   parts.push(`<dl class="facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>`);
   if (e.problems.length > 0) parts.push(`<h4>Why it documents nothing</h4><ul class="plain">${e.problems.map((p) => `<li>${esc(p.message)}</li>`).join('')}</ul>`);
-  parts.push(`<h4>Conditions</h4>${e.requirements ? `<p class="requirements">${esc(e.requirements)}</p>` : ''}${table(['Field', 'Required', 'Value', 'Meets it'], conditionRows(e.conditions), 'Not an exception of 45 CFR Part 171: no conditions to check.')}`);
+  parts.push(`<h4>Conditions and the fields that meet them</h4>${e.requirements ? `<p class="requirements">${esc(e.requirements)}</p>` : ''}${table(['Field', 'Required', 'Value', 'Meets it'], conditionRows(e.conditions), 'Not an exception of 45 CFR Part 171: no conditions to check.')}`);
   if (e.otherFields.length > 0) parts.push(`<p class="meta">Other fields: ${e.otherFields.map((f) => `<code>${esc(f.name)}</code>: ${esc(f.value)}`).join('; ')}</p>`);
   parts.push(
     `<h4>Findings it documents (${e.documents.length})</h4>${table(
