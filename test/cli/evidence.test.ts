@@ -254,6 +254,12 @@ app.use('/fhir/r4/Patient', rateLimit({ windowMs: 60_000, max: 5 }));
     assert.deepEqual([...missing].sort(), [...unaudited].sort());
     const documented = pack.exceptions.exceptions.reduce((n: number, e: Json) => n + e.documents.length, 0);
     assert.equal(documented, pack.coverage.findings.documented, 'every documented finding belongs to one record');
+    assert.ok(pack.coverage.files.every((f: Json) => f.language !== null || !/\.(ts|js|java|cs|py|json|ya?ml|xml|properties)$/.test(f.path)), 'every file has its language');
+
+    // The same pack from one thread as from worker threads (SARIF's SRCROOT names the folder, so both write outside the repository).
+    const single = evidence(REPO, ['test-fixtures', '-o', tempDir('evidence-fixtures-single'), '-j', '1'], { SOURCE_DATE_EPOCH: '1767225600' });
+    const parallel = evidence(REPO, ['test-fixtures', '-o', tempDir('evidence-fixtures-parallel'), '-j', '2'], { SOURCE_DATE_EPOCH: '1767225600' });
+    assert.deepEqual(parallel.files, single.files);
   });
 
   it('refuses options that narrow the scan', () => {

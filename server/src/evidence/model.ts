@@ -25,6 +25,8 @@ export const EVIDENCE_FORMAT_VERSION = 1;
 /** `review-by` within this many days counts as due soon (as `exception-expiring` and the compliance report judge it by default). */
 export const DUE_SOON_DAYS = 30;
 const DAY_MS = 86_400_000;
+/** Blame runs at once. */
+const BLAME_PROCESSES = 4;
 
 /** One analysed file, as the coverage lists it (collected while the scan runs, for every file). */
 export interface CoverageRow {
@@ -474,12 +476,16 @@ async function historiesOf(input: EvidenceInput, drafts: Draft[]): Promise<Histo
     if (file) byFile.set(file, [...(byFile.get(file) ?? []), i]);
   });
   const blames = new Map<string, BlameLines | undefined>();
-  await Promise.all(
-    [...byFile].map(async ([file, indices]) => {
+  // A few git processes at a time: a project may document exceptions in thousands of files.
+  const queue = [...byFile];
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [file, indices] = next;
       const ranges = mergeRanges(indices.map((i) => ({ first: drafts[i].location.line, last: Math.max(drafts[i].location.line, drafts[i].location.endLine) })));
       blames.set(file, await blame(repo, file, ranges));
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BLAME_PROCESSES, queue.length) }, worker));
   return drafts.map((d) => {
     const file = inRepository(repo, path.resolve(input.root, d.location.path));
     if (!file) return none('outside the repository');
