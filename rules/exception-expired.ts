@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     id: 'exception-expired',
     title: 'Exception annotation past its review-by date',
+    practice: 'Exception records that document nothing, lapse or leave no trace',
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: [],

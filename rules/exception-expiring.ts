@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     id: 'exception-expiring',
     title: 'Exception annotation due for review soon',
+    practice: 'Exception records that document nothing, lapse or leave no trace',
     severity: 'info',
     languages: ALL_LANGUAGES,
     exceptions: [],

@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'exception-incomplete',
     title: 'Exception annotation missing required fields or a real reason',
+    practice: 'Exception records that document nothing, lapse or leave no trace',
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: [],

@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'exception-invalid',
     title: 'Exception annotation that cannot document anything',
+    practice: 'Exception records that document nothing, lapse or leave no trace',
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: [],

@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     id: 'exception-unaudited',
     title: 'Documented restriction that leaves no audit trace',
+    practice: 'Exception records that document nothing, lapse or leave no trace',
     severity: 'info',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth'],
     exceptions: [],

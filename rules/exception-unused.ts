@@ -14,6 +14,7 @@ export default defineRule({
   meta: {
     id: 'exception-unused',
     title: 'Exception annotation that documents no restriction',
+    practice: 'Exception records that document nothing, lapse or leave no trace',
     severity: 'warning',
     languages: ALL_LANGUAGES,
     exceptions: [],

@@ -27,6 +27,7 @@ export default defineRule({
   meta: {
     id: 'hipaa-blanket-reason',
     title: 'HIPAA, privacy or policy given as a blanket reason for refusing EHI',
+    practice: 'Denials with no recorded reason, or HIPAA and policy as a blanket reason',
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
     exceptions: ['privacy', 'preventing-harm', 'security', 'infeasibility', 'protecting-care-access', 'required-by-law'],

@@ -38,6 +38,7 @@ export default defineRule({
   meta: {
     id: 'undocumented-denial',
     title: 'Denial of EHI with no recorded exception',
+    practice: 'Denials with no recorded reason, or HIPAA and policy as a blanket reason',
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'yaml', 'json'],
     exceptions: ['privacy', 'preventing-harm', 'security', 'infeasibility', 'protecting-care-access', 'required-by-law'],

@@ -1,6 +1,6 @@
 /**
  * The layers of the code base and the imports each may make. Dependencies point one way:
- * faces (cli, lsp) → rules → domain → frameworks → analysis → core; settings sit on core; the
+ * faces (cli, lsp) → evidence and rules → domain → frameworks → analysis → core; settings sit on core; the
  * VS Code client talks to the server only through the protocol module. Shared by the layer test and
  * by the generator of `docs/architecture.md`'s module table.
  */
@@ -27,9 +27,10 @@ export const LAYERS: Layer[] = [
   { name: 'domain', folder: 'server/src/domain', role: 'the information-blocking vocabulary: EHI access paths, FHIR, SMART, OAuth, denials, audit, result release', uses: ['core', 'analysis', 'frameworks'] },
   { name: 'rules', folder: 'rules', role: 'one unit per rule, and helpers only one rule uses beside it', uses: ['core', 'analysis', 'frameworks', 'domain'] },
   { name: 'settings', folder: 'server/src/settings', role: "the tool's own configuration (`ehi-lint.config.json`) and settings; given the rules, never importing them", uses: ['core'] },
+  { name: 'evidence', folder: 'server/src/evidence', role: 'the compliance evidence pack as data: documented exceptions with their conditions, audit trace, history and permalinks; which rules checked which files', uses: ['core', 'analysis', 'frameworks', 'domain'] },
   { name: 'protocol', folder: 'server/src/protocol', role: 'the custom requests between the VS Code client and the language server', uses: [] },
-  { name: 'cli', folder: 'server/src/cli', role: 'face: the `ehi-lint` command line and its report formats', uses: ['core', 'analysis', 'frameworks', 'domain', 'rules', 'settings'] },
-  { name: 'lsp', folder: 'server/src/lsp', role: 'face: the language server, its diagnostics, hover, completion and quick-fixes', uses: ['core', 'analysis', 'frameworks', 'domain', 'rules', 'settings', 'protocol'] },
+  { name: 'cli', folder: 'server/src/cli', role: 'face: the `ehi-lint` command line and its report formats', uses: ['core', 'analysis', 'frameworks', 'domain', 'rules', 'settings', 'evidence'] },
+  { name: 'lsp', folder: 'server/src/lsp', role: 'face: the language server, its diagnostics, hover, completion and quick-fixes', uses: ['core', 'analysis', 'frameworks', 'domain', 'rules', 'settings', 'evidence', 'protocol'] },
   { name: 'entry', folder: 'server/src/main.ts', role: 'the executable: the command line, which also starts the language server (`ehi-lint lsp --stdio`)', uses: ['cli', 'lsp'] },
   { name: 'client', folder: 'client/src', role: 'face: the VS Code extension (starts the server, registers UI)', uses: ['protocol'] },
 ];

@@ -3,6 +3,7 @@
  * documented in comments and in the register (one due for review within 30 days, one past its
  * review date), a file with a syntax error and a binary file. Review dates are relative to `now`.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -90,4 +91,28 @@ function (((
     fs.mkdirSync(path.dirname(full), { recursive: true });
     fs.writeFileSync(full, content);
   }
+}
+
+/** The remote the sample repository names: with credentials, which no report may repeat. */
+export const SAMPLE_REMOTE = 'https://ci-bot:s3cret-token@github.com/acme/ehr-integrations.git';
+
+/**
+ * The sample project as a git repository with history: a first commit with everything, a second that
+ * renews the security exception's reason, and `SAMPLE_REMOTE` as `origin`. Commit dates are fixed
+ * (2026-01-05 and 2026-03-02), so the history the evidence pack reads is the same on every run.
+ */
+export function writeSampleRepository(dir: string, now = new Date()): void {
+  writeSampleProject(dir, now);
+  const run = (args: string[], date?: string): void => {
+    const env = { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) };
+    const r = spawnSync('git', ['-c', 'user.name=Compliance Engineer', '-c', 'user.email=ce@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
+  };
+  run(['init', '-q', '-b', 'main']);
+  run(['add', '-A']);
+  run(['commit', '-q', '-m', 'Document the FHIR throttles and the paper-copy exception'], '2026-01-05T10:00:00Z');
+  const routes = path.join(dir, 'src/routes.ts');
+  fs.writeFileSync(routes, fs.readFileSync(routes, 'utf8').replace('is slowed for a client under investigation for scraping', 'is slowed for clients flagged by the scraping detector'));
+  run(['commit', '-q', '-am', 'Renew the scraping exception after the SEC-88 review'], '2026-03-02T09:30:00Z');
+  run(['remote', 'add', 'origin', SAMPLE_REMOTE]);
 }

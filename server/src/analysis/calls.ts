@@ -109,9 +109,22 @@ export function callsAudit(fn: FunctionNode | IrNode, pattern: RegExp): boolean 
   let found = false;
   walk(fn, (n) => {
     if (found) return false;
-    if (n.kind === 'call' && !n.isDecorator && pattern.test(calleeName(n))) found = true;
+    if (isAuditCall(n, pattern)) found = true;
   });
   return found;
+}
+
+/** Every audit-log call under `node`, in source order (for showing where a restriction is recorded). */
+export function auditCalls(node: FunctionNode | IrNode, pattern: RegExp): CallNode[] {
+  const calls: CallNode[] = [];
+  walk(node, (n) => {
+    if (isAuditCall(n, pattern)) calls.push(n);
+  });
+  return calls;
+}
+
+function isAuditCall(n: IrNode, pattern: RegExp): n is CallNode {
+  return n.kind === 'call' && !n.isDecorator && pattern.test(calleeName(n));
 }
 
 export interface ScheduledJob {

@@ -7,7 +7,7 @@ export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit',
 export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
-  command: 'lint' | 'lsp' | 'help' | 'version' | 'list-rules' | 'init' | 'merge';
+  command: 'lint' | 'lsp' | 'help' | 'version' | 'list-rules' | 'init' | 'merge' | 'evidence';
   paths: string[];
   format: Format;
   output?: string;
@@ -68,6 +68,7 @@ export interface Shard {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: ehi-lint [options] [paths...]
+       ehi-lint evidence [options] [paths...] [-o <folder>]
        ehi-lint lsp --stdio
 
 Finds information-blocking practices (45 CFR Part 171) in EHR integration code and
@@ -116,6 +117,11 @@ Commands:
   lsp --stdio              run the language server over standard input/output
   merge <a.sarif> <b.sarif>...  [-o out.sarif]
                            join the SARIF files of sharded runs into one
+  evidence [paths...] [-o <folder>]
+                           write the compliance evidence pack (default folder: evidence/):
+                           index.html, exceptions.html, exceptions.json, coverage.json and
+                           findings.sarif; takes --config, --rule, --include-tests, --jobs,
+                           --link-base and --no-prefilter
 
 Exit codes: 0 no error-level findings (and warnings within --max-warnings),
             1 findings, 2 usage or configuration error.
@@ -147,8 +153,8 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
     options.lspTransport = transport;
     return options;
   }
-  if (argv[0] === 'merge') {
-    options.command = 'merge';
+  if (argv[0] === 'merge' || argv[0] === 'evidence') {
+    options.command = argv[0];
     i = 1;
   }
   const value = (name: string): string => {
@@ -296,6 +302,16 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
   if (options.command === 'merge') {
     if (options.paths.length === 0) throw new UsageError('merge needs the SARIF files to join: ehi-lint merge a.sarif b.sarif ... [-o out.sarif]');
     return options;
+  }
+  if (options.command === 'evidence') {
+    const unsupported = [
+      ['--changed-since', options.changedSince],
+      ['--baseline', options.baseline],
+      ['--shard', options.shard],
+      ['--cache', options.cache || undefined],
+    ].find(([, v]) => v !== undefined);
+    if (unsupported) throw new UsageError(`evidence describes the whole scan: ${unsupported[0]} does not apply`);
+    options.output ??= 'evidence';
   }
   if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline <file> to say where the baseline goes');
   if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin');

@@ -24,7 +24,7 @@ import type { RegisterEntry } from '../core/annotations/register';
 export const CACHE_DIRECTORY = '.ehi-lint-cache';
 const CACHE_FILE = 'results.json';
 const FORMAT = 'ehi-lint-cache';
-const VERSION = 4;
+const VERSION = 5;
 
 /** What the key needs from a file's content. */
 export interface ContentId {

@@ -26,13 +26,12 @@ import { formatMarkdown } from './format/markdown';
 import { Report, summarise } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
+import { writeEvidence } from './evidence';
 import { changesOf, changesSince, ChangeSet, findingChanged, GitError } from './git';
 import { mergeSarif, readSarif } from './merge';
 import { cores, displayPath, runAnalysis, WorkerPool } from './run';
 import { inShard } from './shard';
-import { readRepository } from './repository';
-import { DEFAULT_CATEGORY } from './format/sarif';
-import type { ReportBase } from './format/report';
+import { isDirectory, reportBase } from './report-base';
 
 let wasmFlagsSet = false;
 
@@ -75,12 +74,14 @@ export async function main(argv: string[], cwd = process.cwd(), faces: OtherFace
     }
     case 'init':
     case 'merge':
+    case 'evidence':
     case 'lint':
       break;
   }
   try {
     if (options.command === 'init') return init(cwd);
     if (options.command === 'merge') return merge(options, cwd);
+    if (options.command === 'evidence') return await evidence(options, cwd);
     return await lint(options, cwd);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || err instanceof DiscoveryError || err instanceof GitError) return usageFailure(err);
@@ -166,11 +167,24 @@ async function lint(options: CliOptions, cwd: string): Promise<number> {
   }
 }
 
-function isDirectory(file: string): boolean {
+/** `evidence`: the compliance evidence pack, written to the `-o` folder. */
+async function evidence(options: CliOptions, cwd: string): Promise<number> {
+  const now = new Date();
+  const configFile = configFor(options, cwd);
+  const config: UserConfig = { ...configFile?.user, rules: withLevels(configFile?.user.rules, options.rules) };
+  const register = loadRegister(configFile, cwd);
+  const parallel = options.jobs ?? cores();
+  const pool = parallel > 1 && options.paths.some((p) => isDirectory(path.resolve(cwd, p))) ? new WorkerPool(parallel - 1) : undefined;
   try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
+    const { folder, pack } = await writeEvidence({ options, cwd, now, configFile, config, register, pool });
+    const { totals } = pack.exceptions;
+    process.stderr.write(
+      `${TOOL_NAME}: wrote the evidence pack to ${displayPath(cwd, folder)}/: ${totals.records} documented exception${totals.records === 1 ? '' : 's'}, ` +
+        `${pack.coverage.findings.open} open finding${pack.coverage.findings.open === 1 ? '' : 's'}, ${pack.coverage.totals.files} files checked\n`,
+    );
+    return 0;
+  } finally {
+    await pool?.close();
   }
 }
 
@@ -296,22 +310,6 @@ function whyEmpty(discovered: Discovered): string {
     else reasons.push(`${folder} is empty`);
   }
   return reasons.join('; ');
-}
-
-/**
- * What code hosts' paths are relative to: `--base-dir`, else the root of the repository holding the
- * first path, else the working folder; so a scan from a subfolder or from outside the repository
- * names the same files the same way.
- */
-function reportBase(options: CliOptions, cwd: string): ReportBase {
-  const category = options.category ?? DEFAULT_CATEGORY;
-  const repository = readRepository(path.resolve(cwd, options.baseDir ?? options.paths[0] ?? '.'));
-  if (options.baseDir) {
-    const dir = path.resolve(cwd, options.baseDir);
-    if (!isDirectory(dir)) throw new UsageError(`--base-dir ${options.baseDir}: not a folder`);
-    return { dir, repository, category };
-  }
-  return { dir: repository?.root ?? cwd, repository, category };
 }
 
 /** Only the findings on changed lines (every file here changed: only those were analysed). */

@@ -37,6 +37,8 @@ export interface RunInput {
   projectFiles?: string[];
   /** Contents to analyse instead of what is on disk (text read from standard input), by absolute path. */
   contents?: ReadonlyMap<string, Uint8Array>;
+  /** Called with every file's result, also those with nothing to report (which the run does not keep). */
+  onFile?: (result: FileAnalysis) => void;
 }
 
 export interface RunResult {
@@ -123,7 +125,7 @@ export async function runAnalysis(input: RunInput): Promise<RunResult> {
     projectFiles: input.projectFiles ?? input.files,
     ...(input.contents ? { overrides: Object.fromEntries([...input.contents].map(([file, bytes]) => [file, Buffer.from(bytes).toString('utf8')])) } : {}),
   };
-  const collector = new Collector();
+  const collector = new Collector(input.onFile);
   let work: WorkItem[] = input.files.map((file) => ({ file, ...(input.contents?.has(file) ? { bytes: input.contents.get(file) } : {}) }));
   let store: ((result: FileAnalysis, item: WorkItem) => void) | undefined;
   if (input.cache) {
@@ -302,6 +304,8 @@ function registerByFile(setup: WorkerSetup): Map<string, RegisterEntry[]> {
 }
 
 class Collector {
+  constructor(private readonly onFile?: (result: FileAnalysis) => void) {}
+
   private readonly reports: FileAnalysis[] = [];
   private files = 0;
   private parsed = 0;
@@ -314,6 +318,7 @@ class Collector {
   }
 
   add(r: FileAnalysis): void {
+    this.onFile?.(r);
     this.files++;
     if (r.parsed) this.parsed++;
     this.lines += r.lines;

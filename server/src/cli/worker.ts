@@ -15,8 +15,11 @@ parentPort!.on('message', (message: WorkItem | { setup: WorkerSetup }) => {
   const item = message;
   if (!analyse || !setup) throw new Error('worker: a file arrived before the settings');
   analyse(item).then(
-    // Most files have nothing to report: send only what the collector counts.
-    (result) => parentPort!.postMessage(isEmpty(result) ? { path: result.path, findings: [], suppressed: [], exceptions: [], notices: [], lines: result.lines, parsed: result.parsed } : result),
+    // Most files have nothing to report: send only what the collector counts (and the coverage of an evidence pack lists).
+    (result) =>
+      parentPort!.postMessage(
+        isEmpty(result) ? { path: result.path, ...(result.language ? { language: result.language } : {}), findings: [], suppressed: [], exceptions: [], notices: [], lines: result.lines, parsed: result.parsed } : result,
+      ),
     (err: Error) =>
       parentPort!.postMessage({
         path: displayPath(setup!.root, item.file),

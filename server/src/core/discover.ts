@@ -1,6 +1,7 @@
 /**
  * Which files a scan reads: the given files, and below the given folders every file of a format the
- * core reads, honouring .gitignore files (at every level) and skipping dependencies and build output.
+ * core reads, honouring .gitignore files (at every level) and skipping dependencies, build output
+ * and the folders `ehi-lint evidence` writes.
  */
 import * as fs from 'fs';
 import ignore, { Ignore } from 'ignore';
@@ -199,6 +200,14 @@ function isIgnored(layers: IgnoreLayer[], absolute: string, isDir: boolean): boo
   return false;
 }
 
+/** The files that make a folder an evidence pack written by `ehi-lint evidence`. */
+export const EVIDENCE_PACK_FILES = ['exceptions.json', 'coverage.json', 'findings.sarif'];
+
+/** A folder `ehi-lint evidence` wrote is output, not code: its JSON quotes the code it describes. */
+function isEvidencePack(entries: fs.Dirent[]): boolean {
+  return EVIDENCE_PACK_FILES.every((name) => entries.some((e) => e.isFile() && e.name === name));
+}
+
 interface WalkOptions {
   /** Leave out test code below this folder (paths are judged relative to it). */
   testRoot?: string;
@@ -217,6 +226,7 @@ async function walk(dir: string, inherited: IgnoreLayer[], out: Set<string>, opt
   } catch {
     return;
   }
+  if (isEvidencePack(entries)) return;
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     const absolute = path.join(dir, entry.name);

@@ -41,6 +41,11 @@ export interface RuleMeta {
   /** Public API: never renamed, never reused. */
   id: string;
   title: string;
+  /**
+   * The practice its findings are instances of, for reports that group findings by practice (the
+   * evidence pack); rules that flag one practice share it. Defaults to the title.
+   */
+  practice?: string;
   severity: Severity;
   languages: LanguageId[];
   /** The exceptions that could make the practice lawful; an annotation must name one of these. */

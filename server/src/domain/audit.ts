@@ -4,10 +4,10 @@
  * logging" quick-fix asks where the path starts. Both ask here, so they agree.
  */
 import type { CodeModel } from '../core/code-model';
-import type { BlockNode, FunctionNode, IrNode } from '../core/ir';
+import type { BlockNode, CallNode, FunctionNode, IrNode } from '../core/ir';
 import { forEachChild, walk } from '../core/ir';
 import { routeRegistrations } from '../frameworks/routes';
-import { callsAudit } from '../analysis/calls';
+import { auditCalls, callsAudit } from '../analysis/calls';
 import { calleeName } from '../analysis/values';
 
 /** The code that runs when the restriction applies: a function (handler, method, lambda) or a whole Mirth script. */
@@ -67,16 +67,29 @@ function functionPath(fn: FunctionNode): RestrictedPath {
 /** Whether the restricted path calls the audit log (a call whose callee matches `pattern`). */
 export function pathCallsAudit(path: RestrictedPath, pattern: RegExp): boolean {
   if (path.kind === 'function') return callsAudit(path.node, pattern);
-  // A script: its own statements, not the functions it merely declares.
-  let found = false;
+  return scriptAuditCalls(path, pattern, true).length > 0;
+}
+
+/**
+ * The audit-log calls of the restricted path, in source order: where the restriction is recorded at
+ * run time (the evidence pack shows them). Empty exactly when `pathCallsAudit` is false.
+ */
+export function pathAuditCalls(path: RestrictedPath, pattern: RegExp): CallNode[] {
+  if (path.kind === 'function') return auditCalls(path.node, pattern);
+  return scriptAuditCalls(path, pattern, false);
+}
+
+/** A script's own audit calls, not those of the functions it merely declares. */
+function scriptAuditCalls(path: RestrictedPath, pattern: RegExp, firstOnly: boolean): CallNode[] {
+  const calls: CallNode[] = [];
   const visit = (node: IrNode): void => {
-    if (found) return;
-    if (node.kind === 'call' && !node.isDecorator && pattern.test(calleeName(node))) found = true;
+    if (firstOnly && calls.length > 0) return;
+    if (node.kind === 'call' && !node.isDecorator && pattern.test(calleeName(node))) calls.push(node);
     if (node.kind === 'function') return;
     forEachChild(node, visit);
   };
   visit(path.node);
-  return found;
+  return calls;
 }
 
 /** The audit pattern from the options (case-insensitive), or undefined when it does not compile. */

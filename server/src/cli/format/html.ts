@@ -7,11 +7,11 @@ import { accountability, complianceData, ComplianceData, EXPIRY_WINDOW_DAYS, Exc
 import { ruleDocsUrl } from '../../core/meta';
 import type { Report } from './report';
 
-function esc(text: string | number): string {
+export function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const STYLE = `
+export const STYLE = `
 :root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --bg: #f6f8fa; --error: #cf222e; --warning: #9a6700; --info: #0969da; --ok: #1a7f37; --documented: #8250df; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }

@@ -205,5 +205,7 @@ function describeAnnotation(a: Annotation, pending: RawFinding[], lines: LineInd
     form: a.form,
     fields: a.fields.map((f) => ({ name: f.name, value: f.value })),
     problems: a.problems.map((p) => ({ kind: p.kind, message: p.message })),
+    ...(a.target && !a.register ? { target: lines.rangeOf(a.target.start, a.target.end) } : {}),
+    ...(a.register ? { register: { file: a.register.file, start: a.register.entryStart, end: a.register.entryEnd } } : {}),
   };
 }

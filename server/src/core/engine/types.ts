@@ -98,6 +98,10 @@ export interface DocumentedException {
   fields: { name: string; value: string }[];
   /** Why it documents nothing, when its status is not `valid`. */
   problems: { kind: AnnotationProblemKind; message: string }[];
+  /** For a comment, the construct it documents (for a register entry, `range` is that construct). */
+  target?: Range;
+  /** For a register entry: the register file (as reports name it) and the entry's offsets in it. */
+  register?: { file: string; start: number; end: number };
 }
 
 export type NoticeCode = 'unreadable' | 'binary' | 'encoding' | 'too-large' | 'syntax' | 'internal';
