@@ -16,9 +16,6 @@ import { checkPolicyDefinitions, policyDefined } from './aspnet';
 import { isResultReleaseJob } from '../../server/src/domain/result-release';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../../server/src/analysis/values';
 
-const LAWFUL =
-  'It is lawful only as a documented Health IT Performance (45 CFR 171.205: time-limited, for a measured performance problem) or Security (171.203: tailored to a specific risk) exception.';
-
 /** Functions and constructors that create a request limiter. */
 const LIMITER_FACTORY =
   /^(rateLimit|rateLimiter|RateLimit|RateLimiter|expressRateLimit|slowDown|speedLimiter|throttle|createRateLimiter|createLimiter|RateLimiterMemory|RateLimiterRedis|RateLimiterMongo|RateLimiterPostgres|RateLimiterCluster|fastifyRateLimit|koaRatelimit|ratelimit)$/;
@@ -66,6 +63,7 @@ export default defineRule({
       'retryafter',
       'bucket4j',
       'bandwidth',
+      'quota',
       'countdown',
       'enqueue_in',
       'backgroundjob',
@@ -86,27 +84,37 @@ export default defineRule({
       },
     },
     messages: {
-      limiter: '{what} rate-limits {evidence}, an EHI access path, with no documented exception. ' + LAWFUL,
-      globalLimiter: '{what} rate-limits every route of this app, including {evidence}, with no documented exception. ' + LAWFUL,
-      sleep: '{what} holds the response of {evidence} for {duration}: an artificial delay on an EHI access path. ' + LAWFUL,
-      retryAfter: 'Retry-After of {seconds} s on {evidence} tells clients to stay away from an EHI access path that long. ' + LAWFUL,
-      queueHold: '{what} holds {job} for {duration} before it runs: a queue hold on EHI access. ' + LAWFUL,
-      tooManyRequests: '{what} answers 429 Too Many Requests on {evidence}: a throttle on an EHI access path, with no documented exception. ' + LAWFUL,
-      configLimit: '{what} limits requests to {scope}, an EHI access path, with no documented exception. ' + LAWFUL,
-      configGlobalLimit: '{what} limits every route, including {scope}, with no documented exception. ' + LAWFUL,
+      limiter: '{what} rate-limits {evidence}, an EHI access path, with no documented exception.',
+      globalLimiter: '{what} rate-limits every route of the app, including {evidence}, with no documented exception.',
+      sleep: '{what} delays {evidence} by {duration}, an artificial delay with no documented exception.',
+      retryAfter: 'Retry-After of {seconds} s on {evidence} keeps clients off an EHI access path, with no documented exception.',
+      queueHold: '{what} holds {job} for {duration} before it runs, with no documented exception.',
+      tooManyRequests: '{what} answers 429 on {evidence}: a throttle on an EHI access path with no documented exception.',
+      configLimit: '{what} limits requests to {scope}, an EHI access path, with no documented exception.',
+      configGlobalLimit: '{what} limits every route, including {scope}, with no documented exception.',
     },
     docs: {
       summary:
-        'Flags rate limits, artificial sleeps, long `Retry-After` values and queue holds on EHI access paths (FHIR routes, patient and app APIs, records requests, bulk export, Mirth channels) that have no documented exception.',
+        'Flags rate limits, artificial sleeps, long `Retry-After` values and queue holds on EHI access paths (FHIR routes, patient and app APIs, records requests, bulk export, Mirth channels) that have no documented exception, in code and in gateway, proxy and server configuration.',
       why:
-        'Interference includes slowing or degrading access, not only refusing it (45 CFR 171.102, “interfere”). A throttle on a patient API or a FHIR endpoint makes access slower and costlier for patients and their apps. It can be lawful under the Health IT Performance exception (171.205) when it responds to a measured performance problem and is time-limited, or under the Security exception (171.203) when it is tailored to a specific risk, and in both cases only if documented at the time.',
+        'Interference includes slowing or degrading access, not only refusing it (45 CFR 171.102, “interfere”). A throttle on a patient API or a FHIR endpoint makes access slower and costlier for patients and their apps. It is lawful only as a documented Health IT Performance exception (171.205: time-limited, in response to a measured performance problem, applied consistently and not to favour the actor’s own apps) or Security exception (171.203: tailored to a specific security risk, consistent with an organizational policy or a documented case-by-case determination), and in both cases only if documented at the time.',
       fix:
-        'Remove the limit or delay from the EHI path, or scope it to what the exception allows (a per-app limit against an app that is degrading performance, a limit on sign-in). If it is deliberate, document it with an `ehi-exception: health-it-performance` or `ehi-exception: security` annotation above the construct, and log each time it restricts a request.',
+        'Remove the limit or delay from the EHI path, or scope it to what the exception allows (a per-app limit against an app that is degrading performance, a limit on sign-in). If it is deliberate, document it with an `ehi-exception: health-it-performance` or `ehi-exception: security` annotation above the construct (for an ASP.NET Core policy: above its definition; for a JSON file: an entry in `ehi-exceptions.yaml`), and log each time it restricts a request.',
+      covers: [
+        'Express/Koa middleware limiters (`express-rate-limit`, `express-slow-down`, `rate-limiter-flexible`) on EHI routes or app-wide; `@fastify/rate-limit` per-route `config.rateLimit` and as a plugin (app-wide or in an encapsulated plugin with an EHI prefix).',
+        'NestJS `@Throttle`, `@UseGuards(ThrottlerGuard)` on EHI controllers, and `ThrottlerModule.forRoot` with `ThrottlerGuard` as `APP_GUARD` in a module that imports EHI modules.',
+        'Spring: Resilience4j `@RateLimiter` on EHI handlers, long `Retry-After` set in their `fallbackMethod`, and `resilience4j.ratelimiter.instances.<name>` whose name is about EHI; Bucket4j `Bandwidth.classic`/`simple`/`builder` and `Bucket.builder().addLimit` in EHI filters and HAPI interceptors; Spring Cloud Gateway `requestRateLimiter` in the Java route DSL.',
+        'ASP.NET Core rate limiting: `AddFixedWindowLimiter`, `AddSlidingWindowLimiter`, `AddTokenBucketLimiter`, `AddConcurrencyLimiter` and `AddPolicy` reported at the definition, with the EHI endpoints that apply them (`RequireRateLimiting`, `[EnableRateLimiting]`, in any file of the project) as related places; `GlobalLimiter`.',
+        'Python: Flask-Limiter and slowapi `@limiter.limit` (rates from constants in other modules) and `Limiter(default_limits=...)`; django-ratelimit `@ratelimit`; Django REST framework `throttle_classes`, `throttle_scope`, throttle classes with their own `rate`, and `DEFAULT_THROTTLE_RATES` entries for EHI scopes.',
+        'Sleeps and delays (`Thread.sleep`, `TimeUnit.*.sleep`, `Task.Delay`, `time.sleep`, `setTimeout` promises) of a second or more in EHI handlers, HAPI FHIR server interceptors (`SERVER_INCOMING_REQUEST_PRE_HANDLED` and the other server pointcuts) and Mirth channel scripts; `Retry-After` of `retryAfterSeconds` or more; 429 responses written by EHI handlers and middleware; queue holds (BullMQ `delay`, Celery `countdown`) of an hour or more on EHI jobs.',
+        'Config kinds: Kong `rate-limiting` plugins on services and routes; Spring Cloud Gateway `RequestRateLimiter` filters (`application.yml`, `default-filters`); Envoy `envoy.filters.http.local_ratelimit` token buckets per route (`typed_per_filter_config`) and in the listener’s `http_filters`, and route `rate_limits`; Azure API Management policy XML `rate-limit`, `rate-limit-by-key`, `quota`, `quota-by-key`, scoped by nested `<api>`/`<operation>`, `<when>` path conditions, the backend URL or the APIOps `apis/<api>/` folder; AWS API Gateway in `serverless.yml` (`provider.apiGateway.usagePlan`, per-endpoint `throttling`, `custom.apiGatewayThrottling`), SAM and CloudFormation (`MethodSettings` throttling by `ResourcePath`, `Throttle`/`Quota` of usage plans on an EHI API); servlet `filter-mapping`s of limiter filters; bucket4j-spring-boot-starter `filters[].rate-limits`; AspNetCoreRateLimit `IpRateLimiting`/`ClientRateLimiting` `GeneralRules` and `ClientRules`/`IpRules` policies in `appsettings.json`. Each is recognised by its content, not its file name.',
+      ],
       notFlagged: [
-        'Limits on sign-in, token, password-reset and other authentication endpoints: brute-force protection is security, not blocking.',
-        'Back-off and sleeps in outbound clients that retry someone else’s server (inside a retry loop or catch around an outbound call).',
-        'Limiters whose routes are not visible in the file and whose names say nothing about EHI (a global limit in a file that registers no EHI route).',
-        'Global throttle settings with no route (Django REST framework `DEFAULT_THROTTLE_RATES`, AspNetCoreRateLimit `Endpoint: "*"`): the file cannot tell whether an EHI path is behind them.',
+        'Limits on sign-in, token, OTP, password-reset and other authentication endpoints: brute-force protection is security, not blocking.',
+        'Back-off and sleeps in outbound clients that retry someone else’s server (inside a retry loop or catch around an outbound call, a HAPI client interceptor, a Mirth destination calling another system).',
+        'Limiters whose routes are not visible and whose names say nothing about EHI (a global limit in a file or gateway config that registers no EHI route, an APIM all-APIs policy, a usage plan on a non-EHI API, an ASP.NET Core policy no EHI endpoint uses).',
+        'Global framework defaults that apply to every API alike with no EHI path in view: DRF `anon`/`user` rates, AspNetCoreRateLimit `Endpoint: "*"`, Resilience4j `configs.default`, an Envoy `local_ratelimit` filter without a bucket of its own.',
+        'Limits with a documented exception (an `ehi-exception` annotation or a register entry).',
         'NGINX `limit_req` and other formats the core does not parse.',
       ],
       examples: [
@@ -123,7 +131,7 @@ export default defineRule({
         },
       ],
     },
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {

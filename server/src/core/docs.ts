@@ -111,6 +111,7 @@ export function ruleMarkdown(rule: Rule): string {
     '',
     docs.fix,
     '',
+    ...(docs.covers?.length ? ['## Forms and config kinds it reads', '', docs.covers.map((c) => `- ${c}`).join('\n'), ''] : []),
     ...(rule.annotations ? ['## What an annotation documents', '', ANNOTATION_SEMANTICS, ''] : []),
     '## What it does not flag',
     '',
