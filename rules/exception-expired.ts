@@ -11,7 +11,7 @@ export default defineRule({
     id: 'exception-expired',
     title: 'Exception annotation past its review-by date',
     severity: 'warning',
-    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
+    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties', 'nginx'],
     exceptions: [],
     triggers: ['ehi-exception'],
     messages: {

@@ -10,7 +10,7 @@ export default defineRule({
     id: 'exception-incomplete',
     title: 'Exception annotation missing required fields or a real reason',
     severity: 'warning',
-    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
+    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties', 'nginx'],
     exceptions: [],
     triggers: ['ehi-exception'],
     messages: {

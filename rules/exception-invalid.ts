@@ -10,7 +10,7 @@ export default defineRule({
     id: 'exception-invalid',
     title: 'Exception annotation that cannot document anything',
     severity: 'warning',
-    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
+    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties', 'nginx'],
     exceptions: [],
     triggers: ['ehi-exception'],
     messages: {

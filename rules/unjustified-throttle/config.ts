@@ -27,6 +27,10 @@ interface ConfigLimiter {
 }
 
 export function checkConfig(ctx: ConfigContext): void {
+  if (ctx.config.format === 'nginx') {
+    for (const root of ctx.config.roots) checkNginx(ctx, root);
+    return;
+  }
   for (const root of ctx.config.roots) {
     if (isApimPolicy(root)) {
       checkApimPolicy(ctx, root);
@@ -338,4 +342,70 @@ function apiIsEhi(root: ConfigNode, api: string): boolean {
     }
   }
   return false;
+}
+
+/* ---------- NGINX ---------- */
+
+/** Directives that limit requests, connections or bandwidth. */
+const NGINX_LIMITS = /^(limit_req|limit_conn|limit_rate)$/;
+
+/** A `location`'s path, without its modifier (`=`, `~`, `~*`, `^~`) and regex anchors. */
+function locationPath(location: ConfigNode): string | undefined {
+  const args = location.kind === 'map' ? scalarString(location.entries.find((e) => e.key === 'args')?.value) : undefined;
+  if (!args) return undefined;
+  const parts = args.split(/\s+/);
+  const path = parts.length > 1 && /^(=|~|~\*|\^~)$/.test(parts[0]) ? parts[1] : parts[0];
+  return path.replace(/^\^/, '').replace(/\$$/, '');
+}
+
+function blocksNamed(node: ConfigNode, key: string): ConfigNode[] {
+  if (node.kind !== 'map') return [];
+  const entry = node.entries.find((e) => e.key === key);
+  return entry ? items(entry.value).filter((i) => i.kind === 'map') : [];
+}
+
+/** The locations below a block (nested ones too) that do not set `directive` themselves, with their paths. */
+function inheritingLocations(block: ConfigNode, directive: string, out: string[] = []): string[] {
+  for (const server of blocksNamed(block, 'server')) inheritingLocations(server, directive, out);
+  for (const location of blocksNamed(block, 'location')) {
+    if (location.kind === 'map' && location.entries.some((e) => e.key === directive)) continue;
+    const path = locationPath(location);
+    if (path) out.push(path);
+    inheritingLocations(location, directive, out);
+  }
+  return out;
+}
+
+/**
+ * NGINX: `limit_req`, `limit_conn` and `limit_rate` in a `location` for an EHI path, or in a
+ * `server`/`http` block whose EHI locations inherit them. The `limit_req_zone` a directive names is
+ * its related place.
+ */
+function checkNginx(ctx: ConfigContext, root: ConfigNode): void {
+  const zones = new Map<string, ConfigNode>();
+  for (const node of descendants(root)) {
+    if (node.kind !== 'scalar' || !/^limit_(req|conn)_zone$/.test(keyOf(node) ?? '')) continue;
+    const zone = /\bzone=([^:\s]+)/.exec(String(node.value))?.[1];
+    if (zone) zones.set(zone, node);
+  }
+  for (const node of descendants(root)) {
+    const directive = keyOf(node);
+    if (node.kind !== 'scalar' || !directive || !NGINX_LIMITS.test(directive)) continue;
+    const args = String(node.value);
+    if (directive === 'limit_rate' && /^0\b/.test(args)) continue;
+    const zone = /\bzone=([^\s]+)/.exec(args)?.[1] ?? (directive === 'limit_conn' ? args.split(/\s+/)[0] : undefined);
+    const what = `NGINX \`${directive}${zone ? ` ${directive === 'limit_req' ? 'zone=' : ''}${zone}` : ''}\``;
+    const zoneNode = zone ? zones.get(zone) : undefined;
+    const related = zoneNode ? [{ at: { start: zoneNode.start, end: zoneNode.end }, message: `zone ${zone} is defined here` }] : [];
+    const at = node.entry ? { start: node.entry.start, end: node.entry.end } : node;
+    const block = node.parent?.kind === 'seq' ? node.parent.parent : node.parent;
+    if (!block) continue;
+    if (keyOf(block) === 'location') {
+      const path = locationPath(block);
+      if (path && classifyPaths([path]) === 'ehi') ctx.report({ at, messageId: 'configLimit', data: { what, scope: `location ${path}` }, related });
+      continue;
+    }
+    const ehi = inheritingLocations(block, directive).filter((p) => classifyPaths([p]) === 'ehi');
+    if (ehi.length > 0) ctx.report({ at, messageId: 'configGlobalLimit', data: { what, scope: ehi.slice(0, 2).join(', ') }, related });
+  }
 }

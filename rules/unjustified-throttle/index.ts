@@ -40,7 +40,7 @@ export default defineRule({
     id: 'unjustified-throttle',
     title: 'Throttle or delay on an EHI access path',
     severity: 'warning',
-    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'yaml', 'json', 'xml', 'properties'],
+    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'yaml', 'json', 'xml', 'properties', 'nginx'],
     exceptions: ['health-it-performance', 'security'],
     triggers: [
       'ratelimit',
@@ -64,6 +64,9 @@ export default defineRule({
       'bucket4j',
       'bandwidth',
       'quota',
+      'limit_req',
+      'limit_conn',
+      'limit_rate',
       'countdown',
       'enqueue_in',
       'backgroundjob',
@@ -107,7 +110,7 @@ export default defineRule({
         'ASP.NET Core rate limiting: `AddFixedWindowLimiter`, `AddSlidingWindowLimiter`, `AddTokenBucketLimiter`, `AddConcurrencyLimiter` and `AddPolicy` reported at the definition, with the EHI endpoints that apply them (`RequireRateLimiting`, `[EnableRateLimiting]`, in any file of the project) as related places; `GlobalLimiter`.',
         'Python: Flask-Limiter and slowapi `@limiter.limit` (rates from constants in other modules) and `Limiter(default_limits=...)`; django-ratelimit `@ratelimit`; Django REST framework `throttle_classes`, `throttle_scope`, throttle classes with their own `rate`, and `DEFAULT_THROTTLE_RATES` entries for EHI scopes.',
         'Sleeps and delays (`Thread.sleep`, `TimeUnit.*.sleep`, `Task.Delay`, `time.sleep`, `setTimeout` promises) of a second or more in EHI handlers, HAPI FHIR server interceptors (`SERVER_INCOMING_REQUEST_PRE_HANDLED` and the other server pointcuts) and Mirth channel scripts; `Retry-After` of `retryAfterSeconds` or more; 429 responses written by EHI handlers and middleware; queue holds (BullMQ `delay`, Celery `countdown`) of an hour or more on EHI jobs.',
-        'Config kinds: Kong `rate-limiting` plugins on services and routes; Spring Cloud Gateway `RequestRateLimiter` filters (`application.yml`, `default-filters`); Envoy `envoy.filters.http.local_ratelimit` token buckets per route (`typed_per_filter_config`) and in the listener’s `http_filters`, and route `rate_limits`; Azure API Management policy XML `rate-limit`, `rate-limit-by-key`, `quota`, `quota-by-key`, scoped by nested `<api>`/`<operation>`, `<when>` path conditions, the backend URL or the APIOps `apis/<api>/` folder; AWS API Gateway in `serverless.yml` (`provider.apiGateway.usagePlan`, per-endpoint `throttling`, `custom.apiGatewayThrottling`), SAM and CloudFormation (`MethodSettings` throttling by `ResourcePath`, `Throttle`/`Quota` of usage plans on an EHI API); servlet `filter-mapping`s of limiter filters; bucket4j-spring-boot-starter `filters[].rate-limits`; AspNetCoreRateLimit `IpRateLimiting`/`ClientRateLimiting` `GeneralRules` and `ClientRules`/`IpRules` policies in `appsettings.json`. Each is recognised by its content, not its file name.',
+        'Config kinds: Kong `rate-limiting` plugins on services and routes; Spring Cloud Gateway `RequestRateLimiter` filters (`application.yml`, `default-filters`); Envoy `envoy.filters.http.local_ratelimit` token buckets per route (`typed_per_filter_config`) and in the listener’s `http_filters`, and route `rate_limits`; Azure API Management policy XML `rate-limit`, `rate-limit-by-key`, `quota`, `quota-by-key`, scoped by nested `<api>`/`<operation>`, `<when>` path conditions, the backend URL or the APIOps `apis/<api>/` folder; AWS API Gateway in `serverless.yml` (`provider.apiGateway.usagePlan`, per-endpoint `throttling`, `custom.apiGatewayThrottling`), SAM and CloudFormation (`MethodSettings` throttling by `ResourcePath`, `Throttle`/`Quota` of usage plans on an EHI API); servlet `filter-mapping`s of limiter filters; bucket4j-spring-boot-starter `filters[].rate-limits`; AspNetCoreRateLimit `IpRateLimiting`/`ClientRateLimiting` `GeneralRules` and `ClientRules`/`IpRules` policies in `appsettings.json`. NGINX `limit_req`, `limit_conn` and `limit_rate` in `location` blocks for EHI paths, or in `server`/`http` blocks whose EHI locations inherit them (the `limit_req_zone` as related place). Each is recognised by its content, not its file name.',
       ],
       notFlagged: [
         'Limits on sign-in, token, OTP, password-reset and other authentication endpoints: brute-force protection is security, not blocking.',
@@ -115,7 +118,6 @@ export default defineRule({
         'Limiters whose routes are not visible and whose names say nothing about EHI (a global limit in a file or gateway config that registers no EHI route, an APIM all-APIs policy, a usage plan on a non-EHI API, an ASP.NET Core policy no EHI endpoint uses).',
         'Global framework defaults that apply to every API alike with no EHI path in view: DRF `anon`/`user` rates, AspNetCoreRateLimit `Endpoint: "*"`, Resilience4j `configs.default`, an Envoy `local_ratelimit` filter without a bucket of its own.',
         'Limits with a documented exception (an `ehi-exception` annotation or a register entry).',
-        'NGINX `limit_req` and other formats the core does not parse.',
       ],
       examples: [
         {
