@@ -300,7 +300,7 @@ function apiOf(root: ConfigNode, node: ConfigNode): string | undefined {
   const res = resources(root);
   const r = res?.kind === 'map' ? res.entries.find((e) => e.key === id)?.value : undefined;
   const props = r?.kind === 'map' ? r.entries.find((e) => e.key === 'Properties')?.value : undefined;
-  return props?.kind === 'map' ? scalarString(props.entries.find((e) => e.key === 'RestApiId' || e.key === 'ApiId')?.value)?.split('.')[0] : undefined;
+  return props?.kind === 'map' ? refName(props.entries.find((e) => e.key === 'RestApiId' || e.key === 'ApiId')?.value) : undefined;
 }
 
 function usagePlanApis(root: ConfigNode, node: ConfigNode): string[] {
@@ -312,10 +312,21 @@ function usagePlanApis(root: ConfigNode, node: ConfigNode): string[] {
   const plan = node.parent;
   const stages = plan?.kind === 'map' ? plan.entries.find((e) => e.key === 'ApiStages')?.value : undefined;
   for (const stage of items(stages)) {
-    const id = stage.kind === 'map' ? scalarString(stage.entries.find((e) => e.key === 'ApiId')?.value) : undefined;
-    if (id) out.push(id.split('.')[0]);
+    const id = stage.kind === 'map' ? refName(stage.entries.find((e) => e.key === 'ApiId')?.value) : undefined;
+    if (id) out.push(id);
   }
   return out;
+}
+
+/** The logical id a reference names: `!Ref Api` (YAML), `{ "Ref": "Api" }`, `!GetAtt Api.RootResourceId`, `{ "Fn::GetAtt": ["Api", ...] }`. */
+function refName(node: ConfigNode | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.kind === 'scalar') return scalarString(node)?.split('.')[0];
+  if (node.kind !== 'map' || node.entries.length !== 1) return undefined;
+  const [{ key, value }] = node.entries;
+  if (key === 'Ref') return scalarString(value);
+  if (key === 'Fn::GetAtt') return value.kind === 'seq' ? scalarString(value.items[0]) : scalarString(value)?.split('.')[0];
+  return undefined;
 }
 
 function apiIsEhi(root: ConfigNode, api: string): boolean {
@@ -331,7 +342,7 @@ function apiIsEhi(root: ConfigNode, api: string): boolean {
       continue;
     }
     // Resources and function events attached to the API: `PathPart`, `Events.*.Properties.Path`.
-    const refs = [...descendants(props)].some((n) => n.kind === 'map' && n.entries.some((x) => /^(RestApiId|ApiId)$/.test(x.key) && scalarString(x.value)?.split('.')[0] === api));
+    const refs = [...descendants(props)].some((n) => n.kind === 'map' && n.entries.some((x) => /^(RestApiId|ApiId)$/.test(x.key) && refName(x.value) === api));
     if (!refs) continue;
     for (const n of descendants(props)) {
       if (n.kind !== 'map') continue;
