@@ -12,7 +12,7 @@ export default defineRule({
     title: 'Exception annotation past its review-by date',
     practice: 'Exception records that document nothing, lapse or leave no trace',
     severity: 'warning',
-    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
+    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties', 'nginx'],
     exceptions: [],
     triggers: ['ehi-exception'],
     messages: {

@@ -11,7 +11,7 @@ export default defineRule({
     title: 'Exception annotation missing required fields or a real reason',
     practice: 'Exception records that document nothing, lapse or leave no trace',
     severity: 'warning',
-    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties'],
+    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'json', 'yaml', 'xml', 'properties', 'nginx'],
     exceptions: [],
     triggers: ['ehi-exception'],
     messages: {

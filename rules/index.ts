@@ -19,7 +19,7 @@ import manualReviewGate from './manual-review-gate';
 import nonstandardFhirApi from './nonstandard-fhir-api';
 import releaseDelay from './release-delay';
 import undocumentedDenial from './undocumented-denial';
-import unjustifiedThrottle from './unjustified-throttle';
+import unjustifiedThrottle from './unjustified-throttle/index';
 
 export const RULES: readonly Rule[] = [
   faxOnlyManner,

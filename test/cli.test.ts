@@ -51,7 +51,7 @@ describe('ehi-lint command line', function () {
       const languageOf = (uri: string): string => {
         const ext = path.extname(uri).slice(1);
         if (ext === 'xml') return /channel/.test(uri) ? 'mirth' : 'xml';
-        return { ts: 'typescript', js: 'javascript', java: 'java', cs: 'csharp', py: 'python', json: 'json', yaml: 'yaml', yml: 'yaml', properties: 'properties' }[ext] ?? ext;
+        return { ts: 'typescript', js: 'javascript', java: 'java', cs: 'csharp', py: 'python', json: 'json', yaml: 'yaml', yml: 'yaml', properties: 'properties', conf: 'nginx' }[ext] ?? ext;
       };
       for (const rule of RULES.filter((r) => ['fax-only-manner', 'data-class-filter', 'unjustified-throttle'].includes(r.meta.id))) {
         const seen = new Set(log.runs[0].results.filter((r) => r.ruleId === rule.meta.id).map((r) => languageOf(r.locations[0].physicalLocation.artifactLocation.uri)));

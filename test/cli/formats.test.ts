@@ -67,7 +67,7 @@ describe('report formats', function () {
     const out = runCli(['-f', 'github'], { cwd: dir }).stdout.trimEnd().split('\n');
     const warnings = out.filter((l) => l.startsWith('::warning '));
     assert.equal(warnings.filter((l) => l.includes('title=unjustified-throttle::') || l.includes('title=fax-only-manner::')).length, 4);
-    const throttle = out.find((l) => l.startsWith('::warning file=src/routes.ts,line=8,endLine=8,col=33,endColumn=44,title=unjustified-throttle::`fhirLimiter` rate-limits'));
+    const throttle = out.find((l) => l.startsWith('::warning file=src/routes.ts,line=8,endLine=8,col=33,endColumn=44,title=unjustified-throttle::`fhirLimiter` rate-limits route GET /fhir/r4/Patient/:id, an EHI access path, with no documented exception.'));
     assert.ok(throttle, out.join('\n'));
     assert.ok(throttle.endsWith('%0Ahttps://github.com/ehi-lint/ehi-lint/blob/main/docs/rules/unjustified-throttle.md'), throttle);
     assert.ok(out.some((l) => l.startsWith('::warning file=assets/export.json,title=ehi-lint%3A not fully analysed::not analysed: binary file')));

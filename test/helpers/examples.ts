@@ -17,6 +17,7 @@ const EXAMPLE_FILE: Record<LanguageId, string> = {
   yaml: 'config/example.yaml',
   xml: 'config/example.xml',
   properties: 'config/example.properties',
+  nginx: 'config/nginx.conf',
 };
 
 export interface ExampleSnippet {

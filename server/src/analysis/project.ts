@@ -73,6 +73,10 @@ export class ProjectIndex implements ProjectContext {
   private readonly byDisplay = new Map<string, Module>();
   /** Files that mention a name, by name (for annotations on definitions used elsewhere). */
   private readonly mentions = new Map<string, Set<string>>();
+  /** Files whose text contains a string, by extension and string (named policies). */
+  private readonly textHits = new Map<string, string[]>();
+  private readonly fullModules = new Map<string, Promise<Module | undefined>>();
+  private readonly fullLoaded = new Map<string, Module | undefined>();
   private readonly validAnnotations = new WeakMap<Module, { day: string; list: Annotation[] }>();
   private mirth?: Promise<Module[]>;
   private mirthLoaded: Module[] = [];
@@ -86,6 +90,7 @@ export class ProjectIndex implements ProjectContext {
     this.project = { ...this.project, files };
     this.index(files);
     this.mentions.clear();
+    this.textHits.clear();
     this.config = undefined;
     this.configLoaded = undefined;
   }
@@ -94,7 +99,10 @@ export class ProjectIndex implements ProjectContext {
   invalidate(file: string): string[] {
     this.modules.delete(file);
     this.loaded.delete(file);
+    this.fullModules.delete(file);
+    this.fullLoaded.delete(file);
     this.mentions.clear();
+    this.textHits.clear();
     this.byDisplay.delete(this.project.display(file));
     if (formatForPath(file) !== 'code') {
       this.config = undefined;
@@ -123,7 +131,29 @@ export class ProjectIndex implements ProjectContext {
     await Promise.all(targets.map((t) => this.module(t)));
     if (CONFIG_HINT.test(model.text)) await this.configIndex();
     if (model.language === 'mirth') await this.mirthExports();
+    const policies = namedPolicyWords(model);
+    if (policies.length > 0) await Promise.all([...new Set(policies.flatMap((w) => this.filesMentioning(w, file)))].map((f) => this.fullModule(f)));
     model.external = new Lookup(this, model, file);
+  }
+
+  /**
+   * Code files of the same language as `file`, other than it, whose text contains `word` (at most
+   * `MAX_MENTIONING` of them): the other places that name the same policy.
+   */
+  filesMentioning(word: string, file: string): string[] {
+    const key = `${nodePath.extname(file)}:${word}`;
+    let found = this.textHits.get(key);
+    if (!found) {
+      found = [];
+      for (const f of this.project.files) {
+        if (nodePath.extname(f) !== nodePath.extname(file)) continue;
+        const text = this.read(f);
+        if (text !== undefined && text.length <= MAX_CONFIG_BYTES * 4 && text.includes(word)) found.push(f);
+        if (found.length > MAX_MENTIONING) break;
+      }
+      this.textHits.set(key, found);
+    }
+    return found.filter((f) => f !== file).slice(0, MAX_MENTIONING);
   }
 
   annotationsAt(origin: Origin, now: Date): ForeignAnnotation[] {
@@ -171,6 +201,31 @@ export class ProjectIndex implements ProjectContext {
     const set = this.used.get(consumer) ?? new Set<string>();
     set.add(dependency);
     this.used.set(consumer, set);
+  }
+
+  /** A file parsed with its function bodies (a policy is often defined inside a configuration lambda). */
+  private fullModule(file: string): Promise<Module | undefined> {
+    let pending = this.fullModules.get(file);
+    if (!pending) {
+      pending = (async () => {
+        const text = this.read(file);
+        if (text === undefined || text.length > MAX_CONFIG_BYTES * 4) return undefined;
+        try {
+          const parsed = await parseFile(file, text);
+          return { file, display: this.project.display(file), text, lines: new LineIndex(text), parsed };
+        } catch {
+          return undefined;
+        }
+      })();
+      pending.then((m) => this.fullLoaded.set(file, m));
+      this.fullModules.set(file, pending);
+    }
+    return pending;
+  }
+
+  /** A module parsed with its function bodies in `prepare`, or undefined. */
+  loadedFullModule(file: string): Module | undefined {
+    return this.fullLoaded.get(file);
   }
 
   /** A loaded module (parsed in `prepare`), or undefined. */
@@ -438,6 +493,37 @@ function uniqueClassFile(index: ProjectIndex, file: string, cls: string): string
   return [...candidates].sort((x, y) => shared(y) - shared(x))[0];
 }
 
+/* ---------------- named policies ---------------- */
+
+/** Most files loaded for one policy name: a name in more files than this is too common to follow. */
+const MAX_MENTIONING = 40;
+
+/**
+ * Calls and attributes that define or apply a policy by name (ASP.NET Core rate limiting:
+ * `AddFixedWindowLimiter("fhir")` ... `[EnableRateLimiting("fhir")]`, `.RequireRateLimiting("fhir")`).
+ */
+const NAMED_POLICY_CALL = /^(Add(FixedWindow|SlidingWindow|TokenBucket|Concurrency)Limiter|AddPolicy|RequireRateLimiting|EnableRateLimiting)$/;
+
+/**
+ * What to search the project for to find the other places naming the same policies as `model`:
+ * a literal name with its quotes (`"fhir"`), or the constant a name is read from (`FhirRead` of
+ * `LimiterPolicies.FhirRead`).
+ */
+function namedPolicyWords(model: CodeModel): string[] {
+  if (model.language !== 'csharp') return [];
+  return model.memo('namedPolicyWords', () => {
+    const out = new Set<string>();
+    walk(model.root, (n) => {
+      if (n.kind !== 'call' || !NAMED_POLICY_CALL.test(calleeLast(n))) return;
+      const arg = n.args[0]?.value;
+      if (arg?.kind === 'string' && arg.value.length > 0) out.add(`"${arg.value}"`);
+      else if (arg && (arg.kind === 'member' || arg.kind === 'name')) out.add(dotted(arg).split('.').pop() ?? '');
+    });
+    out.delete('');
+    return [...out];
+  });
+}
+
 /* ---------------- the lookup a code model is given ---------------- */
 
 class Lookup implements ExternalLookup {
@@ -483,6 +569,19 @@ class Lookup implements ExternalLookup {
 
   private imports(): ImportNode[] {
     return [...this.model.imports(), ...requires(this.model)];
+  }
+
+  codeMentioning(model: CodeModel, word: string): { model: CodeModel; locate(span: Span): Origin }[] {
+    if (model !== this.model) return [];
+    const out: { model: CodeModel; locate(span: Span): Origin }[] = [];
+    for (const f of this.index.filesMentioning(word, this.file)) {
+      const module = this.index.loadedFullModule(f);
+      if (!module || module.parsed.codeUnits.length !== 1) continue;
+      this.index.noteUse(this.file, module.display);
+      const unit = module.parsed.codeUnits[0];
+      out.push({ model: unit.model, locate: (span: Span) => originOf(module, { start: unit.toFile(span.start), end: unit.toFile(Math.max(span.start, span.end - 1)) + 1 }) });
+    }
+    return out;
   }
 
   functionNamed(model: CodeModel, name: string): { fn: FunctionNode; model: CodeModel; origin: Origin; locate(span: Span): Origin } | undefined {

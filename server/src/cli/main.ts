@@ -65,7 +65,9 @@ export async function main(argv: string[], cwd = process.cwd(), faces: OtherFace
       process.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\n`);
       return 0;
     case 'list-rules':
-      process.stdout.write(RULES.map((r) => `${r.meta.id.padEnd(24)} ${r.meta.severity.padEnd(8)} ${r.meta.title} [${languageList(r)}]`).join('\n') + '\n');
+      process.stdout.write(
+        RULES.map((r) => [`${r.meta.id.padEnd(24)} ${r.meta.severity.padEnd(8)} ${r.meta.title} [${languageList(r)}]`, ...(r.meta.docs.covers ?? []).map((c) => `    - ${c}`)].join('\n')).join('\n') + '\n',
+      );
       return 0;
     case 'lsp': {
       if (!faces.startLanguageServer) return usageFailure(new UsageError('this build of ehi-lint has no language server'));

@@ -465,7 +465,7 @@ async function runInWorkers(files: WorkItem[], setup: WorkerSetup, workers: Work
 function grammarOf(file: string): string {
   if (path.extname(file).toLowerCase() === '.tsx') return 'tsx';
   const language = languageIdForPath(file);
-  return language === 'json' || language === 'yaml' || language === 'properties' ? '' : language ?? '';
+  return language === 'json' || language === 'yaml' || language === 'properties' || language === 'nginx' ? '' : language ?? '';
 }
 
 /**

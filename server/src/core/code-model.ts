@@ -30,6 +30,12 @@ export interface ExternalLookup {
    * code template's function), with the model it was lowered in, where it was defined, and how to
    * name a place in that model from this one (`locate`).
    */
+  /**
+   * Other code files of the project whose text contains `word` (loaded before rules run for the words
+   * the project context follows, such as the names of ASP.NET Core policies), with how to name a
+   * place in each.
+   */
+  codeMentioning?(model: CodeModel, word: string): { model: CodeModel; locate(span: { start: number; end: number }): Origin }[];
   functionNamed?(model: CodeModel, name: string): { fn: FunctionNode; model: CodeModel; origin: Origin; locate(span: { start: number; end: number }): Origin } | undefined;
 }
 

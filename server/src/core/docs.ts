@@ -18,6 +18,7 @@ export const LANGUAGE_NAMES: Record<LanguageId, string> = {
   yaml: 'YAML',
   xml: 'XML',
   properties: 'Java properties',
+  nginx: 'NGINX',
 };
 
 export function languageList(rule: Rule): string {
@@ -71,6 +72,7 @@ const FENCE: Record<LanguageId, string> = {
   yaml: 'yaml',
   xml: 'xml',
   properties: 'properties',
+  nginx: 'nginx',
 };
 
 /** The annotation semantics every annotation rule's page states (the README says the same, with examples). */
@@ -111,6 +113,7 @@ export function ruleMarkdown(rule: Rule): string {
     '',
     docs.fix,
     '',
+    ...(docs.covers?.length ? ['## Forms and config kinds it reads', '', docs.covers.map((c) => `- ${c}`).join('\n'), ''] : []),
     ...(rule.annotations ? ['## What an annotation documents', '', ANNOTATION_SEMANTICS, ''] : []),
     '## What it does not flag',
     '',

@@ -5,6 +5,7 @@
 import { CodeModel } from './code-model';
 import { parseJson } from './formats/json';
 import { isMirthExport, isScriptElement, mirthScripts } from './formats/mirth';
+import { parseNginx } from './formats/nginx';
 import { parseProperties } from './formats/properties';
 import { ConfigDocument, ConfigNode, descendants } from './formats/tree';
 import { parseXml, XmlDocument, XmlElement, xmlToConfig } from './formats/xml';
@@ -48,6 +49,8 @@ export async function parseFile(file: string, text: string, bodyFilter?: BodyFil
       return fromConfig('yaml', parseYaml(text));
     case 'properties':
       return fromConfig('properties', parseProperties(text));
+    case 'nginx':
+      return fromConfig('nginx', parseNginx(text));
     case 'xml':
       return parseXmlFile(text, bodyFilter);
     default:

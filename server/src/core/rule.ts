@@ -32,6 +32,11 @@ export interface RuleDocs {
   why: string;
   /** How to fix it, or how to document the exception when the restriction is deliberate. */
   fix: string;
+  /**
+   * The forms the rule reads (frameworks, libraries, config kinds), one line each; listed on the docs
+   * page and by `ehi-lint --list-rules`.
+   */
+  covers?: string[];
   /** Patterns that look similar and are deliberately not flagged, and why. */
   notFlagged: string[];
   examples: RuleExample[];

@@ -151,7 +151,7 @@ export function classifyPath(path: string): PathClass {
     .split(/[/?#]+/)
     .map((s) => s.replace(/\.\*|\.\+|\(\.\*\)|[*^$()?+\\]/g, '').replace(/^[:{<[]+|[}>\]]+$/g, ''))
     .filter((s) => s.length > 0);
-  if (segments.some((s) => AUTH_SEGMENTS.has(s) || s.startsWith('login') || s.startsWith('signin'))) return 'auth';
+  if (segments.some((s) => AUTH_SEGMENTS.has(s) || s.startsWith('login') || s.startsWith('signin') || s.startsWith('password'))) return 'auth';
   if (segments.some((s) => ADMIN_SEGMENTS.has(s))) return 'admin';
   if (segments.some((s) => EHI_SEGMENTS.has(s) || FHIR_TYPES_LOWER.has(s) || s.startsWith('$export') || s.startsWith('patient'))) return 'ehi';
   return 'other';

@@ -1,7 +1,8 @@
 /**
  * For configuration: which URL paths a setting applies to. Gateways and frameworks attach plugins,
  * filters and limits to services and routes (Kong `services[].routes[].paths`, Spring Cloud Gateway
- * `predicates: Path=/fhir/**`, bucket4j `filters[].url`, AspNetCoreRateLimit `Endpoint`), so the
+ * `predicates: Path=/fhir/**`, bucket4j `filters[].url`, AspNetCoreRateLimit `Endpoint`, Envoy
+ * `match: { prefix }`), so the
  * scope of a node is read from the path-like keys of the maps around it.
  */
 import { ConfigNode, descendants, items, scalarString } from '../core/formats/tree';
@@ -20,6 +21,10 @@ export function pathsOf(map: ConfigNode): string[] {
   const out: string[] = [];
   for (const e of map.entries) {
     if (PATH_KEYS.test(e.key)) for (const item of items(e.value)) addPath(out, scalarString(item));
+    // Envoy routes: `match: { prefix: /fhir }` (or `path`, `path_separated_prefix`).
+    if (/^match$/i.test(e.key) && e.value.kind === 'map') {
+      for (const m of e.value.entries) if (/^(prefix|path|path_separated_prefix)$/.test(m.key)) addPath(out, scalarString(m.value));
+    }
     if (/^predicates$/i.test(e.key)) {
       for (const item of items(e.value)) {
         const text = scalarString(item);

@@ -5,7 +5,7 @@
  */
 import type { Comment, SyntaxProblem } from '../ir';
 
-export type ConfigFormat = 'json' | 'yaml' | 'properties' | 'xml';
+export type ConfigFormat = 'json' | 'yaml' | 'properties' | 'xml' | 'nginx';
 
 interface ConfigBase {
   start: number;

@@ -19,6 +19,7 @@ function styleFor(language: LanguageId, insideScript: boolean): CommentStyle | u
     case 'python':
     case 'yaml':
     case 'properties':
+    case 'nginx':
       return { kind: 'line', prefix: '#' };
     case 'mirth':
       return insideScript ? { kind: 'line', prefix: '//' } : { kind: 'xml' };

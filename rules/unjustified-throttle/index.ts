@@ -3,21 +3,18 @@
  * queue holds on EHI access paths, in code and in gateway and server configuration. Documented in
  * `meta.docs` (docs/rules/unjustified-throttle.md).
  */
-import type { CodeModel } from '../server/src/core/code-model';
-import { ConfigNode, descendants, entriesBelow, items, scalarNumber, scalarString } from '../server/src/core/formats/tree';
-import type { CallNode, ClassNode, FunctionNode, IrNode } from '../server/src/core/ir';
-import { walk } from '../server/src/core/ir';
-import { CodeContext, defineRule, Report } from '../server/src/core/rule';
-import { classifyName, classifyPaths, ehiContext, ehiPathsIn, enclosingHandler, handlerFor, Handler, isEhiPathLiteral } from '../server/src/domain/access-path';
-import { Registration, routeRegistrations } from '../server/src/frameworks/routes';
-import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../server/src/analysis/calls';
-import { statusOf, statusValue } from '../server/src/analysis/responses';
-import { scopeOf } from '../server/src/frameworks/config-scope';
-import { isResultReleaseJob } from '../server/src/domain/result-release';
-import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../server/src/analysis/values';
-
-const LAWFUL =
-  'It is lawful only as a documented Health IT Performance (45 CFR 171.205: time-limited, for a measured performance problem) or Security (171.203: tailored to a specific risk) exception.';
+import type { CodeModel } from '../../server/src/core/code-model';
+import type { CallNode, ClassNode, FunctionNode, IrNode } from '../../server/src/core/ir';
+import { walk } from '../../server/src/core/ir';
+import { CodeContext, defineRule, Report } from '../../server/src/core/rule';
+import { classifyName, classifyPaths, ehiContext, enclosingHandler, handlerFor, Handler, isEhiPathLiteral } from '../../server/src/domain/access-path';
+import { Registration, routeRegistrations } from '../../server/src/frameworks/routes';
+import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../../server/src/analysis/calls';
+import { statusOf, statusValue } from '../../server/src/analysis/responses';
+import { checkConfig } from './config';
+import { checkPolicyDefinitions, policyDefined } from './aspnet';
+import { isResultReleaseJob } from '../../server/src/domain/result-release';
+import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../../server/src/analysis/values';
 
 /** Functions and constructors that create a request limiter. */
 const LIMITER_FACTORY =
@@ -43,7 +40,7 @@ export default defineRule({
     id: 'unjustified-throttle',
     title: 'Throttle or delay on an EHI access path',
     severity: 'warning',
-    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'yaml', 'json', 'xml', 'properties'],
+    languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'yaml', 'json', 'xml', 'properties', 'nginx'],
     exceptions: ['health-it-performance', 'security'],
     triggers: [
       'ratelimit',
@@ -66,6 +63,10 @@ export default defineRule({
       'retryafter',
       'bucket4j',
       'bandwidth',
+      'quota',
+      'limit_req',
+      'limit_conn',
+      'limit_rate',
       'countdown',
       'enqueue_in',
       'backgroundjob',
@@ -86,28 +87,37 @@ export default defineRule({
       },
     },
     messages: {
-      limiter: '{what} rate-limits {evidence}, an EHI access path, with no documented exception. ' + LAWFUL,
-      globalLimiter: '{what} rate-limits every route of this app, including {evidence}, with no documented exception. ' + LAWFUL,
-      sleep: '{what} holds the response of {evidence} for {duration}: an artificial delay on an EHI access path. ' + LAWFUL,
-      retryAfter: 'Retry-After of {seconds} s on {evidence} tells clients to stay away from an EHI access path that long. ' + LAWFUL,
-      queueHold: '{what} holds {job} for {duration} before it runs: a queue hold on EHI access. ' + LAWFUL,
-      tooManyRequests: '{what} answers 429 Too Many Requests on {evidence}: a throttle on an EHI access path, with no documented exception. ' + LAWFUL,
-      configLimit: '{what} limits requests to {scope}, an EHI access path, with no documented exception. ' + LAWFUL,
-      configGlobalLimit: '{what} limits every route, including {scope}, with no documented exception. ' + LAWFUL,
+      limiter: '{what} rate-limits {evidence}, an EHI access path, with no documented exception.',
+      globalLimiter: '{what} rate-limits every route of the app, including {evidence}, with no documented exception.',
+      sleep: '{what} delays {evidence} by {duration}, an artificial delay with no documented exception.',
+      retryAfter: 'Retry-After of {seconds} s on {evidence} keeps clients off an EHI access path, with no documented exception.',
+      queueHold: '{what} holds {job} for {duration} before it runs, with no documented exception.',
+      tooManyRequests: '{what} answers 429 on {evidence}: a throttle on an EHI access path with no documented exception.',
+      configLimit: '{what} limits requests to {scope}, an EHI access path, with no documented exception.',
+      configGlobalLimit: '{what} limits every route, including {scope}, with no documented exception.',
     },
     docs: {
       summary:
-        'Flags rate limits, artificial sleeps, long `Retry-After` values and queue holds on EHI access paths (FHIR routes, patient and app APIs, records requests, bulk export, Mirth channels) that have no documented exception.',
+        'Flags rate limits, artificial sleeps, long `Retry-After` values and queue holds on EHI access paths (FHIR routes, patient and app APIs, records requests, bulk export, Mirth channels) that have no documented exception, in code and in gateway, proxy and server configuration.',
       why:
-        'Interference includes slowing or degrading access, not only refusing it (45 CFR 171.102, “interfere”). A throttle on a patient API or a FHIR endpoint makes access slower and costlier for patients and their apps. It can be lawful under the Health IT Performance exception (171.205) when it responds to a measured performance problem and is time-limited, or under the Security exception (171.203) when it is tailored to a specific risk, and in both cases only if documented at the time.',
+        'Interference includes slowing or degrading access, not only refusing it (45 CFR 171.102, “interfere”). A throttle on a patient API or a FHIR endpoint makes access slower and costlier for patients and their apps. It is lawful only as a documented Health IT Performance exception (171.205: time-limited, in response to a measured performance problem, applied consistently and not to favour the actor’s own apps) or Security exception (171.203: tailored to a specific security risk, consistent with an organizational policy or a documented case-by-case determination), and in both cases only if documented at the time.',
       fix:
-        'Remove the limit or delay from the EHI path, or scope it to what the exception allows (a per-app limit against an app that is degrading performance, a limit on sign-in). If it is deliberate, document it with an `ehi-exception: health-it-performance` or `ehi-exception: security` annotation above the construct, and log each time it restricts a request.',
+        'Remove the limit or delay from the EHI path, or scope it to what the exception allows (a per-app limit against an app that is degrading performance, a limit on sign-in). If it is deliberate, document it with an `ehi-exception: health-it-performance` or `ehi-exception: security` annotation above the construct (for an ASP.NET Core policy: above its definition; for a JSON file: an entry in `ehi-exceptions.yaml`), and log each time it restricts a request.',
+      covers: [
+        'Express/Koa middleware limiters (`express-rate-limit`, `express-slow-down`, `rate-limiter-flexible`) on EHI routes or app-wide; `@fastify/rate-limit` per-route `config.rateLimit` and as a plugin (app-wide or in an encapsulated plugin with an EHI prefix).',
+        'NestJS `@Throttle`, `@UseGuards(ThrottlerGuard)` on EHI controllers, and `ThrottlerModule.forRoot` with `ThrottlerGuard` as `APP_GUARD` in a module that imports EHI modules.',
+        'Spring: Resilience4j `@RateLimiter` on EHI handlers, long `Retry-After` set in their `fallbackMethod`, and `resilience4j.ratelimiter.instances.<name>` whose name is about EHI; Bucket4j `Bandwidth.classic`/`simple`/`builder` and `Bucket.builder().addLimit` in EHI filters and HAPI interceptors; Spring Cloud Gateway `requestRateLimiter` in the Java route DSL.',
+        'ASP.NET Core rate limiting: `AddFixedWindowLimiter`, `AddSlidingWindowLimiter`, `AddTokenBucketLimiter`, `AddConcurrencyLimiter` and `AddPolicy` reported at the definition, with the EHI endpoints that apply them (`RequireRateLimiting`, `[EnableRateLimiting]`, in any file of the project) as related places; `GlobalLimiter`.',
+        'Python: Flask-Limiter and slowapi `@limiter.limit` (rates from constants in other modules) and `Limiter(default_limits=...)`; django-ratelimit `@ratelimit`; Django REST framework `throttle_classes`, `throttle_scope`, throttle classes with their own `rate`, and `DEFAULT_THROTTLE_RATES` entries for EHI scopes.',
+        'Sleeps and delays (`Thread.sleep`, `TimeUnit.*.sleep`, `Task.Delay`, `time.sleep`, `setTimeout` promises) of a second or more in EHI handlers, HAPI FHIR server interceptors (`SERVER_INCOMING_REQUEST_PRE_HANDLED` and the other server pointcuts) and Mirth channel scripts; `Retry-After` of `retryAfterSeconds` or more; 429 responses written by EHI handlers and middleware; queue holds (BullMQ `delay`, Celery `countdown`) of an hour or more on EHI jobs.',
+        'Config kinds: Kong `rate-limiting` plugins on services and routes; Spring Cloud Gateway `RequestRateLimiter` filters (`application.yml`, `default-filters`); Envoy `envoy.filters.http.local_ratelimit` token buckets per route (`typed_per_filter_config`) and in the listener’s `http_filters`, and route `rate_limits`; Azure API Management policy XML `rate-limit`, `rate-limit-by-key`, `quota`, `quota-by-key`, scoped by nested `<api>`/`<operation>`, `<when>` path conditions, the backend URL or the APIOps `apis/<api>/` folder; AWS API Gateway in `serverless.yml` (`provider.apiGateway.usagePlan`, per-endpoint `throttling`, `custom.apiGatewayThrottling`), SAM and CloudFormation (`MethodSettings` throttling by `ResourcePath`, `Throttle`/`Quota` of usage plans on an EHI API); servlet `filter-mapping`s of limiter filters; bucket4j-spring-boot-starter `filters[].rate-limits`; AspNetCoreRateLimit `IpRateLimiting`/`ClientRateLimiting` `GeneralRules` and `ClientRules`/`IpRules` policies in `appsettings.json`. NGINX `limit_req`, `limit_conn` and `limit_rate` in `location` blocks for EHI paths, or in `server`/`http` blocks whose EHI locations inherit them (the `limit_req_zone` as related place). Each is recognised by its content, not its file name.',
+      ],
       notFlagged: [
-        'Limits on sign-in, token, password-reset and other authentication endpoints: brute-force protection is security, not blocking.',
-        'Back-off and sleeps in outbound clients that retry someone else’s server (inside a retry loop or catch around an outbound call).',
-        'Limiters whose routes are not visible in the file and whose names say nothing about EHI (a global limit in a file that registers no EHI route).',
-        'Global throttle settings with no route (Django REST framework `DEFAULT_THROTTLE_RATES`, AspNetCoreRateLimit `Endpoint: "*"`): the file cannot tell whether an EHI path is behind them.',
-        'NGINX `limit_req` and other formats the core does not parse.',
+        'Limits on sign-in, token, OTP, password-reset and other authentication endpoints: brute-force protection is security, not blocking.',
+        'Back-off and sleeps in outbound clients that retry someone else’s server (inside a retry loop or catch around an outbound call, a HAPI client interceptor, a Mirth destination calling another system).',
+        'Limiters whose routes are not visible and whose names say nothing about EHI (a global limit in a file or gateway config that registers no EHI route, an APIM all-APIs policy, a usage plan on a non-EHI API, an ASP.NET Core policy no EHI endpoint uses).',
+        'Global framework defaults that apply to every API alike with no EHI path in view: DRF `anon`/`user` rates, AspNetCoreRateLimit `Endpoint: "*"`, Resilience4j `configs.default`, an Envoy `local_ratelimit` filter without a bucket of its own.',
+        'Limits with a documented exception (an `ehi-exception` annotation or a register entry).',
       ],
       examples: [
         {
@@ -123,7 +133,7 @@ export default defineRule({
         },
       ],
     },
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -150,6 +160,9 @@ export default defineRule({
         checkRetryAfter(ctx, call, retryAfterLimit, report);
         checkQueueHold(ctx, call, report);
         checkLimiterUse(ctx, call, report);
+        checkGatewayRoute(ctx, call, report);
+        checkThrottlerModule(ctx, call, report);
+        checkFastifyPlugin(ctx, call, report);
         if (statusOf(code, call) === 429) tooMany.push({ node: call, what: `\`${calleeName(call).replace(/\(\)/g, '(…)')}(429)\`` });
       },
       assign(node) {
@@ -159,7 +172,11 @@ export default defineRule({
         }
         if (node.target.kind === 'member' && node.target.property === 'GlobalLimiter') checkGlobal(ctx, node, 'GlobalLimiter', report);
       },
+      object(node) {
+        checkThrottleRates(ctx, node, report);
+      },
       variable(node) {
+        checkDrfThrottleField(ctx, node, report);
         // DRF: throttle_classes = [UserRateThrottle] on an EHI view set.
         if (node.isField && node.name === 'throttle_classes' && node.value) {
           const cls = code.enclosingClass(node);
@@ -170,6 +187,7 @@ export default defineRule({
       },
       end() {
         checkRegistrations(ctx, report);
+        checkPolicyDefinitions(ctx, report);
         for (const { node, what } of tooMany) {
           const fn = code.enclosingFunction(node);
           const cls = code.enclosingClass(node);
@@ -180,21 +198,7 @@ export default defineRule({
   },
 
   config(ctx) {
-    for (const root of ctx.config.roots) {
-      const ehiPaths = ehiPathsIn(root);
-      for (const node of descendants(root)) {
-        const limiter = limiterIn(node);
-        if (!limiter) continue;
-        const scope = scopeOf(node);
-        if (scope) {
-          if (classifyPaths(scope.paths) !== 'ehi') continue;
-          const ehi = [...new Set(scope.paths.filter((p) => classifyPaths([p]) === 'ehi'))];
-          ctx.report({ at: limiter.at, messageId: 'configLimit', data: { what: limiter.what, scope: ehi.join(', ') } });
-        } else if (limiter.global && ehiPaths.length > 0) {
-          ctx.report({ at: limiter.at, messageId: 'configGlobalLimit', data: { what: limiter.what, scope: ehiPaths.slice(0, 3).join(', ') } });
-        }
-      }
-    }
+    checkConfig(ctx);
   },
 });
 
@@ -219,12 +223,16 @@ function isExempt(decorators: CallNode[]): boolean {
 
 function checkDecorator(ctx: CodeContext, d: CallNode, report: Reporter): void {
   const name = decoratorName(d);
-  if (!LIMITER_DECORATOR.test(name)) return;
+  // NestJS: `@UseGuards(ThrottlerGuard)` applies the throttler to a controller or handler.
+  const guard = name === 'UseGuards' && d.args.some((a) => /Throttler/.test(dotted(a.value)));
+  if (!guard && !LIMITER_DECORATOR.test(name)) return;
+  // ASP.NET Core: the policy's definition is the finding when the project shows it.
+  if (name === 'EnableRateLimiting' && policyDefined(ctx, d)) return;
   // Flask-Limiter / slowapi: @limiter.limit("5/minute"); a bare @limit is too generic.
   if ((name === 'limit' || name === 'shared_limit') && !(d.callee.kind === 'member' && LIMITER_NAME.test(dotted(d.callee.object)))) return;
   if (name === 'throttle' && ctx.code.language !== 'python') return;
   const { handler, cls, fn } = handlerOfDecorated(ctx, d);
-  const what = `\`${ctx.code.textOf(d).split('(')[0].replace(/^\[/, '')}\``;
+  const what = guard ? '`@UseGuards(ThrottlerGuard)`' : `\`${ctx.code.textOf(d).split('(')[0].replace(/^\[/, '')}\``;
   if (fn) {
     if (isExempt(fn.decorators)) return;
     const h = handler ?? classHandler(ctx, ctx.code.enclosingClass(fn));
@@ -293,7 +301,7 @@ function checkRetryAfter(ctx: CodeContext, call: CallNode, limitSeconds: number,
   const nameNode = call.args[0].value;
   const name = stringValue(ctx.code, nameNode) ?? (nameNode.kind === 'member' ? nameNode.property : undefined);
   if (!isRetryAfterName(name)) return;
-  reportRetryAfter(ctx, call, call.args[1].value, limitSeconds, report);
+  reportRetryAfter(ctx, call, call.args[1].value, limitSeconds, report, callSite(call));
 }
 
 function checkRetryAfterAssignment(ctx: CodeContext, target: IrNode, value: IrNode, limitSeconds: number, report: Reporter, at: IrNode): void {
@@ -304,12 +312,30 @@ function checkRetryAfterAssignment(ctx: CodeContext, target: IrNode, value: IrNo
   reportRetryAfter(ctx, at, value, limitSeconds, report);
 }
 
-function reportRetryAfter(ctx: CodeContext, at: IrNode, value: IrNode, limitSeconds: number, report: Reporter): void {
+function reportRetryAfter(ctx: CodeContext, at: IrNode, value: IrNode, limitSeconds: number, report: Reporter, span: { start: number; end: number } = at): void {
   const seconds = numberValue(ctx.code, value) ?? numberValue(ctx.code, resolve(ctx.code, value)) ?? secondsFromCall(ctx.code, value);
   if (seconds === undefined || seconds < limitSeconds) return;
-  const handler = enclosingHandler(ctx.code, at);
+  const handler = enclosingHandler(ctx.code, at) ?? fallbackOf(ctx, at);
   if (handler?.classification !== 'ehi') return;
-  report({ at, messageId: 'retryAfter', data: { seconds, evidence: handler.evidence } }, at);
+  report({ at: span, messageId: 'retryAfter', data: { seconds, evidence: handler.evidence } }, at);
+}
+
+/**
+ * Resilience4j (and Hystrix-style) fallbacks: a method named as the `fallbackMethod` of a
+ * `@RateLimiter`/`@CircuitBreaker`/`@Bulkhead` answers for the handler it backs.
+ */
+function fallbackOf(ctx: CodeContext, node: IrNode): Handler | undefined {
+  const fn = ctx.code.enclosingNamedFunction(node);
+  const cls = fn && ctx.code.enclosingClass(fn);
+  if (!fn?.name || !cls) return undefined;
+  for (const m of cls.members) {
+    if (m.kind !== 'function' || m === fn) continue;
+    const names = m.decorators.filter((d) => /^(RateLimiter|CircuitBreaker|Bulkhead|TimeLimiter|Retry)$/.test(decoratorName(d))).map((d) => stringValue(ctx.code, argument(d, -1, 'fallbackMethod')?.value));
+    if (!names.includes(fn.name)) continue;
+    const h = handlerFor(ctx.code, m);
+    if (h) return { ...h, evidence: `${h.evidence} (fallback ${fn.name})` };
+  }
+  return undefined;
 }
 
 function secondsFromCall(model: CodeModel, node: IrNode): number | undefined {
@@ -335,10 +361,12 @@ function checkQueueHold(ctx: CodeContext, call: CallNode, report: Reporter): voi
 function checkLimiterUse(ctx: CodeContext, call: CallNode, report: Reporter): void {
   const name = calleeName(call);
   const last = calleeLast(call);
-  const isBucket = last === 'addLimit' || /^(Bucket|Bucket4j)\.builder$/.test(name) && !hasAddLimitAbove(call);
+  const isBandwidth = BANDWIDTH.test(name);
+  const isBucket = isBandwidth || (last === 'addLimit' || /^(Bucket|Bucket4j)\.builder$/.test(name) && !hasAddLimitAbove(call)) && !definesBandwidth(ctx.code.enclosingClass(call) ?? ctx.code.root);
   const isAcquire = /^(acquire|tryAcquire|tryConsume|consume|AttemptAcquire|AcquireAsync|removeTokens|tryRemoveTokens)$/.test(last) && call.callee.kind === 'member' && LIMITER_NAME.test(dotted(call.callee.object)) || (/^(tryConsume|tryConsumeAndReturnRemaining)$/.test(last) && call.callee.kind === 'member');
   const isRequire = last === 'RequireRateLimiting';
   if (isRequire) {
+    if (policyDefined(ctx, call)) return;
     const target = call.callee.kind === 'member' ? call.callee.object : undefined;
     const reg = target ? registrationFor(ctx.code, target) : undefined;
     if (reg && classifyPaths([reg.path]) === 'ehi') {
@@ -355,16 +383,28 @@ function checkLimiterUse(ctx: CodeContext, call: CallNode, report: Reporter): vo
   if (isAcquire && buildsLimiter(ctx.code.enclosingClass(call))) return;
   const context = ehiContext(ctx.code, call);
   if (!context) return;
-  const what = isBucket ? '`Bucket4j` bucket' : `\`${name}\``;
+  const what = isBandwidth ? `Bucket4j \`${name}\`` : isBucket ? '`Bucket4j` bucket' : `\`${name}\``;
   report({ at: callSite(call), messageId: 'limiter', data: { what, evidence: context.evidence } }, call);
 }
+
+const BANDWIDTH = /^(Bandwidth\.(simple|classic|builder)|BandwidthBuilder\.builder)$/;
 
 function buildsLimiter(cls: ClassNode | undefined): boolean {
   if (!cls) return false;
   let found = false;
   walk(cls, (n) => {
     if (found) return false;
-    if (n.kind === 'call' && (calleeLast(n) === 'addLimit' || /^(Bucket|Bucket4j)\.builder$/.test(calleeName(n)))) found = true;
+    if (n.kind === 'call' && (calleeLast(n) === 'addLimit' || /^(Bucket|Bucket4j)\.builder$/.test(calleeName(n)) || BANDWIDTH.test(calleeName(n)))) found = true;
+  });
+  return found;
+}
+
+/** A Bucket4j `Bandwidth` is built in this class: the limit is reported there, not at the bucket that holds it. */
+function definesBandwidth(scope: IrNode): boolean {
+  let found = false;
+  walk(scope, (n) => {
+    if (found) return false;
+    if (n.kind === 'call' && BANDWIDTH.test(calleeName(n))) found = true;
   });
   return found;
 }
@@ -463,55 +503,125 @@ function ehiRoutesInFile(ctx: CodeContext): string | undefined {
   return undefined;
 }
 
-/* ---------- config ---------- */
+/* ---------- framework forms ---------- */
 
-const CONFIG_LIMITER_NAMES = /^(rate-limiting|rate-limiting-advanced|response-ratelimiting|RequestRateLimiter|ratelimit|rate-limit|local_ratelimit|envoy\.filters\.http\.local_ratelimit|envoy\.filters\.http\.ratelimit)$/i;
-const CONFIG_LIMITER_KEYS = /^(rate-limits|rateLimits|rate_limits|rate-limit|rateLimit|rate_limit|ratelimit|throttle|throttling|GeneralRules|EndpointRules|RateLimiting|IpRateLimiting|ClientRateLimiting|local_rate_limit)$/;
-
-interface ConfigLimiter {
-  at: { start: number; end: number };
-  what: string;
-  /** Applies to everything when no path is attached (a top-level plugin or default filter). */
-  global: boolean;
+/** Spring Cloud Gateway Java DSL: `.route(id, r -> r.path("/fhir/**").filters(f -> f.requestRateLimiter(...)))`. */
+function checkGatewayRoute(ctx: CodeContext, call: CallNode, report: Reporter): void {
+  if (calleeLast(call) !== 'requestRateLimiter') return;
+  let route: CallNode | undefined;
+  for (let p = call.parent; p; p = p.parent) if (p.kind === 'call' && calleeLast(p) === 'route' && p.args.length >= 1) { route = p; break; }
+  if (!route) return;
+  const paths: string[] = [];
+  for (const arg of route.args) walk(arg.value, (n) => {
+    if (n.kind === 'call' && calleeLast(n) === 'path') for (const a of n.args) { const v = stringValue(ctx.code, a.value); if (v) paths.push(v); }
+  });
+  if (paths.length === 0 || classifyPaths(paths) !== 'ehi') return;
+  report({ at: callSite(call), messageId: 'limiter', data: { what: '`requestRateLimiter`', evidence: `gateway route ${paths.find((p) => classifyPaths([p]) === 'ehi')}` } }, call);
 }
 
-function limiterIn(node: ConfigNode): ConfigLimiter | undefined {
-  // A plugin/filter item named like a limiter: { name: rate-limiting, config: {...} } or "RequestRateLimiter=..."
-  const name = node.kind === 'map' ? scalarString(node.entries.find((e) => e.key === 'name' || e.key === 'type')?.value) : scalarString(node);
-  if (name && CONFIG_LIMITER_NAMES.test(name.split('=')[0].trim())) {
-    const inSeq = node.parent?.kind === 'seq';
-    const listKey = inSeq ? node.parent?.entry?.key ?? '' : '';
-    if (node.kind === 'scalar' && !inSeq) return undefined;
-    const global = /^(plugins|default-filters|defaultFilters)$/.test(listKey) && isTopLevelList(node);
-    return { at: node, what: `\`${name.split('=')[0].trim()}\``, global };
-  }
-  // A filter or policy named like a limiter: web.xml <filter-mapping><filter-name>RateLimitFilter</filter-name>.
-  if (node.kind === 'map') {
-    const named = node.entries.find((e) => /^(filter-name|filterName|policy|policyName|limiter)$/.test(e.key));
-    const value = scalarString(named?.value);
-    if (value && LIMITER_NAME.test(value)) return { at: node, what: `\`${value}\``, global: false };
-  }
-  // A limits block: bucket4j `rate-limits`, AspNetCoreRateLimit `GeneralRules` entries with a Period and Limit.
-  if (node.kind === 'map' && node.entry && CONFIG_LIMITER_KEYS.test(node.entry.key) && hasLimitValues(node)) {
-    return { at: { start: node.entry.start, end: node.entry.end }, what: `\`${node.entry.key}\``, global: false };
-  }
-  if (node.kind === 'map' && node.parent?.kind === 'seq' && node.parent.entry && /^(GeneralRules|EndpointRules|rate-limits|rateLimits)$/.test(node.parent.entry.key) && hasLimitValues(node)) {
-    return { at: node, what: `\`${node.parent.entry.key}\` rule`, global: false };
-  }
-  return undefined;
-}
-
-function isTopLevelList(node: ConfigNode): boolean {
-  const listOwner = node.parent?.parent;
-  return !listOwner?.parent || listOwner.parent.kind === 'seq' && !listOwner.parent.parent?.parent;
-}
-
-function hasLimitValues(map: ConfigNode): boolean {
-  if (map.kind !== 'map') return false;
-  for (const e of entriesBelow(map)) {
-    if (/^(limit|capacity|max|permitLimit|PermitLimit|Limit|requests|replenishRate|replenish-rate|burstCapacity|burst-capacity|minute|second|hour|bandwidths|tokens_per_fill|max_tokens)$/i.test(e.key)) {
-      if (scalarNumber(e.value) !== undefined || items(e.value).length > 0) return true;
+/**
+ * NestJS: `ThrottlerModule.forRoot(...)` in a module that installs `ThrottlerGuard` as `APP_GUARD`
+ * limits every controller of the app; reported when the module imports an EHI module or controller.
+ */
+function checkThrottlerModule(ctx: CodeContext, call: CallNode, report: Reporter): void {
+  if (!/^ThrottlerModule\.forRoot(Async)?$/.test(calleeName(call))) return;
+  let moduleObject: IrNode | undefined;
+  for (let p = call.parent; p; p = p.parent) {
+    if (p.kind === 'call' && p.isDecorator) {
+      if (decoratorName(p) === 'Module') moduleObject = p.args[0]?.value;
+      break;
     }
   }
+  if (moduleObject?.kind !== 'object') return;
+  const providers = moduleObject.properties.find((p) => p.key === 'providers');
+  if (!providers || !/APP_GUARD/.test(ctx.code.textOf(providers.value)) || !/ThrottlerGuard/.test(ctx.code.textOf(providers.value))) return;
+  const members: string[] = [];
+  for (const key of ['imports', 'controllers']) {
+    const list = moduleObject.properties.find((p) => p.key === key)?.value;
+    if (list?.kind === 'array') for (const e of list.elements) if (e.kind === 'name' || e.kind === 'member') members.push(dotted(e));
+  }
+  const ehi = members.find((m) => classifyName(m) === 'ehi');
+  if (!ehi) return;
+  report({ at: callSite(call), messageId: 'globalLimiter', data: { what: `\`${calleeName(call)}\``, evidence: `module ${ehi}` } }, call);
+}
+
+/** `@fastify/rate-limit` registered as a plugin: app-wide, or on an encapsulated plugin's prefix and routes. */
+function checkFastifyPlugin(ctx: CodeContext, call: CallNode, report: Reporter): void {
+  if (calleeLast(call) !== 'register' || call.args.length === 0 || call.callee.kind !== 'member') return;
+  const plugin = call.args[0].value;
+  if (!isRateLimitPlugin(ctx.code, plugin)) return;
+  const options = call.args[1]?.value;
+  if (options?.kind === 'object' && options.properties.some((p) => p.key === 'global' && p.value.kind === 'boolean' && p.value.value === false)) return;
+  const what = `\`register(${ctx.code.textOf(plugin).slice(0, 30)})\``;
+  const fn = ctx.code.enclosingFunction(call);
+  if (!fn) {
+    const ehi = ehiRoutesInFile(ctx);
+    if (ehi) report({ at: callSite(call), messageId: 'globalLimiter', data: { what, evidence: ehi } }, call);
+    return;
+  }
+  // An encapsulated plugin: `app.register(async (scope) => { scope.register(rateLimit); ... }, { prefix: '/fhir' })`.
+  const owner = fn.parent?.kind === 'call' && calleeLast(fn.parent) === 'register' ? fn.parent : undefined;
+  const prefixOption = owner?.args[1]?.value;
+  const prefix = prefixOption?.kind === 'object' ? stringValue(ctx.code, prefixOption.properties.find((p) => p.key === 'prefix')?.value) : undefined;
+  const routes = routeRegistrations(ctx.code).filter((r) => r.methods.length > 0 && within(r.call, fn)).map((r) => `${prefix ?? ''}${r.path}`);
+  const ehi = (prefix && classifyPaths([prefix]) === 'ehi' ? prefix : undefined) ?? routes.find((r) => classifyPaths([r]) === 'ehi');
+  if (!ehi || (prefix && classifyPaths([prefix]) === 'auth')) return;
+  report({ at: callSite(call), messageId: 'limiter', data: { what, evidence: `routes under ${ehi}` } }, call);
+}
+
+function within(node: IrNode, ancestor: IrNode): boolean {
+  for (let p: IrNode | undefined = node; p; p = p.parent) if (p === ancestor) return true;
   return false;
+}
+
+function isRateLimitPlugin(model: CodeModel, node: IrNode): boolean {
+  if (node.kind === 'call' && calleeLast(node) === 'require') return /rate-limit/.test(stringValue(model, node.args[0]?.value) ?? '');
+  if (node.kind !== 'name' && node.kind !== 'member') return false;
+  const name = dotted(node);
+  if (model.imports().some((i) => /rate-?limit/i.test(i.source) && i.names.some((b) => b.local === name))) return true;
+  const value = resolve(model, node);
+  if (value && value !== node && value.kind === 'call' && calleeLast(value) === 'require') return /rate-limit/.test(stringValue(model, value.args[0]?.value) ?? '');
+  return false;
+}
+
+const RATE_TEXT = /^\s*\d+\s*\/\s*\d*\s*(s|sec|second|m|min|minute|h|hour|d|day)s?\s*$/i;
+
+/**
+ * Django REST framework: a throttle class's own `rate`, or `throttle_scope` on a view, when the
+ * class or scope is about EHI (`scope = "fhir"`, `ImmunizationViewSet`).
+ */
+function checkDrfThrottleField(ctx: CodeContext, node: IrNode, report: Reporter): void {
+  if (node.kind !== 'variable' || !node.isField || !node.value) return;
+  const cls = ctx.code.enclosingClass(node);
+  if (!cls) return;
+  if (node.name === 'rate' && cls.bases.some((b) => /RateThrottle$/.test(b))) {
+    const rate = stringValue(ctx.code, node.value);
+    if (!rate || !RATE_TEXT.test(rate)) return;
+    const scopeField = cls.members.find((m) => m.kind === 'variable' && m.name === 'scope');
+    const scope = scopeField?.kind === 'variable' ? stringValue(ctx.code, scopeField.value) : undefined;
+    const names = [cls.name, scope ?? ''].map(classifyName);
+    if (names.includes('auth') || !names.includes('ehi')) return;
+    report({ at: node, messageId: 'limiter', data: { what: `\`${cls.name}\` rate ${rate}`, evidence: scope ? `throttle scope ${scope}` : cls.name } }, node);
+    return;
+  }
+  if (node.name === 'throttle_scope') {
+    const scope = stringValue(ctx.code, node.value);
+    if (!scope || classifyName(scope) === 'auth' || classifyName(cls.name) === 'auth') return;
+    if (classifyName(cls.name) !== 'ehi' && classifyName(scope) !== 'ehi') return;
+    report({ at: node, messageId: 'limiter', data: { what: `\`throttle_scope = "${scope}"\``, evidence: `view ${cls.name}` } }, node);
+  }
+}
+
+/** `DEFAULT_THROTTLE_RATES`: a rate for a scope named after EHI (`"patient_records": "5/hour"`); `anon`/`user` defaults apply to every API alike. */
+function checkThrottleRates(ctx: CodeContext, node: IrNode, report: Reporter): void {
+  if (node.kind !== 'object') return;
+  const owner = node.parent;
+  const key = owner?.kind === 'object' ? owner.properties.find((p) => p.value === node)?.key : owner?.kind === 'variable' ? owner.name : owner?.kind === 'assign' ? dotted(owner.target) : undefined;
+  if (!key || !/DEFAULT_THROTTLE_RATES$/.test(key.replace(/^["']|["']$/g, ''))) return;
+  for (const p of node.properties) {
+    const scope = p.key.replace(/^["']|["']$/g, '');
+    const rate = stringValue(ctx.code, p.value);
+    if (!rate || classifyName(scope) !== 'ehi') continue;
+    report({ at: p, messageId: 'limiter', data: { what: `throttle rate ${rate}`, evidence: `scope ${scope}` } }, p as unknown as IrNode);
+  }
 }

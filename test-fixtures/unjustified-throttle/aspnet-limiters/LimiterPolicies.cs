@@ -1,0 +1,6 @@
+namespace Contoso.Fhir.Api;
+
+public static class LimiterPolicies
+{
+    public const string FhirRead = "fhir-read";
+}

@@ -1,0 +1,1 @@
+PATIENT_RATE = "10/minute"
