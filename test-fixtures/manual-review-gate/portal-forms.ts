@@ -36,3 +36,10 @@ portalForms.post('/portal/records-requests', requirePatient, async (req, res) =>
   await legalQueue.add('records-request-legal-review', { requestId: request.id });
   res.status(202).json({ id: request.id });
 });
+
+// A generated summary of the record waits for the clinician who signs it: clinical content, not a request.
+portalForms.post('/api/records/:id/ai-summary', requirePatient, async (req, res) => {
+  // ok: manual-review-gate
+  const summary = await prisma.summary.create({ data: { recordId: req.params.id, state: 'AWAITING_CLINICIAN_REVIEW' } });
+  res.json(summary);
+});
