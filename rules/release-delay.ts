@@ -80,6 +80,7 @@ export default defineRule({
       notFlagged: [
         'Delays of zero, and delays under an hour (processing, batching, interface pacing); for an SQS delay queue, whose delay is at most 15 minutes, delays under that maximum.',
         'Retry and back-off schedules (`self.retry(countdown=…)`, BullMQ `backoff.delay`, Step Functions `Retry` intervals, a job named for retrying) and jobs about something else on the same queue or scheduler (reminders, notifications, escalation, billing, purges).',
+        'Jobs that send results elsewhere than to patients (to the EHR, a referring provider, a warehouse, a dashboard banner) and jobs about business or quality reports: a job named only for a “report” or “document” must also name the patient side.',
         'A release time a clinician chose for one result (`eta=hold.release_at`, a Step Functions `TimestampPath` from the hold), and query conditions that only read a visibility flag (`where: { portalVisible: false }`).',
         'A per-patient or per-result hold driven by a clinician’s individual determination (`if (result.harmHold) continue;`, `allowIndividualHold: true`, `maxIndividualHoldDays`).',
         'Internal workflows: notification, reminder and escalation delays, retries, cache TTLs, interface batching, critical-result call-back timers.',
@@ -179,6 +180,28 @@ export default defineRule({
 
 type Reporter = (at: Span, messageId: string, data: Record<string, string | number>) => void;
 
+/* ---------------- jobs that release to patients ---------------- */
+
+/** Results, notes and imaging that are clinical on their own; a "report" or "document" job needs a patient-facing word. */
+const CLINICAL_SUBJECT = new Set(['result', 'results', 'lab', 'labs', 'note', 'notes', 'pathology', 'radiology', 'imaging', 'observation', 'observations', 'biopsy', 'diagnostic', 'diagnostics']);
+/** Where else a job may send results: another system, a clinician, a warehouse or a screen element; those are not release to patients. */
+const OTHER_RECIPIENT = new Set([
+  'ehr', 'emr', 'provider', 'providers', 'referring', 'clinician', 'clinicians', 'physician', 'physicians', 'warehouse', 'etl', 'datalake', 'dashboard', 'banner', 'badge',
+  'card', 'cards', 'quality', 'registry', 'registries', 'payer', 'payers', 'hie', 'statement', 'statements', 'billing', 'lis', 'ris', 'pacs',
+]);
+
+/**
+ * A job (its name, task, queue, message, and the names around it) that releases results, notes or
+ * reports to patients: a patient-facing word, or a release word with a clinical subject and no other
+ * recipient (`release-lab-result`, `ReleaseToPortal`; not `publish-quarterly-report`, `release_lab_results_to_ehr`).
+ */
+function releasesToPatients(text: string): boolean {
+  if (!isResultReleaseJob(text)) return false;
+  const words = identifierWords(text);
+  if (has(words, PATIENT_FACING)) return true;
+  return has(words, CLINICAL_SUBJECT) && !has(words, OTHER_RECIPIENT);
+}
+
 /* ---------------- config: queues, workflow waits and job arguments ---------------- */
 
 /**
@@ -198,7 +221,7 @@ function configJob(s: ConfigSetting): { messageId: string; job: string; ms: numb
   if (/^delay_?seconds$/i.test(s.name) && n !== undefined) {
     // The queue: its logical id (the key above `Properties`) and its `QueueName`.
     const job = [sibling(/^QueueName$/i) ?? '', ...s.context].join(' ');
-    if (n * 1000 >= MIN_QUEUE_DELAY_MS && isResultReleaseJob(job)) return { messageId: 'queueDelay', job: sibling(/^QueueName$/i) ?? s.context.join('-'), ms: n * 1000 };
+    if (n * 1000 >= MIN_QUEUE_DELAY_MS && releasesToPatients(job)) return { messageId: 'queueDelay', job: sibling(/^QueueName$/i) ?? s.context.join('-'), ms: n * 1000 };
     return undefined;
   }
   if (s.name === 'Seconds' && sibling(/^Type$/) === 'Wait' && n !== undefined) {
@@ -210,7 +233,7 @@ function configJob(s: ConfigSetting): { messageId: string; job: string; ms: numb
       if (m.entry) machine.push(m.entry.key);
       if (m.kind === 'map') for (const e of m.entries) if (/^(StateMachineName|name|Name)$/.test(e.key) && typeof scalar(e.value) === 'string') machine.push(String(scalar(e.value)));
     }
-    if (n * 1000 >= MIN_DELAY_MS && isResultReleaseJob(`${state} ${next} ${machine.join(' ')}`)) return { messageId: 'workflowWait', job: next || state, ms: n * 1000, name: state };
+    if (n * 1000 >= MIN_DELAY_MS && releasesToPatients(`${state} ${next} ${machine.join(' ')}`)) return { messageId: 'workflowWait', job: next || state, ms: n * 1000, name: state };
     return undefined;
   }
   if (isAgeThresholdName(s.words)) {
@@ -218,7 +241,7 @@ function configJob(s: ConfigSetting): { messageId: string; job: string; ms: numb
     const parentMap = owner.parent?.kind === 'map' ? owner.parent : undefined;
     const names = [owner, parentMap].flatMap((m) => (m ? m.entries.map((e) => scalar(e.value)).filter((v): v is string => typeof v === 'string' && v.length < 120) : []));
     const job = [...names, ...s.context].join(' ');
-    if (duration?.ms !== undefined && duration.ms >= MIN_DELAY_MS && isResultReleaseJob(job)) return { messageId: 'jobAge', job: names[0] ?? s.context.join(' '), ms: duration.ms };
+    if (duration?.ms !== undefined && duration.ms >= MIN_DELAY_MS && releasesToPatients(job)) return { messageId: 'jobAge', job: names[0] ?? s.context.join(' '), ms: duration.ms };
   }
   return undefined;
 }
@@ -237,7 +260,7 @@ function codeJobAge(code: CodeModel, s: CodeSetting): { job: string; ms: number 
   if (s.owner.parent?.kind === 'object') objects.push(s.owner.parent);
   const names = objects.flatMap((o) => (o.kind === 'object' ? o.properties.map((p) => stringValue(code, p.value)).filter((v): v is string => !!v && v.length < 120) : []));
   const job = [...names, ...s.context].join(' ');
-  return isResultReleaseJob(job) ? { job: names[0] ?? s.context.join(' '), ms: duration.ms } : undefined;
+  return releasesToPatients(job) ? { job: names[0] ?? s.context.join(' '), ms: duration.ms } : undefined;
 }
 
 /* ---------------- names ---------------- */
@@ -483,7 +506,7 @@ function checkReviewQuery(ctx: CodeContext, call: CallNode, report: Reporter): v
  */
 function releaseJobScope(code: CodeModel, call: CallNode): { evidence: string } | undefined {
   const fn = code.enclosingNamedFunction(call);
-  if (fn?.name && isResultReleaseJob(fn.name)) return { evidence: `job ${fn.name}` };
+  if (fn?.name && releasesToPatients(fn.name)) return { evidence: `job ${fn.name}` };
   const updates: CallNode[] = [call];
   // The query is the receiver of the update: `LabResult.objects.filter(...).update(...)`.
   if (call.parent?.kind === 'member' && call.parent.parent?.kind === 'call' && call.parent.parent.callee === call.parent) updates.push(call.parent.parent);
@@ -601,6 +624,6 @@ function checkScheduledRelease(ctx: CodeContext, call: CallNode, report: Reporte
   // What the job releases may be named by the code around it (`ReleaseToPortal(id)` in a LabResultsController).
   // A queue's delay is judged by the queue and the message alone: one function may feed several queues.
   const text = job.queueDelay ? `${job.job} ${job.queue}` : `${job.job} ${job.queue} ${namesAround(ctx.code, call).join(' ')}`;
-  if (!isResultReleaseJob(text)) return;
+  if (!releasesToPatients(text)) return;
   report(callSite(call), 'scheduledRelease', { what: `\`${job.queueDelay ? calleeLast(call) : calleeName(call)}\``, job: job.job.replace(/\s+/g, ' ').slice(0, 60), subject: subjectOf(identifierWords(text)), duration: formatMs(job.ms) });
 }

