@@ -15,15 +15,11 @@ import { codeAmount, codeBoolean, codeSettings, configAmount, configSettings } f
 import { isRejection, statusOf } from '../server/src/analysis/responses';
 import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, resolve, stringValue } from '../server/src/analysis/values';
 
-const FEES_LAWFUL =
-  'A fee on access to EHI is lawful only as a documented Fees exception (45 CFR 171.302: based on objective, verifiable criteria, uniformly applied, reasonably related to the cost of providing access) or a reasonable royalty under the Licensing exception (171.303), and never for an individual’s electronic access to their own EHI or access by an app they designate.';
-const NEVER =
-  'No exception covers a fee for an individual’s electronic access to their own EHI or for access by an app they designate (45 CFR 171.302), and 45 CFR 170.404 bars API fees to individuals for their own access.';
 
 /** Words that name what a fee is charged for: records, copies, exports, EHI. */
-const STRONG_SUBJECT = new Set(['record', 'records', 'roi', 'copy', 'copies', 'chart', 'charts', 'ehi', 'fhir', 'export', 'exports', 'download', 'downloads', 'disclosure', 'disclosures', 'ccda', 'cda', 'ccd', 'retrieval', 'medical']);
+const STRONG_SUBJECT = new Set(['record', 'records', 'roi', 'copy', 'copies', 'chart', 'charts', 'ehi', 'fhir', 'export', 'exports', 'download', 'downloads', 'disclosure', 'disclosures', 'ccda', 'cda', 'ccd', 'retrieval']);
 /** Words that name a call or request, which is about EHI only where the file serves EHI. */
-const WEAK_SUBJECT = new Set(['api', 'call', 'calls', 'request', 'requests', 'query', 'queries', 'transaction', 'transactions', 'search', 'searches', 'lookup', 'lookups', 'hit', 'hits', 'usage', 'message', 'messages', 'resource', 'resources', 'read', 'reads', 'access']);
+const WEAK_SUBJECT = new Set(['app', 'apps', 'connection', 'connections', 'api', 'call', 'calls', 'request', 'requests', 'query', 'queries', 'transaction', 'transactions', 'search', 'searches', 'lookup', 'lookups', 'hit', 'hits', 'usage', 'message', 'messages', 'resource', 'resources', 'read', 'reads', 'access']);
 const FEE_WORDS = new Set(['fee', 'fees', 'price', 'pricing', 'charge', 'charges', 'surcharge', 'tariff']);
 /** Fees for something else: paper and physical media, postage, care, penalties, and our own costs (cloud, LLM, SMS). */
 const OTHER_FEE = new Set([
@@ -31,7 +27,7 @@ const OTHER_FEE = new Set([
   'appointment', 'visit', 'consult', 'consultation', 'copay', 'parking', 'tax', 'discount', 'waiver', 'waived', 'free', 'refund', 'currency', 'id', 'code', 'name',
   'description', 'label', 'type', 'limit', 'quota', 'rate', 'estimated', 'estimate', 'budget', 'compute', 'infra', 'aws', 'azure', 'gcp', 'cloud', 'storage',
   'egress', 'bandwidth', 'llm', 'token', 'tokens', 'openai', 'gpt', 'model', 'ai', 'embedding', 'embeddings', 'sms', 'twilio', 'email', 'interest', 'penalty',
-  'rush', 'notary', 'witness', 'deposition', 'subpoena', 'enabled', 'currency', 'unit', 'units', 'tier', 'plan', 'plans',
+  'rush', 'notary', 'witness', 'deposition', 'subpoena', 'enabled', 'currency', 'unit', 'units', 'tier', 'plan', 'plans', 'monthly', 'seat', 'seats',
 ]);
 /** Routes and handlers that take payment for care or bills, not for access to records. */
 const PAYMENT_PURPOSE = new Set([
@@ -45,6 +41,10 @@ const ELECTRONIC_ACCESS = new Set(['portal', 'api', 'app', 'apps', 'online', 'do
 const NOT_SELF_SERVICE = new Set(['third', 'party', 'attorney', 'lawyer', 'insurer', 'payer', 'legal', 'copy', 'copies', 'request', 'requests', 'roi', 'release', 'disclosure', 'page', 'pages']);
 const BILLING_NAME = new Set(['bill', 'billing', 'billable', 'meter', 'metered', 'metering', 'paywall', 'payment', 'payments', 'paid', 'charge', 'charging', 'credits', 'monetize', 'monetization', 'monetisation', 'prepaid', 'premium']);
 const PAY_CHECK = new Set(['paid', 'unpaid', 'payment', 'payments', 'prepaid', 'prepayment', 'credits', 'balance', 'billing', 'invoice', 'premium', 'paywall', 'overdue']);
+/** Sample and seed data, mocks and fixtures: a fee written there charges no one. */
+const SAMPLE_DATA = new Set(['seed', 'seeds', 'seeding', 'mock', 'mocks', 'mocked', 'fake', 'faker', 'sample', 'samples', 'fixture', 'fixtures', 'example', 'examples', 'demo', 'stub', 'stubs', 'dummy', 'test', 'tests', 'testdata']);
+/** Physical copies and their postage: the charge recovers the cost of a non-electronic manner. */
+const PHYSICAL_COPY = new Set(['shipping', 'postage', 'mailing', 'mail', 'courier', 'paper', 'print', 'printing', 'printed', 'cd', 'dvd', 'usb', 'film', 'films']);
 const SWITCH_OFF = new Set(['free', 'waive', 'waived', 'exempt', 'disable', 'disabled', 'no', 'without', 'skip']);
 
 export default defineRule({
@@ -56,20 +56,20 @@ export default defineRule({
     exceptions: ['fees', 'licensing'],
     triggers: ['fee', 'price', 'pricing', 'charg', 'tariff', 'cost', '402', 'payment', 'paid', 'bill', 'meter', 'stripe', 'paywall', 'credits', 'usage', 'sale', 'balance', 'invoice', 'premium', 'monetiz', 'monetis', 'overdue', 'subscri', 'checkout'],
     messages: {
-      feeSetting: '`{name}` charges {amount} for {subject}. ' + FEES_LAWFUL,
-      patientFeeSetting: '`{name}` charges {amount} for a patient’s own electronic access to their EHI. ' + NEVER,
-      billingSwitch: '`{name}: {value}` makes {subject} a paid service. ' + FEES_LAWFUL,
-      paymentRequired: '{what} answers {evidence} with 402 Payment Required: access to EHI waits for payment. ' + FEES_LAWFUL,
-      patientPaymentRequired: '{what} answers {evidence} with 402 Payment Required: a patient’s own electronic access waits for payment. ' + NEVER,
-      paymentCheck: '{what} refuses {evidence} unless the requestor has paid. ' + FEES_LAWFUL,
-      patientPaymentCheck: '{what} refuses a patient’s own electronic access ({evidence}) unless they have paid. ' + NEVER,
-      charge: '{what} charges the requestor for {evidence}, an EHI access path. ' + FEES_LAWFUL,
-      patientCharge: '{what} charges the patient for their own electronic access ({evidence}). ' + NEVER,
-      metered: '{what} meters or bills calls to {evidence}, an EHI access path. ' + FEES_LAWFUL,
+      feeSetting: '`{name}` charges {amount} for {subject}, with no documented Fees exception.',
+      patientFeeSetting: '`{name}` charges {amount} for a patient’s own electronic access to their EHI.',
+      billingSwitch: '`{name}: {value}` makes {subject} a paid service.',
+      paymentRequired: '{what} answers {evidence} with 402 Payment Required.',
+      patientPaymentRequired: '{what} answers a patient’s own electronic access ({evidence}) with 402 Payment Required.',
+      paymentCheck: '{what} refuses {evidence} unless the requestor has paid.',
+      patientPaymentCheck: '{what} refuses a patient’s own electronic access ({evidence}) unless they have paid.',
+      charge: '{what} charges the requestor for {evidence}, an EHI access path.',
+      patientCharge: '{what} charges the patient for their own electronic access ({evidence}).',
+      metered: '{what} meters or bills calls to {evidence}, an EHI access path.',
     },
     docs: {
       summary:
-        'Flags fees attached to access to EHI: per-call and per-request API prices, record-request, copy and processing fees in settings (`pricePerCall`, `recordRequestFee`, `copyFeePerPage`, `roiProcessingFee`), 402 Payment Required and payment checks on EHI paths (in handlers, and gateway rules such as Kong `request-termination` with `status_code: 402` on EHI routes), charging and usage-billing calls (`stripe.charges.create`, `paymentIntents.create`, `billing.charge`, usage records) inside EHI handlers, and billing or metering middleware on FHIR and records routes. A fee on a patient’s own electronic access is reported as one no exception can document.',
+        'Flags fees attached to access to EHI: per-call and per-request API prices, record-request, copy and processing fees in settings (`pricePerCall`, `recordRequestFee`, `copyFeePerPage`, `roiProcessingFee`), 402 Payment Required and payment checks on EHI paths (in handlers, and gateway rules such as Kong `request-termination` with `status_code: 402` on EHI routes), charging and usage-billing calls (`stripe.charges.create`, `paymentIntents.create`, `billing.charge`, usage records) inside EHI handlers, billing or metering middleware and paid-plan gates on FHIR and records routes (`app.use(\'/fhir\', paywall)`, `requireActiveSubscription`, NestJS `@UseGuards(PremiumPlanGuard)`, ASP.NET `[RequireActiveSubscription]`, Spring interceptors), charge methods of a billing service in EHI handlers (`billing.chargeApp(clientId, 0.05)`, `billing.charge_per_record(...)`), and fees charged to the apps patients choose (`patientAppConnectionFee`). A fee on a patient’s own electronic access is reported as one no exception can document.',
       why:
         'A fee makes access costlier and so can interfere with it (45 CFR 171.102, “interfere”; 171.103). The Fees exception (171.302) covers fees based on objective, verifiable criteria, uniformly applied and reasonably related to the cost of providing access, when documented; the Licensing exception (171.303) covers reasonable royalties for interoperability elements. The Fees exception never covers a fee for an individual’s electronic access to their own EHI or access by a person or app they designate, a fee HIPAA forbids, or a fee to export EHI with the certified EHI-export capability; 45 CFR 170.404 also bars API fees to individuals.',
       fix:
@@ -80,7 +80,10 @@ export default defineRule({
         'Payments for care and bills (copays, invoices, appointment checkout) even on a patient portal, and billing code that is not on an EHI access path.',
         'Our own costs (cloud, LLM or SMS prices per call), and prices of non-EHI products.',
         'Per-call prices with no sign of EHI: a price per “call” or “request” counts only in a file that serves EHI routes or under an EHI key.',
-        'FHIR `Subscription` resources: a subscription is only a payment word beside paid, plan or billing words.',
+        'FHIR `Subscription` resources: a subscription is only a payment word beside paid, plan or billing words, or in a gate’s name (`requireActiveSubscription`).',
+        'Billing for clinical services and products: claim charges, copays, visit fees, FHIR `Invoice` payments, prices in catalogues of medical supplies, a practice’s subscription or per-seat, monthly fee for the software it runs, Stripe checkout for appointments.',
+        'Charges that say they are for postage, mailing or paper copies (`description: "Postage for paper copy"`, a `/mail-copy` route).',
+        'Fees in seed, mock, sample, demo and fixture data (by the file’s folder or name, or the names around the fee), and fees beside a switch that waives them for everyone (`{ amount: 25, waived: true }`); a waiver for patients only (`waivedForPatients`) leaves the fee for other requestors, which is reported.',
       ],
       examples: [
         {
@@ -135,6 +138,7 @@ export default defineRule({
   },
 
   config(ctx) {
+    if (isSampleDataPath(ctx.file.path)) return;
     for (const root of ctx.config.roots) {
       const servesEhi = ehiPathsIn(root).length > 0;
       for (const s of configSettings(root)) {
@@ -160,6 +164,7 @@ export default defineRule({
         if (!fee) continue;
         const amount = configAmount(s.value as ConfigNode);
         if (amount === undefined || amount <= 0) continue;
+        if (waivedBeside(s.owner)) continue;
         ctx.report(feeReport(amountPart ? { start: s.owner.entry!.start, end: s.owner.entry!.end } : s.at, name, amount, fee));
       }
     }
@@ -182,11 +187,32 @@ function feeName(words: string[], parent: string[], context: string[], servesEhi
   const all = [...words, ...context];
   const feeWord = has(words, FEE_WORDS) || has(parent, FEE_WORDS) || (words.includes('cost') && has(all, STRONG_SUBJECT));
   if (!feeWord || has(words, OTHER_FEE) || has(parent, OTHER_FEE)) return undefined;
-  if (has(all, SWITCH_OFF)) return undefined;
+  if (has(all, SWITCH_OFF) || has(all, SAMPLE_DATA)) return undefined;
   const strong = has(all, STRONG_SUBJECT);
   const weak = has(words, WEAK_SUBJECT) || has(parent, WEAK_SUBJECT) || words.includes('per');
   if (!strong && !(weak && (servesEhi || has(all, new Set(['fhir', 'ehi', 'patient', 'patients']))))) return undefined;
   return { subject: describeSubject(all), self: isSelfService(all) };
+}
+
+/** A switch beside the fee that waives it (`{ amount: 25, waivedForPatients: true }`, `copyFee: 10` with `waived: true`). */
+function waivedBeside(owner: ConfigNode | undefined): boolean {
+  if (owner?.kind !== 'map') return false;
+  return owner.entries.some((e) => scalarBoolean(e.value) === true && typeof scalar(e.value) !== 'number' && isWholeWaiver(identifierWords(e.key)));
+}
+
+/** `waived`, `feeWaived`, `disabled`: off for everyone. `waivedForPatients` keeps the fee for other requestors. */
+function isWholeWaiver(words: string[]): boolean {
+  return has(words, SWITCH_OFF) && !words.includes('for') && !has(words, PATIENT_SELF) && !has(words, NOT_SELF_SERVICE);
+}
+
+/**
+ * Seed data, mocks and fixtures, by the file's name or its folder (`seed/fees.json`, `mock-pricing.ts`).
+ * `config.example.yaml` and `settings.sample.json` are templates of real settings, so they count.
+ */
+const SAMPLE_PATH = new Set([...SAMPLE_DATA].filter((w) => !/^(example|examples|sample|samples)$/.test(w)));
+function isSampleDataPath(path: string): boolean {
+  // The file's own name and its folder only: a workspace may sit under any folder.
+  return path.split(/[\\/]/).slice(-2).some((part) => has(identifierWords(part.replace(/\.[^.]+$/, '')), SAMPLE_PATH));
 }
 
 /** The amount inside a fee object (`{ amount: 5, currency: "USD" }`), not a fee of its own. */
@@ -262,7 +288,7 @@ function scopeFromHandler(code: CodeModel, evidence: string, handler: Handler | 
   // A Mirth channel's purpose is its name; its step names say what a script does (“Bill participant”).
   const described = code.embedding ? /channel "([^"]*)"/.exec(evidence)?.[1] ?? '' : evidence;
   const words = [...identifierWords(described), ...identifierWords(paths), ...names];
-  if (has(words, PAYMENT_PURPOSE)) return undefined;
+  if (has(words, PAYMENT_PURPOSE) || has(words, PHYSICAL_COPY)) return undefined;
   const self = words.some((w) => /^(portal|me|my|mychart|self|phr)$/.test(w));
   return { evidence, self: self && !code.embedding };
 }
@@ -275,6 +301,7 @@ function isPaymentCheck(words: string[]): boolean {
 
 function checkSettings(ctx: CodeContext, report: (r: Report) => void): void {
   const { code } = ctx;
+  if (isSampleDataPath(ctx.file.path)) return;
   let servesEhi: boolean | undefined;
   const fileServesEhi = (): boolean => (servesEhi ??= !!code.embedding || serveEhiRoutes(code));
   for (const s of codeSettings(code)) {
@@ -293,6 +320,8 @@ function checkSettings(ctx: CodeContext, report: (r: Report) => void): void {
     if (!fee) continue;
     const amount = codeAmount(code, s.value);
     if (amount === undefined || amount <= 0) continue;
+    const waives = (o: IrNode | undefined): boolean => o?.kind === 'object' && o.properties.some((p) => p.value.kind === 'boolean' && p.value.value && isWholeWaiver(identifierWords(p.key)));
+    if (waives(s.owner) || waives(s.value)) continue;
     report(feeReport(s.at, s.name, amount, fee));
   }
 }
@@ -326,7 +355,12 @@ function checkCharge(ctx: CodeContext, call: CallNode, report: (r: Report) => vo
   const last = calleeLast(call);
   const receiverWords = call.callee.kind === 'member' ? identifierWords(dotted(call.callee.object).replace(/\(\)/g, '')) : [];
   const serviceCreate = /^(Create|CreateAsync|create|capture|Capture|CaptureAsync)$/.test(last) && receiverWords.some((w) => /^(charge|charges|payment|payments|stripe|billing|invoice|usage|meter)$/.test(w)) && receiverWords.some((w) => /^(charge|charges|intent|intents|stripe|usage|meter|invoice)$/.test(w));
-  if (!CHARGE_CALL.test(name.replace(/\(\)/g, '')) && !CHARGE_METHOD.test(last) && !serviceCreate) return;
+  // `billing.chargeApp(clientId, 0.05)`, `payments.chargePerRecord(...)`: a charge method on a billing service.
+  const billingCharge = /^charge[A-Z_]/.test(last) && receiverWords.some((w) => /^(billing|payment|payments|stripe|invoice|invoicing|charges|ledger)$/.test(w));
+  if (!CHARGE_CALL.test(name.replace(/\(\)/g, '')) && !CHARGE_METHOD.test(last) && !serviceCreate && !billingCharge) return;
+  // `stripe.charges.create({ amount, description: 'Postage for paper copy' })`: the charge says what it is for.
+  const described = call.args.flatMap((a) => expressionWords(a.value));
+  if (has(described, PHYSICAL_COPY) || has(described, PAYMENT_PURPOSE)) return;
   const scope = accessScope(ctx.code, call);
   if (!scope) return;
   report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientCharge' : 'charge', data: { what: `\`${name.replace(/\(\)/g, '()')}(...)\``, evidence: scope.evidence } }, scope.self));
@@ -334,7 +368,11 @@ function checkCharge(ctx: CodeContext, call: CallNode, report: (r: Report) => vo
 
 function isBillingName(text: string): boolean {
   const words = identifierWords(text);
-  return has(words, BILLING_NAME) && !words.some((w) => /^(log|logger|logging|audit|metrics|trace|tracker|tracking|analytics)$/.test(w));
+  if (words.some((w) => /^(log|logger|logging|audit|metrics|trace|tracker|tracking|analytics)$/.test(w))) return false;
+  // `requireActiveSubscription`, `checkPaidTier`, `ensurePlan`: a gate on a paid plan. A bare `subscription...` is the FHIR resource.
+  const gate = words.some((w) => /^(require|requires|check|checks|ensure|ensures|verify|enforce|has|is|only)$/.test(w));
+  const plan = words.some((w) => /^(subscription|subscribed|subscriber|tier|plan)$/.test(w)) && !words.includes('care');
+  return has(words, BILLING_NAME) || (gate && plan);
 }
 
 /** Express/Fastify: billing or metering middleware on EHI routes, or app-wide in a file that serves EHI. */

@@ -13,9 +13,6 @@ import { codeBoolean, codeSettings, configSettings } from '../server/src/analysi
 import { isNow, shiftedTime } from '../server/src/analysis/time';
 import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, numberValue, stringValue } from '../server/src/analysis/values';
 
-const LAWFUL =
-  'Sending routine requests through manual, legal or committee review delays access (45 CFR 171.102, “interfere”); it is lawful only as a documented exception: Privacy (171.202, a required consent or authorization is missing), Preventing Harm (171.201, an individual determination), Security (171.203, such as verifying an app’s authenticity, which 45 CFR 170.404 bounds to five business days) or Infeasibility (171.204, with a written reason within 10 business days).';
-
 const REVIEW_NOUN = new Set(['review', 'approval', 'approve', 'adjudication', 'vetting']);
 const REVIEW_QUALIFIER = new Set(['pending', 'awaiting', 'await', 'awaits', 'needs', 'need', 'requires', 'required', 'require', 'manual', 'legal', 'committee', 'compliance', 'privacy', 'him', 'human', 'under', 'in', 'for']);
 /** Who reviews: a routine request sent to them waits for a person. */
@@ -28,21 +25,39 @@ const OTHER_OBJECT = new Set([
   'refund', 'refunds', 'payment', 'payments', 'invoice', 'invoices', 'comment', 'comments', 'post', 'posts', 'content', 'moderation', 'expense', 'timesheet', 'leave',
   'claim', 'claims', 'prior', 'preauth', 'referral', 'referrals', 'note', 'notes', 'document', 'documents', 'result', 'results', 'order', 'orders', 'prescription',
   'appointment', 'appointments', 'booking', 'user', 'users', 'account', 'accounts', 'staff', 'employee', 'code', 'pull', 'merge', 'deployment', 'deploy', 'release',
-  'change', 'article', 'product', 'listing', 'rating',
+  'change', 'article', 'product', 'listing', 'rating', 'coding', 'coder', 'deficiency', 'deficiencies', 'abstraction', 'cdi', 'glass', 'breakglass', 'entitlement',
+  'entitlements', 'role', 'roles', 'permission', 'permissions', 'recertification', 'feedback', 'survey', 'summary', 'summaries', 'draft', 'drafts', 'waiver', 'waivers', 'fee', 'fees',
 ]);
 /** Review states of other things than requests (`PENDING_PAYMENT_REVIEW`, `CONTENT_REVIEW`). */
-const OTHER_STATE = new Set(['refund', 'payment', 'payments', 'content', 'moderation', 'expense', 'claim', 'cosign', 'cosignature', 'code', 'deployment', 'product']);
+const OTHER_STATE = new Set(['refund', 'payment', 'payments', 'content', 'moderation', 'expense', 'claim', 'cosign', 'cosignature', 'code', 'deployment', 'product', 'coding', 'coder', 'deficiency', 'cdi', 'qa', 'pharmacist', 'pharmacy', 'order',
+  // Clinical review of clinical content (a result, a generated summary) by a clinician is release-delay's question, not a request waiting.
+  'clinician', 'clinical', 'provider', 'physician', 'doctor', 'nurse', 'radiologist', 'pathologist', 'attending']);
 /** Conditions that make a case exceptional: identity, minors, legal process, sensitive records, fraud, missing authorization. */
 const EXCEPTIONAL = new Set([
   'identity', 'verified', 'unverified', 'verify', 'verification', 'mismatch', 'mismatched', 'match', 'matched', 'minor', 'minors', 'age', 'underage',
   'adolescent', 'guardian', 'proxy', 'representative', 'court', 'subpoena', 'warrant', 'deceased', 'sensitive', 'part2', 'substance', 'sud', 'psychotherapy',
   'fraud', 'fraudulent', 'suspicious', 'abuse', 'risk', 'attestation', 'authenticity', 'authentic', 'flagged', 'consent', 'authorization', 'authorisation',
   'signed', 'signature', 'expired', 'invalid', 'incomplete', 'missing', 'unsigned', 'sealed', 'restricted', 'vip', 'confidential', 'dispute', 'disputed',
-  'duplicate', 'amendment', 'litigation',
+  'duplicate', 'amendment', 'litigation', 'irb', 'research', 'unmatched', 'error', 'errors', 'failed', 'failure', 'failures', 'appeal', 'appeals',
 ]);
 const ROUTE_VERB = new Set(['route', 'send', 'queue', 'enqueue', 'submit', 'forward', 'escalate', 'refer', 'assign', 'flag', 'mark', 'hold', 'park', 'add', 'push', 'put', 'create', 'start', 'request', 'open', 'file', 'publish', 'to', 'for']);
 const READ_VERB = new Set(['get', 'find', 'list', 'count', 'is', 'has', 'fetch', 'load', 'search', 'query', 'remove', 'delete', 'cancel', 'complete', 'approve', 'reject', 'close', 'resolve', 'skip', 'bypass']);
 const QUERY_WORDS = new Set(['where', 'filter', 'find', 'query', 'count', 'search', 'get', 'list', 'exists', 'match', 'exclude', 'select', 'eq', 'equals', 'by']);
+/**
+ * Where a copy goes, not where the request waits: audit trails, logs, archives, monitoring. Routing a
+ * copy there (a Mirth `router.routeMessage('Compliance Audit Writer', ...)`, `complianceAudit.submit(...)`)
+ * records the request; it does not hold it.
+ */
+const RECORD_SINK = new Set([
+  'audit', 'audits', 'auditing', 'auditor', 'log', 'logs', 'logging', 'logger', 'journal', 'archive', 'archiver', 'archiving', 'archival', 'history', 'trail',
+  'metrics', 'monitor', 'monitoring', 'analytics', 'telemetry', 'siem', 'tap', 'mirror', 'backup', 'warehouse', 'datalake', 'reporting',
+]);
+/** Mail, chat and paging: a notification about a request, not the place it waits. */
+const NOTIFIER = new Set(['email', 'emails', 'mail', 'mailer', 'smtp', 'notification', 'notifications', 'notifier', 'notify', 'slack', 'teams', 'sms', 'pager', 'webhook', 'webhooks', 'telemetry', 'event', 'events']);
+/** Test and QA artefacts: a test team reviewing diffs of mapped messages is not an EHI request waiting. */
+const QA_OBJECT = new Set(['qa', 'test', 'tests', 'testcase', 'diff', 'diffs', 'regression', 'suite', 'fixture', 'fixtures', 'snapshot', 'golden']);
+/** Configuration of builds, deployments and record retention: a production deploy or a purge waiting for approval is not a request for EHI. */
+const NOT_REQUEST_CONFIG = new Set(['retention', 'purge', 'destruction', 'deploy', 'deploys', 'deployment', 'deployments', 'pipeline', 'pipelines', 'ci', 'cicd', 'build', 'builds', 'merge', 'pull', 'rollout', 'promotion']);
 const NEGATION = new Set(['skip', 'bypass', 'disable', 'disabled', 'no', 'without', 'waive', 'waived', 'not']);
 /** 45 CFR 170.404: an app is vetted for authenticity and enabled within five business days. */
 const APP_VETTING_MAX_MS = 7 * 86_400_000;
@@ -56,10 +71,10 @@ export default defineRule({
     exceptions: ['privacy', 'preventing-harm', 'security', 'infeasibility', 'required-by-law'],
     triggers: ['review', 'approv', 'legal', 'committee', 'manual', 'adjudicat', 'vetting', 'compliance', 'counsel', 'attorney', 'lawyer', 'fulfil'],
     messages: {
-      reviewState: '{what} puts {request} into `{state}`, where it waits for a person to release it, and nothing around it marks the case as exceptional ({evidence}). ' + LAWFUL,
-      reviewRouting: '{what} sends {request} to {reviewer} review ({evidence}), and nothing around it marks the case as exceptional. ' + LAWFUL,
-      configGate: '`{name}: {value}` sends {request} to manual review instead of fulfilling them automatically. ' + LAWFUL,
-      configState: '`{name}: {value}` starts {request} in a state that waits for a person to release them. ' + LAWFUL,
+      reviewState: '{what} puts {request} into `{state}` to wait for a person, with no exceptional case in view ({evidence}).',
+      reviewRouting: '{what} sends {request} to {reviewer} review with no exceptional case in view ({evidence}).',
+      configGate: '`{name}: {value}` sends {request} to manual review instead of fulfilling them automatically.',
+      configState: '`{name}: {value}` starts {request} in a state that waits for a person to release them.',
     },
     docs: {
       summary:
@@ -74,6 +89,10 @@ export default defineRule({
         'Review queues for things that are not EHI requests: refunds and payments, content moderation, clinical notes awaiting co-signature, prior authorization, staff accounts.',
         'Reading or completing a review (`status === "PENDING_REVIEW"`, `approve(request)`), enums that only list the states, and automatic approval paths.',
         'OAuth `autoApprove: false` on a client: it asks the patient for consent, it does not route the request to staff.',
+        'A copy routed to an audit trail, a log, an archive or monitoring (a Mirth `router.routeMessage(\'Compliance Audit Writer\', ...)`, `complianceAudit.submit(...)`): it records the request, the request itself goes on.',
+        'Review of other things than requests for EHI: clinician sign-off and pharmacist verification of orders, staff account approval, moderation of posts, intake questionnaires and uploaded cards, chart coding and documentation deficiencies, data use agreements with partners, research data requests awaiting an IRB, break-the-glass access reviewed afterwards.',
+        'Notifications about a request (an email to the HIM team, a telemetry event), fee waivers, appeals of a denial, clinician review of generated summaries, litigation holds on record retention, and interface messages that match no patient or failed.',
+        'Staff work queues, where a person already working one request sends it on (an HIM specialist escalating one request to legal on an admin route), QA tooling that queues test diffs for manual review, and deployment pipelines that wait for approval (`deploy: require-manual-approval: true`).',
       ],
       examples: [
         {
@@ -109,7 +128,7 @@ export default defineRule({
     for (const root of ctx.config.roots) {
       for (const s of configSettings(root)) {
         const all = [...s.words, ...s.context];
-        if (!isEhiRequestContext(all) || has(all, EXCEPTIONAL) || has(all, NEGATION)) continue;
+        if (!isEhiRequestContext(all) || has(all, EXCEPTIONAL) || has(all, NEGATION) || has(all, NOT_REQUEST_CONFIG)) continue;
         const request = describeRequest(all);
         const bool = scalarBoolean(s.value);
         if (bool !== undefined && typeof scalar(s.value) !== 'number') {
@@ -209,7 +228,7 @@ function checkStates(ctx: CodeContext, reported: Set<IrNode>): void {
     if (!node) continue;
     const fn = code.enclosingNamedFunction(node) ?? code.enclosingFunction(node);
     if (fn && byFunction.has(fn)) continue;
-    const objectWords = [...s.context, ...(djangoDefault && s.owner?.parent?.kind === 'variable' ? identifierWords(code.enclosingClass(s.owner.parent)?.name ?? '') : [])];
+    const objectWords = [...s.context, ...receiverTypeWords(code, node), ...(djangoDefault && s.owner?.parent?.kind === 'variable' ? identifierWords(code.enclosingClass(s.owner.parent)?.name ?? '') : [])];
     const scope = requestScope(ctx, node, objectWords);
     if (!scope) continue;
     if (reported.has(node)) continue;
@@ -217,6 +236,20 @@ function checkStates(ctx: CodeContext, reported: Set<IrNode>): void {
     byFunction.add(fn);
     ctx.report({ at: s.at, messageId: 'reviewState', data: { what: `\`${s.name === 'default' ? 'default' : s.name}\``, request: scope.request, state, evidence: scope.evidence } });
   }
+}
+
+/**
+ * What the object whose state is set is: `w.setStatus(...)` or `w.status = ...` where `w` was declared
+ * `FeeWaiver w = new FeeWaiver(id)` gives fee, waiver.
+ */
+function receiverTypeWords(code: CodeModel, node: IrNode): string[] {
+  const target = node.kind === 'assign' ? (node.target.kind === 'member' ? node.target.object : undefined) : node.kind === 'call' && node.callee.kind === 'member' ? node.callee.object : undefined;
+  if (target?.kind !== 'name') return [];
+  const bindings = code.variables(target.name);
+  if (bindings.length !== 1) return [];
+  const v = bindings[0];
+  const value = v.value?.kind === 'call' ? calleeName(v.value).replace(/\(\)/g, '').split('.').filter((p) => /^[A-Z]/.test(p)).join(' ') : '';
+  return identifierWords(`${v.type ?? ''} ${value}`.replace(/<.*>/g, ''));
 }
 
 /** The IR node a setting's span belongs to (its variable, assignment, call or property's value). */
@@ -322,6 +355,9 @@ function checkRouting(ctx: CodeContext, call: CallNode, reported: Set<IrNode>): 
   if (!routing) return;
   const argumentWords = call.args.flatMap((a) => expressionWords(a.value));
   if (has([...all, ...argumentWords], EXCEPTIONAL) || has([...all, ...argWords], OTHER_OBJECT)) return;
+  // A copy sent to an audit trail, a log or an archive records the request; it does not hold it. Nor does telling someone about it.
+  if (has([...all, ...argWords], RECORD_SINK) || has(all, NOTIFIER)) return;
+  if (has([...all, ...argumentWords, ...enclosingNameWords(call)], QA_OBJECT)) return;
   // A review queue named in a string must read as one (`'manual-review'`), not as any string argument.
   if (!reviewer && !manual && !all.some((w) => REVIEW_NOUN.has(w)) && !argStrings.some((s) => isReviewState(s) || /review|approval/i.test(s))) return;
   const argText = call.args.map((a) => code.textOf(a.value)).join(' ');

@@ -4,24 +4,26 @@
  * jobs that release later). Documented in `meta.docs` (docs/rules/release-delay.md).
  */
 import type { CodeModel } from '../server/src/core/code-model';
-import { scalar, scalarBoolean } from '../server/src/core/formats/tree';
+import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
 import { MIRTH_TRIGGERS } from '../server/src/core/formats/mirth';
 import { ehiScope, HEALTH_CARE_TRIGGERS, mentionsHealthCare } from '../server/src/domain/access-path';
-import { scheduledJobOf } from '../server/src/analysis/calls';
-import { codeBoolean, codeDuration, codeSettings, configDuration, configSettings, DurationSetting } from '../server/src/analysis/named-values';
+import { laterJobOf } from '../server/src/analysis/calls';
+import { codeBoolean, codeDuration, codeSettings, CodeSetting, configDuration, ConfigSetting, configSettings, DurationSetting } from '../server/src/analysis/named-values';
 import { isRejection } from '../server/src/analysis/responses';
 import { CLINICAL, CLINICAL_TRIGGERS, isResultReleaseJob, OTHER_PURPOSE, PATIENT_FACING, RELEASE, SUBJECT } from '../server/src/domain/result-release';
 import { ageTest, AgeTest, cutoffBeforeNow, shiftedTime } from '../server/src/analysis/time';
 import { calleeLast, calleeName, callSite, collectionFilter, dotted, enclosingNameWords, hasWord as has, identifierWords, stringValue } from '../server/src/analysis/values';
 
-const LAWFUL =
-  'Preventing Harm (45 CFR 171.201) needs a licensed professional’s individual determination or a data-integrity concern, not a rule for a whole class of results; this is lawful only as a documented Preventing Harm exception, a law that requires the delay, or the patient’s own request not to share (Privacy, 171.202).';
-
 /** Below an hour a hold is processing or batching, not an embargo. */
 const MIN_DELAY_MS = 3_600_000;
+/**
+ * A message queue's delivery delay (SQS `DelaySeconds`) is at most 15 minutes: a release queue set to
+ * that maximum holds every item as long as the queue can, which is a choice to hold, not processing.
+ */
+const MIN_QUEUE_DELAY_MS = 900_000;
 
 const DELAY = new Set(['delay', 'delays', 'delayed', 'hold', 'holds', 'holdback', 'embargo', 'embargoed', 'defer', 'deferred', 'deferral', 'wait', 'waiting', 'lag', 'quarantine']);
 /** Names of a release time: `releaseAt`, `visibleAfter`, `embargoUntil`, `portal_release_date`. */
@@ -41,6 +43,8 @@ const REVIEW_DONE = new Set(['reviewed', 'acknowledged', 'acked', 'approved', 's
 const RESULT_TIME = new Set(['finalized', 'finalised', 'final', 'resulted', 'issued', 'signed', 'verified', 'reported', 'completed']);
 /** Handlers that serve clinicians' work queues, not patients. */
 const CLINICIAN_FACING = new Set(['provider', 'providers', 'clinician', 'clinicians', 'physician', 'physicians', 'doctor', 'doctors', 'nurse', 'inbox', 'worklist', 'staff', 'admin', 'review', 'reviews', 'queue', 'pending', 'unreviewed']);
+/** Names of a query's conditions: a boolean there selects items, it does not set anything. */
+const QUERY_WORDS = new Set(['where', 'filter', 'filters', 'find', 'query', 'match', 'exclude', 'select', 'search', 'criteria', 'eq', 'equals', 'by', 'count', 'exists']);
 const PATIENT_OR_API = new Set([...PATIENT_FACING, 'me', 'my', 'fhir', 'app', 'apps', 'observation', 'diagnosticreport', 'documentreference']);
 
 export default defineRule({
@@ -55,27 +59,29 @@ export default defineRule({
     triggersAlso: [...HEALTH_CARE_TRIGGERS, ...CLINICAL_TRIGGERS, ...MIRTH_TRIGGERS],
     triggers: ['result', 'lab', 'note', 'report', 'patholog', 'radiolog', 'imaging', 'observation', 'diagnostic', 'biops', 'document', 'obs', 'embargo', 'final', 'issued', 'signed', 'verified', 'completed'],
     messages: {
-      delaySetting: '`{name}` holds {subject} back from patients for {duration}: a blanket delay for every item of that class. ' + LAWFUL,
-      hiddenSetting: '`{name}: {value}` keeps {subject} from patients as a setting, for every patient. ' + LAWFUL,
-      gateSetting:
-        '`{name}: {value}` releases {subject} to patients only after clinician review or sign-off, with no time bound; ONC’s FAQs on holding results for clinician review say such a blanket hold does not meet Preventing Harm. ' +
-        LAWFUL,
-      ageCheck: '{what} hides {subject} until {duration} after `{since}` ({evidence}): a blanket delay for every one of them. ' + LAWFUL,
-      releaseTime: '`{name}` makes {subject} visible {duration} after `{base}`: a blanket release delay. ' + LAWFUL,
-      scheduledRelease: '{what} schedules `{job}` to release {subject} {duration} later: a blanket release delay. ' + LAWFUL,
-      reviewGate:
-        '{what} returns only {subject} a clinician has reviewed or signed off ({evidence}), with no time bound; ONC’s FAQs on holding results for clinician review say such a blanket hold does not meet Preventing Harm. ' +
-        LAWFUL,
+      delaySetting: '`{name}` holds {subject} back from patients for {duration}, for every one of them.',
+      hiddenSetting: '`{name}: {value}` keeps {subject} from patients, for every patient.',
+      gateSetting: '`{name}: {value}` releases {subject} to patients only after clinician review, with no time bound.',
+      ageCheck: '{what} hides {subject} from patients until {duration} after `{since}` ({evidence}).',
+      releaseTime: '`{name}` makes {subject} visible to patients {duration} after `{base}`.',
+      scheduledRelease: '{what} schedules `{job}` to release {subject} to patients {duration} later.',
+      reviewGate: '{what} returns only {subject} a clinician has reviewed ({evidence}), with no time bound.',
+      queueDelay: '`{name}` holds every message on release queue `{job}` for {duration} before {subject} reach patients.',
+      workflowWait: 'Wait state `{name}` holds {subject} for {duration} before `{job}` releases them to patients.',
+      jobAge: '`{name}` makes the job `{job}` release only {subject} older than {duration}.',
     },
     docs: {
       summary:
-        'Flags blanket holds on releasing results, notes and reports to patients: delay and embargo settings (`labResultReleaseDelayHours: 72`, `noteEmbargoDays`), settings that keep notes or results from the portal (`shareNotesWithPatient: false`), release times computed as a fixed time after the result (`releaseAt = finalizedAt + 72h`), handlers that hide results younger than a threshold or that return only clinician-reviewed results, and jobs scheduled to release results later.',
+        'Flags blanket holds on releasing results, notes and reports to patients, in these forms: delay and embargo settings in code and configuration (`labResultReleaseDelayHours: 72`, `noteEmbargoDays`, values reached through imported constants, JSON/YAML modules, Django settings, Spring `@Value` and `application.yml`); settings that keep notes or results from the portal (`shareNotesWithPatient: false`); release times computed as a fixed time after the result (`releaseAt = finalizedAt + 72h`); handlers and queries that hide results younger than a threshold or return only clinician-reviewed results; job systems that release later: Celery `apply_async(countdown=…)`/`eta=now + …`, BullMQ/Bull `queue.add(name, data, { delay })`, Agenda, Hangfire `Schedule`, Spring `TaskScheduler.schedule(task, now + …)`, Quartz `startAt(futureDate(…))`; scheduled jobs (`@Scheduled`, node-cron, Celery tasks) that release only results older than N hours (`updateMany({ where: { finalizedAt: { lte: now - 72h } }, data: { portalVisible: true } })`) and Celery beat or job configuration passing such an age (`older_than_hours: 72`); SQS delay queues on a release queue (`DelaySeconds` in `SendMessage` calls, CloudFormation and serverless `AWS::SQS::Queue`); Step Functions `Wait` states before a release step.',
       why:
         'Delaying access is interference, not only refusing it (45 CFR 171.102, “interfere”; 171.103). Holding every result of a class for a fixed time, or until a clinician has reviewed it, is a blanket practice; the Preventing Harm exception (171.201) requires either an individual determination by a licensed health care professional in the exercise of professional judgment or a concern about misidentified, mismatched, corrupt or erroneous data, and ONC’s FAQs on holding results for clinician review say a blanket hold does not meet it. A law that requires a delay (the “required by law” clause of 171.103) or the patient’s own request not to share (Privacy, 171.202) can also make it lawful.',
       fix:
         'Release results and notes to patients as soon as they are final. Where a clinician decides, for one patient and one result, that release would endanger life or physical safety, hold that result through a per-result flag and document the determination. If a law requires the delay, or the hold is deliberate for another documented reason, annotate it with `ehi-exception: preventing-harm` (with `risk`, `harm`, `basis`, `determined-by`), `required-by-law` (with `law`) or `privacy`, or list it in the exception register for JSON files.',
       notFlagged: [
-        'Delays of zero, and delays under an hour (processing, batching, interface pacing).',
+        'Delays of zero, and delays under an hour (processing, batching, interface pacing); for an SQS delay queue, whose delay is at most 15 minutes, delays under that maximum.',
+        'Retry and back-off schedules (`self.retry(countdown=…)`, BullMQ `backoff.delay`, Step Functions `Retry` intervals, a job named for retrying) and jobs about something else on the same queue or scheduler (reminders, notifications, escalation, billing, purges).',
+        'Jobs that send results elsewhere than to patients (to the EHR, a referring provider, a warehouse, a dashboard banner) and jobs about business or quality reports: a job named only for a “report” or “document” must also name the patient side.',
+        'A release time a clinician chose for one result (`eta=hold.release_at`, a Step Functions `TimestampPath` from the hold), and query conditions that only read a visibility flag (`where: { portalVisible: false }`).',
         'A per-patient or per-result hold driven by a clinician’s individual determination (`if (result.harmHold) continue;`, `allowIndividualHold: true`, `maxIndividualHoldDays`).',
         'Internal workflows: notification, reminder and escalation delays, retries, cache TTLs, interface batching, critical-result call-back timers.',
         'Clinicians’ own work queues (an inbox listing unreviewed results) and filters that select unreviewed items for review.',
@@ -155,6 +161,12 @@ export default defineRule({
           else if (kind === 'gate') gates.push({ at: s.at, name: s.name, value: String(bool), subject: subjectOf(all), owner: s.owner });
           continue;
         }
+        const job = configJob(s);
+        if (job) {
+          timedOwners.add(s.owner);
+          ctx.report({ at: s.at, messageId: job.messageId, data: { name: job.name ?? s.name, job: job.job, subject: subjectOf(identifierWords(job.job)), duration: formatMs(job.ms) } });
+          continue;
+        }
         if (!isDelayName(words, all)) continue;
         const duration = configDuration(s);
         if (!duration || !isBlanketDelay(duration)) continue;
@@ -167,6 +179,89 @@ export default defineRule({
 });
 
 type Reporter = (at: Span, messageId: string, data: Record<string, string | number>) => void;
+
+/* ---------------- jobs that release to patients ---------------- */
+
+/** Results, notes and imaging that are clinical on their own; a "report" or "document" job needs a patient-facing word. */
+const CLINICAL_SUBJECT = new Set(['result', 'results', 'lab', 'labs', 'note', 'notes', 'pathology', 'radiology', 'imaging', 'observation', 'observations', 'biopsy', 'diagnostic', 'diagnostics']);
+/** Where else a job may send results: another system, a clinician, a warehouse or a screen element; those are not release to patients. */
+const OTHER_RECIPIENT = new Set([
+  'ehr', 'emr', 'provider', 'providers', 'referring', 'clinician', 'clinicians', 'physician', 'physicians', 'warehouse', 'etl', 'datalake', 'dashboard', 'banner', 'badge',
+  'card', 'cards', 'quality', 'registry', 'registries', 'payer', 'payers', 'hie', 'statement', 'statements', 'billing', 'lis', 'ris', 'pacs',
+]);
+
+/**
+ * A job (its name, task, queue, message, and the names around it) that releases results, notes or
+ * reports to patients: a patient-facing word, or a release word with a clinical subject and no other
+ * recipient (`release-lab-result`, `ReleaseToPortal`; not `publish-quarterly-report`, `release_lab_results_to_ehr`).
+ */
+function releasesToPatients(text: string): boolean {
+  if (!isResultReleaseJob(text)) return false;
+  const words = identifierWords(text);
+  if (has(words, PATIENT_FACING)) return true;
+  return has(words, CLINICAL_SUBJECT) && !has(words, OTHER_RECIPIENT);
+}
+
+/* ---------------- config: queues, workflow waits and job arguments ---------------- */
+
+/**
+ * A hold written into a queue, a workflow or a job's arguments: an SQS queue's `DelaySeconds`
+ * (CloudFormation, serverless), a Step Functions `Wait` state's `Seconds` before a release step, and an
+ * age threshold (`older_than_hours`, `min-age`) passed to a scheduled job that releases results.
+ */
+function configJob(s: ConfigSetting): { messageId: string; job: string; ms: number; name?: string } | undefined {
+  const owner = s.owner.kind === 'map' ? s.owner : undefined;
+  if (!owner) return undefined;
+  const sibling = (key: RegExp): string | undefined => {
+    const e = owner.entries.find((x) => key.test(x.key));
+    const v = e ? scalar(e.value) : undefined;
+    return typeof v === 'string' ? v : undefined;
+  };
+  const n = scalarNumber(s.value);
+  if (/^delay_?seconds$/i.test(s.name) && n !== undefined) {
+    // The queue: its logical id (the key above `Properties`) and its `QueueName`.
+    const job = [sibling(/^QueueName$/i) ?? '', ...s.context].join(' ');
+    if (n * 1000 >= MIN_QUEUE_DELAY_MS && releasesToPatients(job)) return { messageId: 'queueDelay', job: sibling(/^QueueName$/i) ?? s.context.join('-'), ms: n * 1000 };
+    return undefined;
+  }
+  if (s.name === 'Seconds' && sibling(/^Type$/) === 'Wait' && n !== undefined) {
+    const state = owner.entry?.key ?? '';
+    const next = sibling(/^Next$/) ?? '';
+    // The state machine: its key and name a few levels up (`ResultReleaseStateMachine`, `StateMachineName`).
+    const machine: string[] = [];
+    for (let m: ConfigNode | undefined = owner.parent, depth = 0; m && depth < 8; m = m.parent, depth++) {
+      if (m.entry) machine.push(m.entry.key);
+      if (m.kind === 'map') for (const e of m.entries) if (/^(StateMachineName|name|Name)$/.test(e.key) && typeof scalar(e.value) === 'string') machine.push(String(scalar(e.value)));
+    }
+    if (n * 1000 >= MIN_DELAY_MS && releasesToPatients(`${state} ${next} ${machine.join(' ')}`)) return { messageId: 'workflowWait', job: next || state, ms: n * 1000, name: state };
+    return undefined;
+  }
+  if (isAgeThresholdName(s.words)) {
+    const duration = configDuration(s);
+    const parentMap = owner.parent?.kind === 'map' ? owner.parent : undefined;
+    const names = [owner, parentMap].flatMap((m) => (m ? m.entries.map((e) => scalar(e.value)).filter((v): v is string => typeof v === 'string' && v.length < 120) : []));
+    const job = [...names, ...s.context].join(' ');
+    if (duration?.ms !== undefined && duration.ms >= MIN_DELAY_MS && releasesToPatients(job)) return { messageId: 'jobAge', job: names[0] ?? s.context.join(' '), ms: duration.ms };
+  }
+  return undefined;
+}
+
+/** `older_than_hours`, `olderThanDays`, `min-age`, `minimum_age_hours`, `age_hours`: how old an item must be for a job to take it. */
+function isAgeThresholdName(words: string[]): boolean {
+  return (words.includes('older') && words.includes('than')) || ((words.includes('min') || words.includes('minimum')) && words.includes('age')) || (words[0] === 'age' && words.length <= 2);
+}
+
+/** The code form: `"kwargs": {"older_than_hours": 72}` in a Celery beat entry whose `task` releases results. */
+function codeJobAge(code: CodeModel, s: CodeSetting): { job: string; ms: number } | undefined {
+  if (!isAgeThresholdName(s.words) || s.owner?.kind !== 'object') return undefined;
+  const duration = codeDuration(code, s);
+  if (duration?.ms === undefined || duration.ms < MIN_DELAY_MS) return undefined;
+  const objects: IrNode[] = [s.owner];
+  if (s.owner.parent?.kind === 'object') objects.push(s.owner.parent);
+  const names = objects.flatMap((o) => (o.kind === 'object' ? o.properties.map((p) => stringValue(code, p.value)).filter((v): v is string => !!v && v.length < 120) : []));
+  const job = [...names, ...s.context].join(' ');
+  return releasesToPatients(job) ? { job: names[0] ?? s.context.join(' '), ms: duration.ms } : undefined;
+}
 
 /* ---------------- names ---------------- */
 
@@ -246,10 +341,17 @@ function checkCodeSettings(ctx: CodeContext, report: Reporter): void {
     const all = [...words, ...s.context];
     const bool = codeBoolean(code, s);
     if (bool !== undefined) {
+      // Reading, not setting: `where: { portalVisible: false }`, `.filter(patient_visible=False)`.
+      if (has(s.parent, QUERY_WORDS)) continue;
       // The visitor runs this only for code about health care.
       const kind = booleanFinding(s.words, all, bool, true);
       if (kind === 'hidden') report(s.at, 'hiddenSetting', { name: s.name, value: String(bool), subject: subjectOf(all) });
       else if (kind === 'gate') gates.push({ at: s.at, name: s.name, subject: subjectOf(all), owner: s.owner });
+      continue;
+    }
+    const jobAge = codeJobAge(code, s);
+    if (jobAge) {
+      report(s.at, 'jobAge', { name: s.name, job: jobAge.job, subject: subjectOf(identifierWords(jobAge.job)), duration: formatMs(jobAge.ms) });
       continue;
     }
     if (isReleaseTimeName(s.words)) {
@@ -360,7 +462,7 @@ function checkQueryCutoff(ctx: CodeContext, call: CallNode, report: Reporter): v
         if (!/^(\$?lte?|\[Op\.lte?\])$/.test(p.key)) continue;
         const cutoff = cutoffBeforeNow(code, p.value);
         const field = n.parent?.kind === 'object' ? n.parent.properties.find((x) => x.value === n)?.key : undefined;
-        if (cutoff !== undefined && field && /^(findMany|findAll|find|findOne|where|aggregate|count|query)$/.test(last)) {
+        if (cutoff !== undefined && field && /^(findMany|findAll|find|findOne|findFirst|where|aggregate|count|countDocuments|query|updateMany|updateAll|update)$/.test(last)) {
           reportCutoff(ctx, call, identifierWords(field), cutoff, field, what, report);
         }
       }
@@ -372,7 +474,7 @@ function reportCutoff(ctx: CodeContext, call: CallNode, fieldWords: string[], cu
   if (cutoff < MIN_DELAY_MS || has(fieldWords, OTHER_PURPOSE)) return;
   const callWords = identifierWords(calleeName(call).replace(/\(\)/g, ''));
   if (!has([...fieldWords, ...callWords], RESULT_TIME) && !has(fieldWords, SUBJECT)) return;
-  const scope = ehiScope(ctx.code, call);
+  const scope = ehiScope(ctx.code, call) ?? releaseJobScope(ctx.code, call);
   if (!scope || isClinicianFacing(ctx.code, call, scope.evidence)) return;
   report(callSite(call), 'ageCheck', { what, subject: subjectOf(identifierWords(`${calleeName(call)} ${scope.evidence}`)), duration: formatMs(cutoff), since: field, evidence: scope.evidence });
 }
@@ -395,6 +497,47 @@ function checkReviewQuery(ctx: CodeContext, call: CallNode, report: Reporter): v
   const where = call.args.map((a) => a.value).find((v) => v.kind === 'object');
   const conditions = where?.kind === 'object' ? (where.properties.find((p) => p.key === 'where')?.value ?? where) : undefined;
   if (conditions?.kind === 'object' && conditions.properties.some((p) => isReviewDoneName(p.key) && p.value.kind === 'boolean' && p.value.value)) reportGate(ctx, call, what, report);
+}
+
+/**
+ * A job that releases what the query selects: a function named for it (`releaseHeldResults`,
+ * `release_results_to_portal`), or an update that makes the selected items visible to patients
+ * (`updateMany({ where, data: { portalVisible: true } })`, `.filter(...).update(portal_released=True)`).
+ */
+function releaseJobScope(code: CodeModel, call: CallNode): { evidence: string } | undefined {
+  const fn = code.enclosingNamedFunction(call);
+  if (fn?.name && releasesToPatients(fn.name)) return { evidence: `job ${fn.name}` };
+  const updates: CallNode[] = [call];
+  // The query is the receiver of the update: `LabResult.objects.filter(...).update(...)`.
+  if (call.parent?.kind === 'member' && call.parent.parent?.kind === 'call' && call.parent.parent.callee === call.parent) updates.push(call.parent.parent);
+  for (const u of updates) {
+    if (!/^(update|updateMany|updateAll|update_many|update_all|bulk_update)$/.test(calleeLast(u)) && u !== call) continue;
+    if (u === call && !/^(updateMany|updateAll|update)$/.test(calleeLast(u))) continue;
+    for (const a of u.args) {
+      if (a.name && a.value.kind === 'boolean' && a.value.value && isReleaseFlag(a.name)) return { evidence: `an update that sets \`${a.name}\`` };
+      let flag: string | undefined;
+      walk(a.value, (n) => {
+        if (flag || n.kind === 'function') return false;
+        if (n.kind === 'object') for (const p of n.properties) if (p.value.kind === 'boolean' && p.value.value && isReleaseFlag(p.key) && !isQueryObject(n)) flag = p.key;
+      });
+      if (flag) return { evidence: `an update that sets \`${flag}\`` };
+    }
+  }
+  return undefined;
+}
+
+/** `portalVisible`, `released`, `patient_visible`, `releasedToPortal`. */
+function isReleaseFlag(name: string): boolean {
+  const words = identifierWords(name);
+  return has(words, RELEASE) && !has(words, OTHER_PURPOSE);
+}
+
+/** An object under a `where`/`filter` key: conditions, not values written. */
+function isQueryObject(node: IrNode): boolean {
+  const owner = node.parent;
+  if (owner?.kind !== 'object') return false;
+  const key = owner.properties.find((p) => p.value === node)?.key ?? '';
+  return QUERY_WORDS.has(key.toLowerCase());
 }
 
 function isReviewDoneName(name: string): boolean {
@@ -476,10 +619,11 @@ function marksHidden(code: CodeModel, node: IrNode): boolean {
 
 /** `releaseQueue.add('release-lab-results', data, { delay: 72h })`, `release_to_portal.apply_async(countdown=...)`, Hangfire `Schedule(() => Release(...), TimeSpan.FromHours(72))`. */
 function checkScheduledRelease(ctx: CodeContext, call: CallNode, report: Reporter): void {
-  const job = scheduledJobOf(ctx.code, call);
-  if (!job?.job || job.ms === undefined || job.ms < MIN_DELAY_MS) return;
+  const job = laterJobOf(ctx.code, call);
+  if (!job?.job || job.ms === undefined || job.ms < (job.queueDelay ? MIN_QUEUE_DELAY_MS : MIN_DELAY_MS)) return;
   // What the job releases may be named by the code around it (`ReleaseToPortal(id)` in a LabResultsController).
-  const text = `${job.job} ${job.queue} ${namesAround(ctx.code, call).join(' ')}`;
-  if (!isResultReleaseJob(text)) return;
-  report(callSite(call), 'scheduledRelease', { what: `\`${calleeName(call)}\``, job: job.job.replace(/\s+/g, ' ').slice(0, 60), subject: subjectOf(identifierWords(text)), duration: formatMs(job.ms) });
+  // A queue's delay is judged by the queue and the message alone: one function may feed several queues.
+  const text = job.queueDelay ? `${job.job} ${job.queue}` : `${job.job} ${job.queue} ${namesAround(ctx.code, call).join(' ')}`;
+  if (!releasesToPatients(text)) return;
+  report(callSite(call), 'scheduledRelease', { what: `\`${job.queueDelay ? calleeLast(call) : calleeName(call)}\``, job: job.job.replace(/\s+/g, ' ').slice(0, 60), subject: subjectOf(identifierWords(text)), duration: formatMs(job.ms) });
 }

@@ -135,9 +135,92 @@ export interface ScheduledJob {
   job?: string;
   /** The queue or scheduler it is put on (`reportQueue`, `scheduler`). */
   queue: string;
+  /** A message queue's own delivery delay (SQS `DelaySeconds`, at most 15 minutes), not a scheduler's. */
+  queueDelay?: boolean;
 }
 
 const QUEUE_ADD = /^(add|addBulk|enqueue|schedule|Schedule|apply_async|send_task|enqueue_in|enqueue_at|scheduleJob)$/;
+const SQS_SEND = /^(SendMessageCommand|SendMessageRequest|sendMessage|send_message|SendMessageAsync|SendMessage)$/;
+const QUARTZ_UNIT: Record<string, number> = { MILLISECOND: 1, SECOND: 1000, MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000, WEEK: 604_800_000 };
+
+/**
+ * A job held before it runs in any of the forms `scheduledJobOf` reads, and also: a job scheduled for a
+ * time after now (Spring `TaskScheduler.schedule(task, Instant.now().plus(...))`, Hangfire
+ * `Schedule(..., DateTimeOffset.UtcNow.AddDays(3))`), a Quartz trigger's `startAt`, and an SQS message's
+ * `DelaySeconds`.
+ */
+export function laterJobOf(model: CodeModel, call: CallNode): ScheduledJob | undefined {
+  if (call.isDecorator || call.args.length === 0) return undefined;
+  const last = calleeLast(call);
+  if (last === 'startAt') return quartzStart(model, call);
+  const sqs = sqsDelay(model, call);
+  if (sqs) return sqs;
+  const job = scheduledJobOf(model, call);
+  if (job && job.ms === undefined && /^(schedule|Schedule)$/.test(last) && call.args.length >= 2) return { ...job, ms: laterThanNow(model, call.args[1].value) };
+  return job;
+}
+
+/** When a job runs, as a time after now: `Instant.now().plus(Duration.ofDays(3))`, `now + timedelta(hours=72)`. */
+function laterThanNow(model: CodeModel, node: IrNode | undefined): number | undefined {
+  const shifted = shiftedTime(model, node);
+  return shifted && shifted.ms > 0 && isNow(model, shifted.base) ? shifted.ms : undefined;
+}
+
+/**
+ * An SQS message sent with a delivery delay: `new SendMessageCommand({ QueueUrl, MessageBody, DelaySeconds })`,
+ * `sqs.sendMessage({...})`, boto3 `send_message(QueueUrl=..., DelaySeconds=...)`, Java
+ * `SendMessageRequest.builder().queueUrl(...).delaySeconds(900)`. The job is the queue and the body.
+ */
+function sqsDelay(model: CodeModel, call: CallNode): ScheduledJob | undefined {
+  const last = calleeLast(call);
+  if (last === 'delaySeconds' && call.args.length === 1) {
+    // Java builder: the queue and body are set on the same chain.
+    let chain: IrNode = call;
+    const parts: string[] = [];
+    while (chain.kind === 'call' && chain.callee.kind === 'member') {
+      if (/^(queueUrl|messageBody|withQueueUrl|withMessageBody)$/.test(calleeLast(chain))) parts.push(model.textOf(chain.args[0]?.value ?? chain));
+      chain = chain.callee.object;
+    }
+    const seconds = numberValue(model, call.args[0].value);
+    if (!/SendMessageRequest/.test(model.textOf(chain)) && parts.length === 0) return undefined;
+    return { call, ms: seconds === undefined ? undefined : seconds * 1000, job: parts.join(' ') || undefined, queue: '', queueDelay: true };
+  }
+  if (!SQS_SEND.test(last)) return undefined;
+  const named = argument(call, -1, 'DelaySeconds');
+  const params = named ? undefined : call.args.map((a) => a.value).find((v) => v.kind === 'object');
+  const delay = named?.value ?? (params?.kind === 'object' ? params.properties.find((p) => p.key === 'DelaySeconds')?.value : undefined);
+  if (!delay) return undefined;
+  const seconds = numberValue(model, delay);
+  const parts: string[] = [];
+  for (const key of ['QueueUrl', 'QueueName', 'MessageBody']) {
+    const v = argument(call, -1, key)?.value ?? (params?.kind === 'object' ? params.properties.find((p) => p.key === key)?.value : undefined);
+    if (v) parts.push(stringValue(model, v) ?? model.textOf(v));
+  }
+  return { call, ms: seconds === undefined ? undefined : seconds * 1000, job: parts.join(' ') || undefined, queue: call.callee.kind === 'member' ? dotted(call.callee.object) : '', queueDelay: true };
+}
+
+/** Quartz: `TriggerBuilder.newTrigger().startAt(DateBuilder.futureDate(4, IntervalUnit.DAY))`, the job named by `JobBuilder.newJob(X.class)` in the same function. */
+function quartzStart(model: CodeModel, call: CallNode): ScheduledJob | undefined {
+  if (calleeLast(call) !== 'startAt' || call.args.length !== 1) return undefined;
+  const when = call.args[0].value;
+  let ms: number | undefined;
+  if (when.kind === 'call' && calleeLast(when) === 'futureDate' && when.args.length === 2) {
+    const n = numberValue(model, when.args[0].value);
+    const unit = when.args[1].value.kind === 'member' ? QUARTZ_UNIT[when.args[1].value.property] : undefined;
+    ms = n !== undefined && unit !== undefined ? n * unit : undefined;
+  } else {
+    const inner = when.kind === 'call' && /^(from|toDate)$/.test(calleeLast(when)) ? when.args[0]?.value : when;
+    ms = laterThanNow(model, inner);
+  }
+  const fn = model.enclosingFunction(call);
+  const names: string[] = [];
+  if (fn) {
+    walk(fn, (n) => {
+      if (n.kind === 'call' && !n.isDecorator && /^(newJob|withIdentity|ofType|forJob)$/.test(calleeLast(n))) names.push(...n.args.map((a) => stringValue(model, a.value) ?? model.textOf(a.value)));
+    });
+  }
+  return { call, ms, job: names.join(' ') || undefined, queue: 'quartz' };
+}
 
 /**
  * A job put on a queue or scheduler to run later: BullMQ/Bull `queue.add(name, data, { delay })`,
@@ -167,6 +250,7 @@ export function scheduledJobOf(model: CodeModel, call: CallNode): ScheduledJob |
     const unitArg = call.args[2]?.value;
     let ms: number | undefined;
     if (delayArg) {
+      // Spring `TaskScheduler.schedule(task, Instant.now().plus(...))`, RQ `enqueue_at`-like times after now.
       ms = durationMs(model, delayArg.value, last === 'enqueue_in' ? 's' : 'ms');
       if (unitArg?.kind === 'member' && /^(SECONDS|MINUTES|HOURS|DAYS)$/.test(unitArg.property)) {
         const n = numberValue(model, delayArg.value);

@@ -672,6 +672,25 @@ class Lookup implements ExternalLookup {
   private memberValue(object: IrNode, property: string, at: IrNode): IrNode | undefined {
     const ownerText = dotted(object);
     if (ownerText === 'process.env' || ownerText === 'import.meta.env') return this.envValue(property, at);
+    // `settings.portal.release.holdHours` where `settings` is an imported JSON/YAML module: the whole key path.
+    if (object.kind === 'member') {
+      const path = [property];
+      let root: IrNode = object;
+      while (root.kind === 'member') {
+        path.unshift(root.property);
+        root = root.object;
+      }
+      if (root.kind === 'name') {
+        const rootName = root.name;
+        for (const imp of this.imports()) {
+          const binding = imp.names.find((b) => b.local === rootName);
+          if (!binding) continue;
+          const target = importTarget(this.index, this.model, this.file, imp);
+          const module = target ? this.index.loadedModule(target) : undefined;
+          if (module?.parsed.config) return this.fromConfigModule(module, binding.imported === '*' || binding.imported === 'default' ? path : [binding.imported, ...path], at);
+        }
+      }
+    }
     if (object.kind === 'name') {
       for (const imp of this.imports()) {
         const binding = imp.names.find((b) => b.local === object.name);

@@ -16,7 +16,7 @@ export const RELEASE = new Set(['release', 'released', 'releases', 'visible', 'v
 export const PATIENT_FACING = new Set(['patient', 'patients', 'portal', 'mychart', 'phr', 'member', 'members', 'consumer', 'self']);
 /** Settings about other things than release to patients: retries, caches, notifications, escalation, payments. */
 export const OTHER_PURPOSE = new Set([
-  'retry', 'retries', 'cache', 'cached', 'ttl', 'timeout', 'poll', 'polling', 'backoff', 'notification', 'notifications', 'notify', 'reminder', 'reminders',
+  'retry', 'retries', 'cache', 'cached', 'ttl', 'timeout', 'poll', 'polling', 'backoff', 'notification', 'notifications', 'notify', 'remind', 'reminder', 'reminders', 'cosign', 'cosigner', 'cosignature',
   'email', 'sms', 'alert', 'alerts', 'escalation', 'escalate', 'overdue', 'archive', 'archival', 'purge', 'retention', 'cleanup', 'expiry', 'expire', 'expires',
   'expiration', 'session', 'token', 'interface', 'batch', 'sync', 'throttle', 'rate', 'debounce', 'animation', 'toast', 'tooltip', 'refresh', 'heartbeat',
   'lock', 'lease', 'count', 'limit', 'size', 'percent', 'page', 'attempt', 'attempts', 'payout', 'payouts', 'escrow', 'payment', 'payments', 'invoice',
