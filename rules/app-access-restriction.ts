@@ -36,11 +36,6 @@ import {
 import { SMART_TRIGGERS, smartDocumentsInCode, smartDocumentsInConfig, SmartDocument, smartField, smartList, supportsAppLaunch } from '../server/src/domain/smart';
 import { calleeLast, calleeName, callSite, dotted, durationMs, identifierWords, numberValue, parseDurationText, resolve, stringList, stringValue } from '../server/src/analysis/values';
 
-const VETTING =
-  'Apps may be vetted only for their authenticity and must then be enabled within five business days (45 CFR 170.404); keeping out the apps patients choose interferes with access (171.103) and is lawful only as a documented Security exception (171.203: tailored to a specific risk) or Health IT Performance exception (171.205: an app that is degrading performance, for as long as needed).';
-const REFRESH =
-  'Certification requires refresh tokens valid for at least three months for patient apps that can keep a secret (45 CFR 170.315(g)(10)); shorter or missing ones make patients sign in again and again, which interferes with access (171.103). It is lawful only as a documented Security exception (171.203: tailored to a specific risk) or Health IT Performance exception (171.205).';
-
 type Reporter = (r: Report) => void;
 
 export default defineRule({
@@ -52,14 +47,14 @@ export default defineRule({
     exceptions: ['security', 'health-it-performance'],
     triggers: [...SMART_TRIGGERS, 'allow', 'approv', 'trust', 'whitelist', 'permit', 'vetted', 'sanction', 'partner', 'registration', 'dcr', 'refresh', 'offline', 'registeredclient', 'authorizationserver'],
     messages: {
-      allowList: '{where} admits only the clients in `{list}`{values}: every other app, including the apps patients choose, is refused. ' + VETTING,
-      allowListConfig: '`{key}` lists the only clients admitted{values}: every other app, including the apps patients choose, is kept out. ' + VETTING,
-      dcrOff: '`{key}` switches off dynamic client registration: a patient’s app cannot register itself, and unless apps are registered another way within five business days of vetting (45 CFR 170.404) they are kept out. ' + VETTING,
-      shortRefresh: '{what} lets refresh tokens of patient apps expire after {duration}. ' + REFRESH,
-      defaultRefresh: '{what} leaves refresh tokens of patient apps at the {product} default of {duration}. ' + REFRESH,
-      noRefresh: '{what}: patient apps get no refresh token. ' + REFRESH,
-      smartCapabilities: 'SMART configuration does not advertise {missing}: apps patients choose cannot launch standalone with patient scopes. ' + VETTING,
-      smartOffline: 'SMART configuration advertises no refresh tokens (no `permission-offline` capability, no `offline_access` scope{grant}). ' + REFRESH,
+      allowList: '{where} admits only the clients in `{list}`{values}; other apps are refused.',
+      allowListConfig: '`{key}` lists the only clients admitted{values}; other apps are kept out.',
+      dcrOff: '`{key}` switches off dynamic client registration, so patient-chosen apps cannot register.',
+      shortRefresh: '{what} lets patient-app refresh tokens expire after {duration}, under three months.',
+      defaultRefresh: '{what} leaves patient-app refresh tokens at the {product} default of {duration}.',
+      noRefresh: '{what}: patient apps get no refresh token.',
+      smartCapabilities: 'SMART configuration does not advertise {missing}, which standalone patient apps need.',
+      smartOffline: 'SMART configuration advertises no refresh tokens (no `permission-offline`, no `offline_access`{grant}).',
     },
     docs: {
       summary:
@@ -95,7 +90,7 @@ export default defineRule({
       ],
     },
     skipsTestCode: true,
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -190,8 +185,8 @@ export default defineRule({
 
 function listValues(values: string[]): string {
   if (values.length === 0) return '';
-  const shown = values.slice(0, 3).map((v) => `\`${v}\``).join(', ');
-  return ` (${shown}${values.length > 3 ? `, and ${values.length - 3} more` : ''})`;
+  const shown = values.slice(0, 2).map((v) => `\`${v.length > 24 ? v.slice(0, 23) + '…' : v}\``).join(', ');
+  return ` (${shown}${values.length > 2 ? ` and ${values.length - 2} more` : ''})`;
 }
 
 function isOffValue(value: unknown): boolean {
@@ -492,7 +487,7 @@ function checkKeycloakRealm(root: ConfigNode, patientApps: boolean, report: Repo
   const idle = at(root, 'offlineSessionIdleTimeout');
   const idleSeconds = scalarNumber(idle);
   if (idle && idleSeconds !== undefined && idleSeconds > 0 && idleSeconds * 1000 < MIN_PATIENT_REFRESH_MS) {
-    report({ at: idle.entry!, messageId: 'shortRefresh', data: { what: 'Keycloak `offlineSessionIdleTimeout` (offline tokens not used within it)', duration: describeDuration(idleSeconds * 1000) } });
+    report({ at: idle.entry!, messageId: 'shortRefresh', data: { what: 'Keycloak `offlineSessionIdleTimeout`', duration: describeDuration(idleSeconds * 1000) } });
   }
   const maxEnabled = scalarBoolean(at(root, 'offlineSessionMaxLifespanEnabled'));
   const max = at(root, 'offlineSessionMaxLifespan');

@@ -35,7 +35,7 @@ export default defineRule({
       smartMissing: 'SMART configuration lacks {fields}, required by SMART App Launch.',
       pkcePlain: '`code_challenge_methods_supported` offers `plain`, which SMART App Launch forbids (only `S256`).',
       pkceNoS256: '`code_challenge_methods_supported` lacks `S256`, the PKCE method SMART App Launch requires.',
-      contentType: '{where} answers FHIR route {route} with vendor media type `{type}`, not `application/fhir+json`.',
+      contentType: '{where} answers FHIR route {route} with the vendor media type `{type}`.',
       securityReplaced: '{where} replaces the SMART-on-FHIR security service of the CapabilityStatement with {service}.',
       securityRemoved: '{where} removes the SMART-on-FHIR security service from the CapabilityStatement.',
     },
