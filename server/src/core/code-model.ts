@@ -31,6 +31,12 @@ export interface ExternalLookup {
    * name a place in that model from this one (`locate`).
    */
   functionNamed?(model: CodeModel, name: string): { fn: FunctionNode; model: CodeModel; origin: Origin; locate(span: { start: number; end: number }): Origin } | undefined;
+  /**
+   * The paths other files of the project apply a name to (a guard, middleware or policy declared here
+   * and registered on routes elsewhere), with where each is applied; names a registration links to
+   * the name (a policy made of a requirement) are followed.
+   */
+  pathsApplying?(name: string): { path: string; origin: Origin }[];
 }
 
 export class CodeModel {
