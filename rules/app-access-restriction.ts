@@ -8,9 +8,10 @@ import type { CodeModel } from '../server/src/core/code-model';
 import { at, ConfigNode, descendants, pathOf, scalar, scalarBoolean, scalarNumber, scalarString, stringList as configStringList } from '../server/src/core/formats/tree';
 import type { CallNode, IrNode, ObjectNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
-import { ConfigContext, defineRule, Report } from '../server/src/core/rule';
+import { ConfigContext, defineRule, RelatedPlace, Report } from '../server/src/core/rule';
 import { classifyName, classifyPath, enclosingHandler } from '../server/src/domain/access-path';
 import { routeRegistrations } from '../server/src/frameworks/routes';
+import { pathUsages } from '../server/src/analysis/usages';
 import { isTestOnly } from '../server/src/frameworks/deployment';
 import {
   collectionName,
@@ -36,11 +37,6 @@ import {
 import { SMART_TRIGGERS, smartDocumentsInCode, smartDocumentsInConfig, SmartDocument, smartField, smartList, supportsAppLaunch } from '../server/src/domain/smart';
 import { calleeLast, calleeName, callSite, dotted, durationMs, identifierWords, numberValue, parseDurationText, resolve, stringList, stringValue } from '../server/src/analysis/values';
 
-const VETTING =
-  'Apps may be vetted only for their authenticity and must then be enabled within five business days (45 CFR 170.404); keeping out the apps patients choose interferes with access (171.103) and is lawful only as a documented Security exception (171.203: tailored to a specific risk) or Health IT Performance exception (171.205: an app that is degrading performance, for as long as needed).';
-const REFRESH =
-  'Certification requires refresh tokens valid for at least three months for patient apps that can keep a secret (45 CFR 170.315(g)(10)); shorter or missing ones make patients sign in again and again, which interferes with access (171.103). It is lawful only as a documented Security exception (171.203: tailored to a specific risk) or Health IT Performance exception (171.205).';
-
 type Reporter = (r: Report) => void;
 
 export default defineRule({
@@ -52,24 +48,25 @@ export default defineRule({
     exceptions: ['security', 'health-it-performance'],
     triggers: [...SMART_TRIGGERS, 'allow', 'approv', 'trust', 'whitelist', 'permit', 'vetted', 'sanction', 'partner', 'registration', 'dcr', 'refresh', 'offline', 'registeredclient', 'authorizationserver'],
     messages: {
-      allowList: '{where} admits only the clients in `{list}`{values}: every other app, including the apps patients choose, is refused. ' + VETTING,
-      allowListConfig: '`{key}` lists the only clients admitted{values}: every other app, including the apps patients choose, is kept out. ' + VETTING,
-      dcrOff: '`{key}` switches off dynamic client registration: a patient’s app cannot register itself, and unless apps are registered another way within five business days of vetting (45 CFR 170.404) they are kept out. ' + VETTING,
-      shortRefresh: '{what} lets refresh tokens of patient apps expire after {duration}. ' + REFRESH,
-      defaultRefresh: '{what} leaves refresh tokens of patient apps at the {product} default of {duration}. ' + REFRESH,
-      noRefresh: '{what}: patient apps get no refresh token. ' + REFRESH,
-      smartCapabilities: 'SMART configuration does not advertise {missing}: apps patients choose cannot launch standalone with patient scopes. ' + VETTING,
-      smartOffline: 'SMART configuration advertises no refresh tokens (no `permission-offline` capability, no `offline_access` scope{grant}). ' + REFRESH,
+      allowList: '{where} admits only the clients in `{list}`{values}; other apps are refused.',
+      allowListConfig: '`{key}` lists the only clients admitted{values}; other apps are kept out.',
+      dcrOff: '`{key}` switches off dynamic client registration, so patient-chosen apps cannot register.',
+      shortRefresh: '{what} lets patient-app refresh tokens expire after {duration}, under three months.',
+      defaultRefresh: '{what} leaves patient-app refresh tokens at the {product} default of {duration}.',
+      noRefresh: '{what}: patient apps get no refresh token.',
+      smartCapabilities: 'SMART configuration does not advertise {missing}, which standalone patient apps need.',
+      smartOffline: 'SMART configuration advertises no refresh tokens (no `permission-offline`, no `offline_access`{grant}).',
     },
     docs: {
       summary:
-        'Flags code and configuration that keep patient-chosen apps out: hard-coded client allow-lists checked at the authorization, token or registration endpoint or on FHIR routes, dynamic client registration switched off, refresh tokens for patient apps missing or shorter than three months (Spring Authorization Server, Duende/IdentityServer, Keycloak realms, Django OAuth Toolkit, oidc-provider, Spring Boot authorization-server properties), and SMART configurations that omit the capabilities patient apps need or advertise no refresh tokens.',
+        'Flags code and configuration that keep patient-chosen apps out: hard-coded client allow-lists checked at the authorization, token or registration endpoint or on FHIR routes (an `if` that refuses non-members, a guard that returns `APPROVED.includes(clientId)`, a NestJS `CanActivate` guard, a Spring Security `AuthorizationManager` returning `new AuthorizationDecision(PARTNERS.contains(clientId))`, an ASP.NET authorization handler that calls `context.Succeed` only for listed clients, Express middleware), also when the guard is applied to the FHIR routes in another file (`@UseGuards(...)` on a controller, `app.use(\'/fhir\', guard)`, `.requestMatchers("/fhir/**").access(...)`, `[Authorize(Policy = ...)]` with the policy made of the handler\'s requirement; the registration is a related location), dynamic client registration switched off, refresh tokens for patient apps missing or shorter than three months (Spring Authorization Server, Duende/IdentityServer, Keycloak realms, Django OAuth Toolkit, oidc-provider, Spring Boot authorization-server properties), and SMART configurations that omit the capabilities patient apps need or advertise no refresh tokens.',
       why:
         'Patient-facing apps reach EHI through the certified API (45 CFR 170.315(g)(10)). Health IT developers may vet an app only for authenticity and must enable it within five business days (45 CFR 170.404), and patient apps that can keep a secret must get a refresh token valid for at least three months (170.315(g)(10)). Allow-lists of “approved” apps, registration closed to outside developers and short-lived refresh tokens keep patient-chosen apps out or make them unusable, which interferes with access (171.103). The Security exception (171.203) covers measures tailored to a specific risk; the Health IT Performance exception (171.205) covers acting against an app that degrades performance, for as long as needed.',
       fix:
         'Register any app that passes an authenticity check (a verified software statement, a registered redirect URI) and do not keep a fixed list of admitted clients. Issue refresh tokens to patient apps (`offline_access`, the `refresh_token` grant) with a lifetime of at least 90 days, and advertise `launch-standalone`, a client type, `context-standalone-patient`, `permission-patient` and `permission-offline` in the SMART configuration. If a restriction is deliberate, document the Security or Health IT Performance exception in an `ehi-exception` annotation.',
       notFlagged: [
-        'Allow-lists for administrative, system or back-office clients (`ADMIN_CLIENT_IDS`, a check conditioned on `system/` scopes or `client_credentials`).',
+        'Allow-lists for administrative, system or back-office clients (`ADMIN_CLIENT_IDS`, a check conditioned on `system/` scopes or `client_credentials`), and guards applied only to admin or internal tooling routes.',
+        'Blocklists: a guard that refuses the clients in a list (`!REVOKED_CLIENT_IDS.includes(clientId)`) admits every other app; revoking a client for a specific risk is the Security exception’s case.',
         'Checking that a client is registered (a lookup in the client store), that the redirect URI or audience matches, or that a software statement is signed by a trusted issuer: vetting for authenticity.',
         '`trusted` client lists in configuration: they usually mean “skip the consent screen”, not “only these may connect”. (In code, a `trusted` list whose non-members are refused is flagged.)',
         'Short-lived access tokens, and refresh-token lifetimes of first-party session tokens (Simple JWT, session cookies) and of confidential system clients (client-credentials only, `system/` scopes).',
@@ -95,7 +92,7 @@ export default defineRule({
       ],
     },
     skipsTestCode: true,
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -115,8 +112,12 @@ export default defineRule({
       if(node) {
         checkAllowList(code, node, healthRecords, report);
       },
+      return(node) {
+        checkAllowDecision(code, node, healthRecords, report);
+      },
       call(node) {
         if (node.isDecorator) return;
+        checkAllowDecision(code, node, healthRecords, report);
         if (calleeLast(node) === 'Client' && node.isNew && node.initializer?.kind === 'object') checkIdentityServerClient(code, node.initializer, patientApps, report);
         if (/^(withId|from)$/.test(calleeLast(node)) && node.callee.kind === 'member' && dotted(node.callee.object) === 'RegisteredClient') {
           checkRegisteredClient(code, node, patientApps, report, inRegisteredClient);
@@ -190,8 +191,8 @@ export default defineRule({
 
 function listValues(values: string[]): string {
   if (values.length === 0) return '';
-  const shown = values.slice(0, 3).map((v) => `\`${v}\``).join(', ');
-  return ` (${shown}${values.length > 3 ? `, and ${values.length - 3} more` : ''})`;
+  const shown = values.slice(0, 2).map((v) => `\`${v.length > 24 ? v.slice(0, 23) + '…' : v}\``).join(', ');
+  return ` (${shown}${values.length > 2 ? ` and ${values.length - 2} more` : ''})`;
 }
 
 function isOffValue(value: unknown): boolean {
@@ -208,8 +209,39 @@ function insideSet(node: IrNode, set: Set<IrNode>): boolean {
 
 const AUTH_FUNCTION_WORDS = new Set(['authorize', 'authorization', 'authorise', 'token', 'tokens', 'oauth', 'oauth2', 'consent', 'grant', 'register', 'registration', 'launch', 'smart', 'client', 'clients', 'introspect', 'introspection']);
 
+/**
+ * The paths a guard declared around `node` is applied to: by registrations in this file or, through
+ * the project index, in others (`@UseGuards(PartnerGuard)` on a FHIR controller, `app.use('/fhir',
+ * onlyPartners)`, `.requestMatchers("/fhir/**").access(new PartnerManager())`, a policy made of the
+ * handler's requirement). Names are the enclosing functions and classes, and an ASP.NET handler's requirement.
+ */
+function appliedPaths(code: CodeModel, node: IrNode): { path: string; related: RelatedPlace[] }[] {
+  const names: string[] = [];
+  for (let p: IrNode | undefined = node.parent; p; p = p.parent) {
+    if (p.kind === 'function' && p.name) names.push(p.name);
+    if (p.kind === 'variable' && p.value?.kind === 'function') names.push(p.name);
+    if (p.kind === 'class') {
+      names.push(p.name);
+      for (const b of p.bases) {
+        const requirement = /^AuthorizationHandler<\s*(\w+)/.exec(b)?.[1];
+        if (requirement) names.push(requirement);
+      }
+    }
+  }
+  const out: { path: string; related: RelatedPlace[] }[] = [];
+  const local = code.memo('pathUsages', () => pathUsages(code));
+  const localNames = new Set(names);
+  for (const l of local.links) if (localNames.has(l.to)) localNames.add(l.from);
+  for (const u of local.usages) if (localNames.has(u.name)) out.push({ path: u.path, related: [{ at: u.at, message: `applied to ${u.path} here` }] });
+  for (const name of names) for (const u of code.external?.pathsApplying?.(name) ?? []) out.push({ path: u.path, related: [{ origin: u.origin, message: `applied to ${u.path} here` }] });
+  return out;
+}
+
 /** Whether `node` runs where apps are admitted: an authorization, token or registration endpoint, a FHIR route, or an OAuth validator. */
-function admissionContext(code: CodeModel, node: IrNode): { text: string; route?: string } | undefined {
+function admissionContext(code: CodeModel, node: IrNode): { text: string; route?: string; related?: RelatedPlace[] } | undefined {
+  // A guard applied to FHIR or OAuth routes, here or in another file.
+  const applied = appliedPaths(code, node).find((a) => classifyPath(a.path) === 'ehi' || /authori[sz]e|token|register|oauth/i.test(a.path));
+  if (applied) return { text: `guard of \`${applied.path}\``, route: applied.path, related: applied.related };
   const handler = enclosingHandler(code, node);
   if (handler) {
     const route = handler.routes.find((r) => /authori[sz]e|token|register|registration|oauth|launch|consent/i.test(r.path));
@@ -245,21 +277,54 @@ function checkAllowList(code: CodeModel, node: Extract<IrNode, { kind: 'if' }>, 
   for (const part of conjuncts(node.test)) {
     const m = membershipTest(code, part);
     if (!m) continue;
-    const listName = collectionName(m.collection);
-    if (!listName || !isGateListName(listName) || !isClientIdentifier(code, m.subject)) continue;
-    // The branch taken by non-members must refuse.
+    // The branch taken by non-members must refuse; or (ASP.NET authorization handlers) only members succeed.
     const refusing = m.member ? node.alternate : node.consequent;
-    if (!refusing || !refusesClient(code, refusing, fn?.name)) continue;
-    if (isBackOfficeName(listName) || isBackOfficeName(code.textOf(node.test)) || guardedForBackOffice(code, node)) continue;
-    const members = stringList(code, m.collection);
-    if (members && onlySystemScopes(members)) continue;
-    const where = admissionContext(code, node);
-    if (!where) continue;
-    // Outside files that mention health records, only the OAuth endpoints themselves are evidence enough.
-    if (!healthRecords && !/authori[sz]e|token|register/i.test(where.route ?? '')) continue;
-    report({ at: node, messageId: 'allowList', data: { where: `This check in ${where.text}`, list: listName, values: members ? listValues(members) : '' } });
-    return;
+    const refuses = refusing ? refusesClient(code, refusing, fn?.name) : m.member && succeedsOnly(node.consequent);
+    if (!refuses) continue;
+    if (reportAllowList(code, node, node.test, m, healthRecords, report)) return;
   }
+}
+
+/** `context.Succeed(requirement)`: an ASP.NET authorization handler admits; a request it does not succeed is refused. */
+function succeedsOnly(branch: IrNode): boolean {
+  let found = false;
+  walk(branch, (n) => {
+    if (n.kind === 'call' && /^(Succeed|succeed)$/.test(calleeLast(n))) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * Decisions that admit exactly the members of a list, without an `if`: a guard's `return
+ * APPROVED.includes(clientId)` (NestJS `canActivate`, a validator), Spring Security's `new
+ * AuthorizationDecision(PARTNERS.contains(clientId))`.
+ */
+function checkAllowDecision(code: CodeModel, node: IrNode, healthRecords: boolean, report: Reporter): void {
+  let decision: IrNode | undefined;
+  if (node.kind === 'return' && node.value) {
+    const fn = code.enclosingFunction(node);
+    if (!fn || !/^(canActivate|can_activate|check|authorize|isAllowed|is_allowed|allow|validate|verify|has_permission|has_object_permission|passes|accept)$/i.test(fn.name ?? (fn.isLambda ? 'lambda' : ''))) return;
+    decision = node.value;
+  } else if (node.kind === 'call' && node.isNew && /^(AuthorizationDecision|AuthorizationResult)$/.test(calleeLast(node)) && node.args.length === 1) decision = node.args[0].value;
+  if (!decision) return;
+  const m = membershipTest(code, decision);
+  if (!m || !m.member) return;
+  reportAllowList(code, node, decision, m, healthRecords, report);
+}
+
+function reportAllowList(code: CodeModel, node: IrNode, test: IrNode, m: NonNullable<ReturnType<typeof membershipTest>>, healthRecords: boolean, report: Reporter): boolean {
+  const listName = collectionName(m.collection);
+  if (!listName || !isGateListName(listName) || !isClientIdentifier(code, m.subject)) return false;
+  if (isBackOfficeName(listName) || isBackOfficeName(code.textOf(test)) || guardedForBackOffice(code, node)) return false;
+  const members = stringList(code, m.collection);
+  if (members && onlySystemScopes(members)) return false;
+  const where = admissionContext(code, node);
+  if (!where) return false;
+  // Outside files that mention health records, only the OAuth endpoints and FHIR routes the guard is applied to are evidence enough.
+  if (!healthRecords && !/authori[sz]e|token|register/i.test(where.route ?? '') && !(where.related && where.route && classifyPath(where.route) === 'ehi')) return false;
+  report({ at: node, messageId: 'allowList', data: { where: `This check in ${where.text}`, list: listName, values: members ? listValues(members) : '' }, related: where.related });
+  return true;
 }
 
 /* ---------- settings in code ---------- */
@@ -492,7 +557,7 @@ function checkKeycloakRealm(root: ConfigNode, patientApps: boolean, report: Repo
   const idle = at(root, 'offlineSessionIdleTimeout');
   const idleSeconds = scalarNumber(idle);
   if (idle && idleSeconds !== undefined && idleSeconds > 0 && idleSeconds * 1000 < MIN_PATIENT_REFRESH_MS) {
-    report({ at: idle.entry!, messageId: 'shortRefresh', data: { what: 'Keycloak `offlineSessionIdleTimeout` (offline tokens not used within it)', duration: describeDuration(idleSeconds * 1000) } });
+    report({ at: idle.entry!, messageId: 'shortRefresh', data: { what: 'Keycloak `offlineSessionIdleTimeout`', duration: describeDuration(idleSeconds * 1000) } });
   }
   const maxEnabled = scalarBoolean(at(root, 'offlineSessionMaxLifespanEnabled'));
   const max = at(root, 'offlineSessionMaxLifespan');

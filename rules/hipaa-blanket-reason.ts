@@ -13,9 +13,6 @@ import { defineRule } from '../server/src/core/rule';
 import { blanketReason, citedReason, forbiddenCall, isLogCall, statementOf } from '../server/src/domain/denials';
 import { calleeLast, calleeName, dotted } from '../server/src/analysis/values';
 
-const LAWFUL =
-  'Citing HIPAA, privacy or policy in general is not one of the Privacy exception’s sub-exceptions (45 CFR 171.202), and a blanket reason is itself a practice regulators call blocking; a refusal is lawful only under a specific exception whose conditions are met and documented (Privacy 171.202, Preventing Harm 171.201, Security 171.203, Infeasibility 171.204, Protecting Care Access 171.206, or a law that requires it). Say which exception and sub-exception the refusal relies on, or share the information.';
-
 /** Keys and arguments that document rather than tell the requestor something. */
 const DOC_KEYS = /^(description|summary|title|comment|comments|notes?|doc|docs|documentation|example|examples|x-description|deprecated|tags?|remarks|help|hint|tooltip_doc|log|logMessage|log_message|debug|debugMessage|internalMessage|internal_message|developerMessage|developer_message)$/i;
 const DOC_DECORATORS = /^(Api\w*|Operation|Swagger\w*|OpenApi\w*|Schema|Parameter|Parameters|Param|Doc\w*|Description|DisplayName|Summary|Tag|Example|extend_schema|swagger_auto_schema|openapi\w*|Produces|ProducesResponseType|SwaggerResponse|SwaggerOperation)$/;
@@ -33,8 +30,8 @@ export default defineRule({
     exceptions: ['privacy', 'preventing-harm', 'security', 'infeasibility', 'protecting-care-access', 'required-by-law'],
     triggers: ['hipaa', 'privacy', 'policy', 'policies', 'confidentiality'],
     messages: {
-      code: '“{text}” refuses access with {cited} as a blanket reason. ' + LAWFUL,
-      config: '`{key}`: “{text}” refuses access with {cited} as a blanket reason. ' + LAWFUL,
+      code: '“{text}” refuses access with {cited} as a blanket reason, naming no exception.',
+      config: '`{key}`: “{text}” refuses access with {cited} as a blanket reason, naming no exception.',
     },
     docs: {
       summary:
@@ -66,7 +63,7 @@ export default defineRule({
       ],
     },
     skipsTestCode: true,
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -119,7 +116,7 @@ function citedAs(cited: string): string {
 
 function excerpt(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > 90 ? `${t.slice(0, 89)}…` : t;
+  return t.length > 60 ? `${t.slice(0, 59)}…` : t;
 }
 
 /** The key a config scalar sits under: its own, its sequence's, or (XML text) its element's. */

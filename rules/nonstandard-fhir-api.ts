@@ -5,18 +5,16 @@
  */
 import type { CodeModel } from '../server/src/core/code-model';
 import { at, ConfigNode, descendants, items, scalarString, stringList as configStringList } from '../server/src/core/formats/tree';
-import type { CallNode, IrNode, Span } from '../server/src/core/ir';
+import type { CallNode, FunctionNode, IrNode, Span } from '../server/src/core/ir';
 import { defineRule, Report } from '../server/src/core/rule';
 import { enclosingHandler, handlerFor } from '../server/src/domain/access-path';
 import { scopeOf } from '../server/src/frameworks/config-scope';
 import { isTestOnly } from '../server/src/frameworks/deployment';
 import { CLINICAL_RESOURCE_TYPES, isFhirPath, isStandardFhirMediaType, isVendorMediaType, resourceTypesInPath, US_CORE_CANONICAL, US_CORE_RESOURCE_TYPES } from '../server/src/domain/fhir';
 import { isUncertain, literalTree, LiteralTree } from '../server/src/analysis/literal-tree';
+import { BuiltObject, builtObjects } from '../server/src/analysis/built-object';
 import { hasSmartField, SMART_TRIGGERS, smartDocumentsInCode, smartDocumentsInConfig, SmartDocument, smartField, smartList, supportsAppLaunch } from '../server/src/domain/smart';
 import { argument, calleeLast, dotted, stringList, stringValue } from '../server/src/analysis/values';
-
-const LAWFUL =
-  'Certified FHIR APIs are measured against FHIR R4 (4.0.1), US Core and SMART App Launch (45 CFR 170.315(g)(10)); departing from them where they apply makes apps fail to connect, which interferes with access, exchange and use (171.103). It is lawful only as a documented Manner exception (171.301: the requestor agreed to this manner, or a published standard or machine-readable alternative was offered) or Licensing exception (171.303: the interoperability element is licensed on reasonable, non-discriminatory terms).';
 
 type Reporter = (r: Report) => void;
 
@@ -29,21 +27,23 @@ export default defineRule({
     exceptions: ['manner', 'licensing'],
     triggers: [...SMART_TRIGGERS, 'capabilitystatement', 'vnd.', '/x-', '/prs.'],
     messages: {
-      noSmartSecurity: 'CapabilityStatement of a server that serves {types} does not declare the SMART-on-FHIR security service (`rest.security.service`): apps cannot discover how to get authorized. ' + LAWFUL,
-      noUsCoreProfiles: 'CapabilityStatement serves Patient but names no US Core profile (`supportedProfile`, `implementationGuide`): apps cannot tell which US Core data it conforms to. ' + LAWFUL,
-      noUsCoreTypes: 'CapabilityStatement serves patient data ({types}) but none of the US Core resource types: apps built on US Core find nothing they can read. ' + LAWFUL,
-      noJson: 'CapabilityStatement declares only {formats} as `format`: no JSON, which FHIR apps and US Core rely on. ' + LAWFUL,
-      fhirVersion: 'CapabilityStatement claims FHIR R4 but declares `fhirVersion` {version}; the adopted R4 release is 4.0.1. ' + LAWFUL,
-      smartMissing: 'SMART configuration lacks {fields}, required by SMART App Launch. ' + LAWFUL,
-      pkcePlain: '`code_challenge_methods_supported` offers `plain`, which SMART App Launch forbids; only `S256` may be offered. ' + LAWFUL,
-      pkceNoS256: '`code_challenge_methods_supported` lacks `S256`, the PKCE method SMART App Launch requires. ' + LAWFUL,
-      contentType: '{where} answers {route}, a FHIR route, with the vendor media type `{type}` instead of `application/fhir+json` (or `application/json`). ' + LAWFUL,
+      noSmartSecurity: 'CapabilityStatement serving {types} declares no SMART-on-FHIR security service (`rest.security.service`).',
+      noUsCoreProfiles: 'CapabilityStatement serves Patient but names no US Core profile (`supportedProfile`, `implementationGuide`).',
+      noUsCoreTypes: 'CapabilityStatement serves patient data ({types}) but none of the US Core resource types.',
+      noJson: 'CapabilityStatement `format` lists only {formats}, with no JSON.',
+      fhirVersion: 'CapabilityStatement claims FHIR R4 but declares `fhirVersion` {version}, not 4.0.1.',
+      smartMissing: 'SMART configuration lacks {fields}, required by SMART App Launch.',
+      pkcePlain: '`code_challenge_methods_supported` offers `plain`, which SMART App Launch forbids (only `S256`).',
+      pkceNoS256: '`code_challenge_methods_supported` lacks `S256`, the PKCE method SMART App Launch requires.',
+      contentType: '{where} answers FHIR route {route} with the vendor media type `{type}`.',
+      securityReplaced: '{where} replaces the SMART-on-FHIR security service of the CapabilityStatement with {service}.',
+      securityRemoved: '{where} removes the SMART-on-FHIR security service from the CapabilityStatement.',
     },
     docs: {
       summary:
-        'Flags FHIR API configuration that departs from the published standards apps depend on: CapabilityStatements without the SMART-on-FHIR security service, without US Core profiles, without JSON, or claiming R4 with a `fhirVersion` other than 4.0.1; SMART configurations (`.well-known/smart-configuration`, as a file or an object a handler sends) that lack required fields or get PKCE wrong; and FHIR routes served under a vendor media type (`application/vnd.acme+json`, `application/x-acme`).',
+        'Flags FHIR API configuration that departs from the published standards apps depend on: CapabilityStatements without the SMART-on-FHIR security service, without US Core profiles, without JSON, or claiming R4 with a `fhirVersion` other than 4.0.1; SMART configurations (`.well-known/smart-configuration`) that lack required fields or get PKCE wrong; post-processors that replace or remove the SMART security service; and FHIR routes served under a vendor media type (`application/vnd.acme+json`, `application/x-acme`). Forms covered: JSON, YAML and XML documents; object literals, dicts, anonymous objects and `Map.of` a handler sends; documents built up in one function (C# object initializers and property assignments, Java model setters, HAPI `addRest()`/`addResource()`/`getSecurity()` chains and fluent builders, JS/TS objects filled in by assignments), whose property names are read as their JSON fields (`AuthorizationEndpoint` → `authorization_endpoint`); and CapabilityStatement post-processors (HAPI FHIR `@Hook(SERVER_CAPABILITY_STATEMENT_GENERATED)`, `ServerCapabilityStatementProvider`/`IServerConformanceProvider` subclasses, Microsoft FHIR server `IProvideCapability`, Firely `ICapabilityStatementContributor`) that set `rest.security` without SMART-on-FHIR or to null.',
       why:
-        'The API certification criterion 45 CFR 170.315(g)(10) measures a FHIR API against FHIR R4 (4.0.1), US Core and SMART App Launch: apps find the authorization server through the SMART configuration and the CapabilityStatement’s `rest.security`, read US Core profiles, and speak `application/fhir+json`. An API that departs from those where they exist makes a patient’s or provider’s app fail or need custom work, which interferes with access, exchange and use of EHI (171.102, 171.103). The Manner exception (171.301) covers fulfilling a request in an agreed or alternative manner; the Licensing exception (171.303) covers licensing a proprietary interoperability element on reasonable terms.',
+        'The API certification criterion 45 CFR 170.315(g)(10) measures a FHIR API against FHIR R4 (4.0.1), US Core and SMART App Launch: apps find the authorization server through the SMART configuration and the CapabilityStatement’s `rest.security`, read US Core profiles, and speak `application/fhir+json`. An API that departs from those where they exist makes a patient’s or provider’s app fail or need custom work, which interferes with access, exchange and use of EHI (171.102, 171.103). The Manner exception (171.301) covers fulfilling a request in an agreed or alternative manner (the requestor agreed to it, or a published standard or machine-readable alternative was offered); the Licensing exception (171.303) covers licensing a proprietary interoperability element on reasonable, non-discriminatory terms. Either must be documented.',
       fix:
         'Declare the SMART-on-FHIR service in `rest.security.service`, list US Core profiles in `supportedProfile`, include `json` in `format` and use `fhirVersion: 4.0.1`. In the SMART configuration publish `authorization_endpoint`, `token_endpoint`, `grant_types_supported`, `capabilities` and `code_challenge_methods_supported: ["S256"]` (and `issuer` with `sso-openid-connect`). Serve FHIR routes as `application/fhir+json`; offer a vendor media type only as an extra the client asks for. If the departure is deliberate, document the Manner or Licensing exception.',
       notFlagged: [
@@ -52,7 +52,9 @@ export default defineRule({
         'Special-purpose servers whose statement lists no US Core type and no patient-record type: terminology, knowledge, scheduling (`Appointment`, `Slot`, `Schedule`) or messaging servers.',
         'US Core profiles and types on statements of another FHIR release (`fhirVersion` 3.0.2, 1.0.2): US Core as certified is an R4 guide.',
         'OpenID Connect and OAuth discovery documents (`openid-configuration`, `oauth-authorization-server`) that share field names with a SMART configuration.',
-        'Missing fields of a SMART configuration assembled from parts (spreads, later assignments, a fragment of a larger settings file): the file does not show the whole document.',
+        'Missing fields of a SMART configuration or CapabilityStatement assembled from parts the file does not show: spreads, a fragment of a larger settings file, a document handed to other code (`tenantSettings.applyTo(config)`, `modules.forEach(m -> m.contribute(cs))`) or filled in under a condition.',
+        'Statements that serve only a legacy FHIR version (DSTU2, STU3 handlers and classes, `fhirVersion` 1.0.2 or 3.0.x) beside the R4 default.',
+        'Post-processors that add to the security component and keep the SMART-on-FHIR service (CORS, extensions with the OAuth URIs).',
         'Backend-services-only SMART configurations (no app launch, no `authorization_code`): `authorization_endpoint` and PKCE are not required there.',
         'Vendor media types on non-FHIR routes, on `Binary` and attachment routes (which serve the stored content type), and when chosen by content negotiation (`Accept`, `_format`).',
         'Test code and test resources, where incomplete or deliberately wrong documents are exercised.',
@@ -73,7 +75,7 @@ export default defineRule({
       ],
     },
     skipsTestCode: true,
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -106,6 +108,12 @@ export default defineRule({
       },
       end() {
         for (const doc of smartDocumentsInCode(code)) checkSmart(doc, report);
+        for (const built of builtObjects(code)) {
+          if (isLegacyVersion(code, built.fn)) continue;
+          const post = postProcessor(code, built.fn);
+          if (post) checkSecurityWrites(built, post, report);
+          else if (built.complete && isCapabilityStatement(built)) checkCapabilityStatement(built.tree.root, built.tree, report);
+        }
       },
     };
   },
@@ -142,20 +150,20 @@ function span(node: ConfigNode): Span {
 function checkCapabilityStatement(root: ConfigNode, tree: LiteralTree | undefined, report: Reporter): void {
   if (root.kind !== 'map') return;
   const kind = scalarString(at(root, 'kind'));
-  if (kind === 'requirements') return;
+  if (kind?.toLowerCase() === 'requirements') return;
   const restNodes = items(at(root, 'rest'));
   const serverRests = restNodes.filter((r) => {
-    const mode = scalarString(at(r, 'mode'));
+    const mode = scalarString(at(r, 'mode'))?.toLowerCase();
     return r.kind === 'map' && (!mode || mode === 'server');
   });
-  const clientOnly = restNodes.length > 0 && restNodes.every((r) => scalarString(at(r, 'mode')) === 'client');
+  const clientOnly = restNodes.length > 0 && restNodes.every((r) => scalarString(at(r, 'mode'))?.toLowerCase() === 'client');
   if (clientOnly) return;
 
   // format: must include JSON.
   const formatNode = at(root, 'format');
   if (known(tree, formatNode)) {
     const formats = configStringList(formatNode);
-    if (formats && formats.length > 0 && !formats.some((f) => /json/i.test(f))) report({ at: span(formatNode), messageId: 'noJson', data: { formats: formats.join(', ') } });
+    if (formats && formats.length > 0 && !formats.some((f) => /json/i.test(f))) report({ at: span(formatNode), messageId: 'noJson', data: { formats: formats.slice(0, 3).map((f) => `\`${f}\``).join(', ') } });
   }
 
   // fhirVersion: 4.0.1 where R4 is claimed.
@@ -208,6 +216,60 @@ const NOT_RECORD_TYPES = new Set(['Appointment', 'Communication', 'Consent', 'Fl
 function summarise(values: string[]): string {
   const unique = [...new Set(values)];
   return unique.length > 4 ? `${unique.slice(0, 4).join(', ')} and ${unique.length - 4} more` : unique.join(', ');
+}
+
+/* ---------- CapabilityStatements built in code, and their post-processors ---------- */
+
+function isCapabilityStatement(built: BuiltObject): boolean {
+  return built.typeName === 'CapabilityStatement' || scalarString(at(built.tree.root, 'resourceType')) === 'CapabilityStatement';
+}
+
+const POST_PROCESSOR_BASES = /(ServerCapabilityStatementProvider|IServerConformanceProvider|ServerConformanceProvider|CapabilityStatementProvider|IProvideCapability|ICapabilityStatementContributor|ICapabilityStatementBuilder)$/;
+
+/**
+ * Code that changes the CapabilityStatement a FHIR server generates: a HAPI FHIR hook on
+ * `SERVER_CAPABILITY_STATEMENT_GENERATED`, a subclass of HAPI's `ServerCapabilityStatementProvider`
+ * (`IServerConformanceProvider`), a Microsoft FHIR server `IProvideCapability`, a Firely
+ * `ICapabilityStatementContributor`, and the lambdas inside them. Returns how to name it.
+ */
+function postProcessor(code: CodeModel, fn: FunctionNode): string | undefined {
+  for (let f: FunctionNode | undefined = fn; f; f = code.enclosingFunction(f)) {
+    const hook = f.decorators.find((d) => calleeLast(d) === 'Hook' && /CAPABILITY_STATEMENT|CONFORMANCE/.test(code.textOf(d)));
+    if (hook) return `Hook \`${f.name ?? 'capability statement'}\``;
+    const cls = code.enclosingClass(f);
+    if (cls && cls.bases.some((b) => POST_PROCESSOR_BASES.test(b.replace(/<.*$/, '')))) return `\`${cls.name}${f.name ? '.' + f.name : ''}\``;
+    if (f.params.some((p) => p.type && /^(IBaseConformance|ICapabilityStatementBuilder)$/.test(p.type))) return `\`${f.name ?? 'capability statement hook'}\``;
+  }
+  return undefined;
+}
+
+/** A statement for a legacy FHIR version (DSTU2, STU3), served beside the default: not measured against R4 and SMART. */
+function isLegacyVersion(code: CodeModel, fn: FunctionNode): boolean {
+  const names: string[] = [];
+  for (let f: FunctionNode | undefined = fn; f; f = code.enclosingFunction(f)) {
+    names.push(f.name ?? '', ...(handlerFor(code, f)?.routes.map((r) => r.path) ?? []));
+    const cls = code.enclosingClass(f);
+    if (cls) names.push(cls.name);
+  }
+  return names.some((n) => /(^|[^a-z])(dstu2|dstu3|stu3|stu2|r2|r3|legacy)([^a-z]|$)/i.test(n) || /Dstu[23]|Stu3|Legacy/.test(n));
+}
+
+/** Writes of `security` (or its `service`) that leave no SMART-on-FHIR service. */
+function checkSecurityWrites(built: BuiltObject, where: string, report: Reporter): void {
+  const writes = built.writes.filter((w) => w.key === 'security' || w.key === 'service');
+  for (const w of writes) {
+    // A `service` set inside the security component being written is part of that write.
+    if (writes.some((o) => o !== w && o.at.start <= w.at.start && o.at.end >= w.at.end)) continue;
+    const services = w.key === 'service' ? w.value : w.value ? at(w.value, 'service') : undefined;
+    if (!w.value || (services?.kind === 'seq' && services.items.length === 0) || (w.key === 'security' && w.value.kind === 'map' && !services && !built.tree.open.has(w.value))) {
+      report({ at: w.at, messageId: 'securityRemoved', data: { where } });
+      continue;
+    }
+    if (!services || isUncertain(built.tree, services) || [...descendants(services)].some((n) => built.tree.opaque.has(n) || built.tree.open.has(n))) continue;
+    const codes = [...descendants(services)].filter((n) => /^(code|text)$/i.test(n.entry?.key ?? '')).map((n) => scalarString(n) ?? '');
+    if (codes.length === 0 || codes.some((c) => /^smart-on-fhir$/i.test(c))) continue;
+    report({ at: w.at, messageId: 'securityReplaced', data: { where, service: `\`${codes[0].slice(0, 40)}\`` } });
+  }
 }
 
 /* ---------- SMART configuration ---------- */

@@ -31,9 +31,6 @@ import {
   statementOf,
 } from '../server/src/domain/denials';
 
-const LAWFUL =
-  'A restriction with no record of why is treated as unjustified (45 CFR 171.103): record the exception relied on (Privacy 171.202, Preventing Harm 171.201, Security 171.203, Infeasibility 171.204 with a written reason to the requestor within 10 business days, Protecting Care Access 171.206, or the law that requires it) in an audit entry or an `ehi-exception` annotation.';
-
 export default defineRule({
   meta: {
     id: 'undocumented-denial',
@@ -44,11 +41,12 @@ export default defineRule({
     exceptions: ['privacy', 'preventing-harm', 'security', 'infeasibility', 'protecting-care-access', 'required-by-law'],
     triggers: ['403', 'forbid', 'denied', 'permissionerror', 'reject', 'declin', 'refuse', 'issuetype.security', 'code.security', "'security'", '"security"', 'return false', 'destinationset'],
     messages: {
-      denial: '{what} refuses {evidence}, an EHI access path, {condition}, and nothing in this branch records which exception it relies on. ' + LAWFUL,
-      filter: 'This filter drops messages on {evidence} when `{test}`, and nothing records which exception it relies on. ' + LAWFUL,
-      consent: '{what} in {evidence} withholds resources {condition}, and nothing in this branch records which exception it relies on. ' + LAWFUL,
-      rejected: '`{target}` marks a records request {value}, and nothing in this branch records which exception the refusal relies on. ' + LAWFUL,
-      termination: '`{what}` answers {status} to every request for {scope}, an EHI access path, and names no exception. ' + LAWFUL,
+      denial: '{what} refuses {evidence} {condition} with no recorded exception.',
+      filter: 'This filter drops messages on {evidence} when `{test}`, with no recorded exception.',
+      consent: '{what} in {evidence} rejects resources {condition} with no recorded exception.',
+      rejected: '`{target}` marks a records request {value} with no recorded exception.',
+      termination: '`{what}` answers {status} to every request for {scope} and names no exception.',
+      resolver: '{what} in resolver {resolver} refuses an EHI query {condition} with no recorded exception.',
     },
     docs: {
       summary:
@@ -88,7 +86,7 @@ export default defineRule({
       ],
     },
     skipsTestCode: true,
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -111,10 +109,12 @@ export default defineRule({
       if (blanketMessageOf(code, denial.node)) return;
       seen.add(statement);
       const test = guard.tests.length > 0 ? summarise(ctx, guard.tests[0]) : '';
+      const evidence = clip(handler.evidence, 50);
+      const what = clip(denial.what, 30);
       const condition = judged.kind === 'unconditional' ? 'on every request that reaches it' : `when \`${test}\``;
-      if (denial.kind === 'filter') ctx.report({ at: denial.node, messageId: 'filter', data: { evidence: handler.evidence, test } });
-      else if (denial.kind === 'consent') ctx.report({ at: statement, messageId: 'consent', data: { what: denial.what, evidence: handler.evidence, condition } });
-      else ctx.report({ at: denial.node.kind === 'member' || denial.node.kind === 'object' ? statement : denial.node, messageId: 'denial', data: { what: denial.what, evidence: handler.evidence, condition } });
+      if (denial.kind === 'filter') ctx.report({ at: denial.node, messageId: 'filter', data: { evidence, test } });
+      else if (denial.kind === 'consent') ctx.report({ at: statement, messageId: 'consent', data: { what, evidence: clip(handler.evidence, 40), condition } });
+      else ctx.report({ at: denial.node.kind === 'member' || denial.node.kind === 'object' ? statement : denial.node, messageId: 'denial', data: { what, evidence, condition } });
     };
     const considerRequest = (node: IrNode): void => {
       const rejected = rejectedRecordsRequest(code, node);
@@ -176,9 +176,15 @@ function isExportRoute(handler: Handler): boolean {
   return handler.routes.some((r) => /\$(export|everything)|(^|\/)(ehi-)?export(\/|$)/i.test(r.path));
 }
 
+/** A value for a message, cut to `max` characters (a backquoted value keeps its closing quote). */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return text.endsWith('`') ? `${text.slice(0, max - 2)}…\`` : `${text.slice(0, max - 1)}…`;
+}
+
 function summarise(ctx: CodeContext, node: IrNode): string {
   const text = ctx.code.textOf(node).replace(/\s+/g, ' ').trim();
-  return text.length > 70 ? `${text.slice(0, 69)}…` : text;
+  return text.length > 32 ? `${text.slice(0, 31)}…` : text;
 }
 
 /** Kong `request-termination` with 403, Spring Cloud Gateway `SetStatus=403`. */

@@ -21,15 +21,13 @@ import {
   leadingRefusal,
   operationName,
   Refusal,
+  refusalStatusOf,
   unconditionalRefusal,
 } from './export';
-import { CLINICAL_RESOURCE_TYPES, isNdjsonFormat } from '../../server/src/domain/fhir';
+import { baseMediaType, CLINICAL_RESOURCE_TYPES, isNdjsonFormat } from '../../server/src/domain/fhir';
 import { conjuncts, membershipTest } from '../../server/src/domain/oauth';
 import { isRejection } from '../../server/src/analysis/responses';
-import { calleeLast, dotted, identifierWords, resolve, stringList, stringValue } from '../../server/src/analysis/values';
-
-const LAWFUL =
-  'Switching export off or limiting it to a proprietary format interferes with access and use of EHI (45 CFR 171.103; certified EHI export, 170.315(b)(10), is single-patient and whole-database export in a documented, computable format). It is lawful only if an alternative manner was offered (Manner, 171.301: certified health IT, a published standard, or a machine-readable format) or export is infeasible and the requestor gets a written reason within 10 business days (Infeasibility, 171.204), documented.';
+import { calleeLast, dotted, expressionWords, identifierWords, numberValue, resolve, stringList, stringValue } from '../../server/src/analysis/values';
 
 export default defineRule({
   meta: {
@@ -76,24 +74,29 @@ export default defineRule({
       'output_format',
     ],
     messages: {
-      switchedOff: '`{key}` switches off {what}. ' + LAWFUL,
-      refuses: '{where} refuses every request ({status}): {what} is not available. ' + LAWFUL,
-      gate: 'Every request for {what} is refused here ({status}). ' + LAWFUL,
-      vendorFormats: '`{key}` offers export only as {formats}: no open, machine-readable format. ' + LAWFUL,
-      outputFormat: 'Only {formats} is accepted for `{param}`: a request for NDJSON, the format FHIR Bulk Data export is defined in, is rejected. ' + LAWFUL,
-      vendorOnly: 'Only {formats} is accepted for `{param}`: no open, machine-readable export format. ' + LAWFUL,
+      switchedOff: '`{key}` switches off {what}.',
+      refuses: '{where} refuses every request ({status}), so {what} is unavailable.',
+      gate: 'Every {what} request is refused here ({status}).',
+      vendorFormats: '`{key}` offers export only as {formats}, with no open machine-readable format.',
+      outputFormat: '`{param}` accepts only {formats} and rejects NDJSON, the Bulk Data format.',
+      outputSpelling: '`{param}` accepts {formats} but rejects {missing}, which a Bulk Data server must accept.',
+      vendorOnly: '`{param}` accepts only {formats}, with no open machine-readable export format.',
+      cap: '{where} returns at most {limit} results of {what}, with no `next` link for the rest.',
+      paging: '{where} strips the `next` link from the results of {what}, so clients cannot page past the first.',
     },
     docs: {
       summary:
-        'Flags EHI export that is switched off or limited to a proprietary format: HAPI FHIR `bulk_export_enabled: false` and other export switches in YAML, JSON, XML, `.properties` and code, `$export`, `$everything` and EHI-export routes whose handler refuses every request (501, 403, 404, a thrown NotImplemented), `_outputFormat` checks that reject NDJSON, and export format lists with only vendor or non-machine-readable formats.',
+        'Flags EHI export that is switched off, refused or degraded. Forms covered: export switches turned off (HAPI FHIR `bulk_export_enabled: false`, `FhirServer:Operations:Export:Enabled`, `.properties`, XML `appSettings`, Compose `environment`, settings objects and setters in code); `$export`, `$everything` and EHI-export handlers that refuse every request (501, 403, 404, 400 or a throw) in Express, Fastify, NestJS, Spring, JAX-RS, ASP.NET (controllers and minimal APIs), Django, FastAPI, Flask and HAPI FHIR `@Operation(name = "$export")`; interceptors and middleware that refuse every export request; `_outputFormat` checks that reject NDJSON or accept only one of its spellings (`application/fhir+ndjson`, `application/ndjson`, `ndjson` must all be accepted); `$everything` and export handlers that silently cap their results (`slice(0, N)`, `subList`, `Take(N)`, `limit(N)`, `results[:N]`) with no paging, or strip the `next` link (`bundle.link = []`, `getLink().removeIf(...)`, `Link.Clear()`); and export format lists with only vendor or non-machine-readable formats.',
       why:
-        'Certified health IT must let a patient export their EHI and let a provider export every patient’s EHI when switching systems, in a documented, computable format (45 CFR 170.315(b)(10)), and population services rely on FHIR Bulk Data export (170.315(g)(10)). Switching that off, refusing the request, or offering only a vendor format makes access and use harder, which is interference (171.102, 171.103). The Manner exception (171.301) covers fulfilling in an alternative manner, in its order of preference (certified health IT, a published standard, a machine-readable format); the Infeasibility exception (171.204) needs a written reason to the requestor within 10 business days.',
+        'Certified health IT must let a patient export their EHI and let a provider export every patient’s EHI when switching systems, in a documented, computable format (45 CFR 170.315(b)(10)), and population services rely on FHIR Bulk Data export (170.315(g)(10)). Switching that off, refusing the request, or offering only a vendor format makes access and use harder, which is interference (171.102, 171.103). A silent cap on `$everything` or bulk results, or an `_outputFormat` check that refuses the spellings FHIR Bulk Data Access requires servers to accept, degrades the export in the same way. The Manner exception (171.301) covers fulfilling in an alternative manner, in its order of preference (certified health IT, a published standard, a machine-readable format); the Infeasibility exception (171.204) needs a written reason to the requestor within 10 business days. Either must be documented.',
       fix:
-        'Enable export (`hapi.fhir.bulk_export_enabled: true`, `FhirServer:Operations:Export:Enabled: true`), implement the `$export` / EHI-export route, and accept `application/fhir+ndjson` (plus any other format you like). If export is deliberately unavailable, document the Manner or Infeasibility exception with an `ehi-exception` annotation (or in the exception register for JSON), saying which alternative is offered.',
+        'Enable export (`hapi.fhir.bulk_export_enabled: true`, `FhirServer:Operations:Export:Enabled: true`), implement the `$export` / EHI-export route, accept `application/fhir+ndjson`, `application/ndjson` and `ndjson` (plus any other format you like), and page large `$everything` results with `next` links instead of cutting them off. If export is deliberately unavailable, document the Manner or Infeasibility exception with an `ehi-exception` annotation (or in the exception register for JSON), saying which alternative is offered.',
       notFlagged: [
         'Test code, test resources and test profiles (`application-test.yaml`, a YAML document activated `on-profile: test`, files under `src/test`): a switch turned off for a test run restricts nobody.',
         'Limits on how many export jobs run at once, job timeouts and retention periods: bounding export jobs is the throttle rule’s concern, not a refusal.',
-        'Validation that answers one bad request with 400 (an unknown `_type`, an unsupported `_outputFormat` when NDJSON is accepted) or 404 for a job id that does not exist.',
+        'Validation that answers one bad request with 400 (an unknown `_type`, an unsupported `_outputFormat` when every NDJSON spelling is accepted) or 404 for a job id that does not exist.',
+        'A single-spelling `_outputFormat` check after the value is normalised (an alias table, a `normalize…` call): the abbreviations are accepted before the test.',
+        'Caps in handlers that page (a `_count`, page, offset or cursor parameter, a `next` link), and slices of ids and other values rather than results.',
         'Format lists that include NDJSON or another open format (`["ndjson", "csv"]`), and `$everything` refused for resource types the operation is not defined on.',
         'Defaults in settings classes (a Java field or C# property initialised to `false`, `@Value("${...:false}")`): the deployed configuration decides, and is checked where it is written.',
         'Metrics, telemetry and report “export” settings (`management.metrics.export.enabled`).',
@@ -114,7 +117,7 @@ export default defineRule({
       ],
     },
     skipsTestCode: true,
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -302,39 +305,154 @@ function describeStatus(refusal: Refusal): string {
   return names[refusal.status] ?? String(refusal.status);
 }
 
-function checkRefusingHandler(code: CodeModel, fn: FunctionNode, report: (r: Report) => void): void {
-  let where: string | undefined;
-  let what = 'export';
+/** Where and what an export handler serves: a HAPI export operation, an export route, or a handler named for export. */
+function exportHandler(code: CodeModel, fn: FunctionNode): { where: string; what: string } | undefined {
   const op = operationName(code, fn);
-  if (op && isExportOperation(op)) {
-    where = `The \`${op}\` operation`;
-    what = op.replace(/^\$?/, '`$') + '`';
-  } else {
-    const handler = handlerFor(code, fn);
-    if (!handler) return;
-    const route = handler.routes.find((r) => isExportPath(r.path));
-    if (route) {
-      const method = route.methods.length === 1 ? `${route.methods[0]} ` : '';
-      where = `Route \`${method}${route.path}\``;
-      what = /\$everything|everything/i.test(route.path)
-        ? 'the `$everything` operation'
-        : /\$export/i.test(route.path)
-          ? 'FHIR Bulk Data export'
-          : /database|migration|population|\/db(\/|$)|full[-_]?export/i.test(route.path)
-            ? 'whole-database export'
-            : 'EHI export';
-    } else if (handler.routes.length === 0) {
-      // A request handler whose route is registered elsewhere (`urls.py`, a router file): its name says export.
-      const cls = code.enclosingClass(fn);
-      const name = [cls?.name, fn.name].find((n) => n && isExportHandlerName(n));
-      if (!name) return;
-      where = `Handler \`${name}\``;
-      what = exportKind([name]);
-    } else return;
+  if (op && isExportOperation(op)) return { where: `The \`${op}\` operation`, what: op.replace(/^\$?/, '`$') + '`' };
+  const handler = handlerFor(code, fn);
+  if (!handler) return undefined;
+  const route = handler.routes.find((r) => isExportPath(r.path));
+  if (route) {
+    const method = route.methods.length === 1 ? `${route.methods[0]} ` : '';
+    const what = /\$everything|everything/i.test(route.path)
+      ? 'the `$everything` operation'
+      : /\$export/i.test(route.path)
+        ? 'FHIR Bulk Data export'
+        : /database|migration|population|\/db(\/|$)|full[-_]?export/i.test(route.path)
+          ? 'whole-database export'
+          : 'EHI export';
+    return { where: `Route \`${method}${clip(route.path, 60)}\``, what };
   }
+  if (handler.routes.length > 0) return undefined;
+  // A request handler whose route is registered elsewhere (`urls.py`, a router file): its name says export.
+  const cls = code.enclosingClass(fn);
+  const name = [cls?.name, fn.name].find((n) => n && isExportHandlerName(n));
+  return name ? { where: `Handler \`${name}\``, what: exportKind([name]) } : undefined;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function checkRefusingHandler(code: CodeModel, fn: FunctionNode, report: (r: Report) => void): void {
+  const context = exportHandler(code, fn);
+  if (!context) return;
   const refusal = unconditionalRefusal(code, fn);
-  if (!refusal) return;
-  report({ at: refusal.at, messageId: 'refuses', data: { where, status: describeStatus(refusal), what } });
+  if (refusal) report({ at: refusal.at, messageId: 'refuses', data: { where: context.where, status: describeStatus(refusal), what: context.what } });
+  else checkResultLimits(code, fn, context, report);
+}
+
+/* ---------- caps and paging on export results ---------- */
+
+/** Calls that keep the first N elements: `slice(0, N)`, `subList(0, N)`, `limit(N)`, `Take(N)`, `setCount(N)`, `setMaxResults(N)`. */
+const CAP_CALLS = /^(slice|subList|limit|Take|take|setCount|setMaxResults|maxResults|top|Top|head|firstN)$/;
+/** Words of what a capped value holds when it is a value (an id, a string), not the results. */
+const NOT_RESULTS = new Set(['id', 'ids', 'name', 'names', 'str', 'string', 'text', 'date', 'hash', 'token', 'uuid', 'key', 'prefix', 'path', 'url', 'header', 'headers', 'args', 'argv', 'params', 'log', 'message', 'chars', 'bytes', 'buffer']);
+/** Words that show the handler pages its results (a `next` link, a page or offset, a cursor). */
+const PAGING_WORDS = new Set(['next', 'page', 'pages', 'paging', 'paged', 'paginate', 'pagination', 'paginated', 'cursor', 'offset', 'continuation', 'skip', 'getpages', 'nextlink', 'pageable', 'pageid']);
+const LINK_NAMES = /^(link|Link|links|Links)$/;
+
+/** Whether a handler pages its results, by the words of its names, parameters and strings. */
+function pagesResults(code: CodeModel, fn: FunctionNode): boolean {
+  return code.memo(`pagesResults:${fn.start}`, () => {
+    if (fn.params.some((p) => /^_?(count|page|offset|cursor|pageToken|page_token|_getpages|skip)$/i.test(p.name))) return true;
+    let pages = false;
+    walk(fn, (n) => {
+      if (pages) return false;
+      const words = n.kind === 'name' ? identifierWords(n.name) : n.kind === 'member' ? identifierWords(n.property) : n.kind === 'string' ? identifierWords(n.value) : [];
+      if (words.some((w) => PAGING_WORDS.has(w))) pages = true;
+    });
+    return pages;
+  });
+}
+
+/**
+ * A silent cap (the first N results kept, and no `next` link for the rest) or a `next` link removed,
+ * in an `$everything` or export handler.
+ */
+function checkResultLimits(code: CodeModel, fn: FunctionNode, context: { where: string; what: string }, report: (r: Report) => void): void {
+  if (!fn.body) return;
+  let reported = false;
+  walk(fn.body, (n) => {
+    if (reported) return false;
+    const removal = nextLinkRemoval(n);
+    if (removal) {
+      report({ at: removal, messageId: 'paging', data: context });
+      reported = true;
+      return false;
+    }
+    const limit = capOf(code, n);
+    if (limit !== undefined && !pagesResults(code, fn)) {
+      report({ at: n, messageId: 'cap', data: { ...context, limit } });
+      reported = true;
+      return false;
+    }
+  });
+}
+
+/** The number of results a node keeps, when it keeps the first N of a collection of results. */
+function capOf(code: CodeModel, node: IrNode): number | undefined {
+  let subject: IrNode | undefined;
+  let limit: number | undefined;
+  if (node.kind === 'call' && !node.isDecorator && node.callee.kind === 'member' && CAP_CALLS.test(node.callee.property)) {
+    subject = node.callee.object;
+    const args = node.args.map((a) => a.value);
+    if (/^(slice|subList)$/.test(node.callee.property)) {
+      if (args.length !== 2 || numberValue(code, args[0]) !== 0) return undefined;
+      limit = numberValue(code, args[1]);
+    } else if (args.length === 1) limit = numberValue(code, args[0]);
+  } else if (node.kind === 'index' && node.index.kind === 'other' && node.index.type === 'slice') {
+    // Python `results[:100]`, `results[0:100]`.
+    const parts = node.index.children;
+    const text = code.textOf(node.index).replace(/\s+/g, '');
+    if (!/^(0?):[^:]+$/.test(text)) return undefined;
+    subject = node.object;
+    limit = numberValue(code, parts[parts.length - 1]);
+  }
+  if (!subject || limit === undefined || limit < 10) return undefined;
+  const words = [...expressionWords(subject), ...targetWords(node)];
+  if (words.some((w) => NOT_RESULTS.has(w))) return undefined;
+  return limit;
+}
+
+/** Words of the name a value is stored under (`const entries = ...`, `bundle.entry = ...`). */
+function targetWords(node: IrNode): string[] {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.kind === 'variable') return identifierWords(p.name);
+    if (p.kind === 'assign') return identifierWords(dotted(p.target).split('.').pop() ?? '');
+    if (p.kind === 'block' || p.kind === 'function') break;
+  }
+  return [];
+}
+
+/** `bundle.link = []`, `bundle.getLink().clear()`, `delete bundle.link`, `links.removeIf(l -> "next".equals(...))`: the next link removed. */
+function nextLinkRemoval(node: IrNode): IrNode | undefined {
+  const isLink = (n: IrNode | undefined): boolean =>
+    !!n && ((n.kind === 'member' && LINK_NAMES.test(n.property)) || (n.kind === 'call' && /^(getLink|GetLink)$/.test(calleeLast(n))) || (n.kind === 'name' && /^links?$/i.test(n.name)));
+  const empty = (n: IrNode): boolean =>
+    n.kind === 'null' || (n.kind === 'array' && n.elements.length === 0) || (n.kind === 'call' && n.isNew && n.args.length === 0 && /List|Array/.test(calleeLast(n))) || (n.kind === 'name' && /^(undefined|None)$/.test(n.name));
+  const mentionsNext = (n: IrNode): boolean => {
+    let found = false;
+    walk(n, (m) => {
+      if (m.kind === 'string' && /^next$/i.test(m.value)) found = true;
+      return !found;
+    });
+    return found;
+  };
+  const linkTarget = (n: IrNode): boolean => (n.kind === 'member' && isLink(n)) || (n.kind === 'index' && n.index.kind === 'string' && LINK_NAMES.test(n.index.value));
+  if (node.kind === 'assign' && node.operator === '=' && linkTarget(node.target)) {
+    if (empty(node.value)) return node;
+    // bundle.link = bundle.link.filter((l) => l.relation !== 'next')
+    if (node.value.kind === 'call' && /^(filter|Where|where)$/.test(calleeLast(node.value)) && mentionsNext(node.value)) return node;
+  }
+  if (node.kind === 'unary' && node.operator === 'delete' && isLink(node.operand)) return node;
+  if (node.kind === 'call' && !node.isDecorator && node.callee.kind === 'member') {
+    const method = node.callee.property;
+    if (/^(clear|Clear)$/.test(method) && node.args.length === 0 && isLink(node.callee.object)) return node;
+    if (/^(removeIf|RemoveAll|remove|Remove)$/.test(method) && isLink(node.callee.object) && node.args.some((a) => mentionsNext(a.value))) return node;
+    if (/^(setLink|SetLink)$/.test(method) && node.args.length === 1 && empty(node.args[0].value)) return node;
+  }
+  return undefined;
 }
 
 /**
@@ -394,13 +512,17 @@ function checkOutputFormat(code: CodeModel, node: Extract<IrNode, { kind: 'if' }
     if (!accepted) continue;
     if (accepted.values.length === 0) continue;
     const bulk = /outputformat|output_format/i.test(accepted.param);
-    const reject = bulk ? !accepted.values.some(isNdjsonFormat) : accepted.values.every((v) => formatClass(v) === 'vendor' || formatClass(v) === 'not-machine-readable');
+    const formats = listed(accepted.values);
+    if (bulk && accepted.values.some(isNdjsonFormat)) {
+      // Bulk Data: the full media type and its two abbreviations must all be accepted, unless the value is normalised first.
+      const missing = REQUIRED_NDJSON_SPELLINGS.filter((f) => !accepted.values.some((v) => baseMediaType(v) === f));
+      if (missing.length === 0 || accepted.normalised) continue;
+      report({ at: node, messageId: 'outputSpelling', data: { formats, param: accepted.param, missing: listed(missing) } });
+      return;
+    }
+    const reject = bulk || accepted.values.every((v) => formatClass(v) === 'vendor' || formatClass(v) === 'not-machine-readable');
     if (!reject) continue;
-    report({
-      at: node,
-      messageId: bulk ? 'outputFormat' : 'vendorOnly',
-      data: { formats: accepted.values.join(', '), param: accepted.param },
-    });
+    report({ at: node, messageId: bulk ? 'outputFormat' : 'vendorOnly', data: { formats, param: accepted.param } });
     return;
   }
 }
@@ -408,11 +530,60 @@ function checkOutputFormat(code: CodeModel, node: Extract<IrNode, { kind: 'if' }
 interface Accepted {
   values: string[];
   param: string;
+  /** The tested value is mapped or normalised before the test (an alias table, a `normalize…` call, a reassignment). */
+  normalised?: boolean;
+}
+
+/** The `_outputFormat` spellings a Bulk Data server must accept (Bulk Data Access 2.0, kick-off request). */
+const REQUIRED_NDJSON_SPELLINGS = ['application/fhir+ndjson', 'application/ndjson', 'ndjson'];
+
+/** Values for a message: quoted, at most three. */
+function listed(values: readonly string[]): string {
+  const shown = values.slice(0, 3).map((v) => `\`${v.length > 40 ? v.slice(0, 39) + '…' : v}\``);
+  return shown.join(', ') + (values.length > 3 ? ` and ${values.length - 3} more` : '');
 }
 
 function acceptedFormats(code: CodeModel, test: IrNode, node: Extract<IrNode, { kind: 'if' }>): Accepted | undefined {
-  const refusesWhenTrue = isRejection(code, node.consequent);
-  const refusesWhenFalse = node.alternate ? isRejection(code, node.alternate) : false;
+  const accepted = acceptedFormatsOf(code, test, node);
+  if (accepted) accepted.normalised = isNormalised(code, test, node);
+  return accepted;
+}
+
+/** Words of calls that map a requested format onto a canonical one before it is tested. */
+const NORMALISING_WORDS = new Set(['normalize', 'normalise', 'normalized', 'normalised', 'canonical', 'canonicalize', 'canonicalise', 'alias', 'aliases', 'resolve', 'lookup', 'map', 'mapping']);
+
+/**
+ * Whether the value a format test reads was normalised first: a variable bound to (or reassigned from)
+ * a normalising call or a lookup table, as in `const fmt = FORMAT_ALIASES[req.query._outputFormat] ?? …`.
+ */
+function isNormalised(code: CodeModel, test: IrNode, node: IrNode): boolean {
+  const fn = code.enclosingFunction(node);
+  let normalised = false;
+  walk(test, (n) => {
+    if (normalised) return false;
+    if (n.kind === 'call' && !n.isDecorator && identifierWords(calleeLast(n)).some((w) => NORMALISING_WORDS.has(w))) normalised = true;
+    if (n.kind !== 'name') return;
+    const name = n.name;
+    const values: IrNode[] = code.variables(name).filter((v) => v.value && (!fn || code.enclosingFunction(v) === fn)).map((v) => v.value!);
+    if (fn) walk(fn, (m) => {
+      if (m.kind === 'assign' && m.target.kind === 'name' && m.target.name === name) values.push(m.value);
+    });
+    for (const value of values) {
+      walk(value, (m) => {
+        if (normalised) return false;
+        if (m.kind === 'call' && !m.isDecorator && identifierWords(calleeLast(m)).some((w) => NORMALISING_WORDS.has(w))) normalised = true;
+        // A lookup in a table of the file's own (`ALIASES[fmt]`, `aliases.get(fmt)`), not a read of the request.
+        if (m.kind === 'index' && m.object.kind === 'name' && resolve(code, m.object)?.kind === 'object') normalised = true;
+        if (m.kind === 'call' && /^(get|Get|getOrDefault|GetValueOrDefault)$/.test(calleeLast(m)) && m.callee.kind === 'member' && m.callee.object.kind === 'name' && resolve(code, m.callee.object)?.kind === 'object') normalised = true;
+      });
+    }
+  });
+  return normalised;
+}
+
+function acceptedFormatsOf(code: CodeModel, test: IrNode, node: Extract<IrNode, { kind: 'if' }>): Accepted | undefined {
+  const refusesWhenTrue = refuses(code, node.consequent);
+  const refusesWhenFalse = node.alternate ? refuses(code, node.alternate) : false;
   if (!refusesWhenTrue && !refusesWhenFalse) return undefined;
   // fmt !== 'X' → reject;  fmt === 'X' → accept, else reject.
   if (test.kind === 'binary' && /^(===|==|!==|!=|is not|is)$/.test(test.operator)) {
@@ -454,6 +625,17 @@ function acceptedFormats(code: CodeModel, test: IrNode, node: Extract<IrNode, { 
   return values ? { values, param } : undefined;
 }
 
+/** Whether a branch refuses: it throws or sends a 4xx/5xx, also through Spring's `ResponseEntity.badRequest()` and the like. */
+function refuses(code: CodeModel, node: IrNode): boolean {
+  if (isRejection(code, node)) return true;
+  let found = false;
+  walk(node, (n) => {
+    if (found || (n.kind === 'function' && n !== node)) return false;
+    if (n.kind === 'call' && !n.isDecorator && (refusalStatusOf(code, n) ?? 0) >= 400) found = true;
+  });
+  return found;
+}
+
 /** The export-format parameter an expression holds: `_outputFormat`, `req.query._outputFormat`, `request.args.get("_outputFormat")`. */
 function formatParam(code: CodeModel, node: IrNode): string | undefined {
   const name = (dotted(node) || '').split('.').pop() ?? '';
@@ -468,7 +650,9 @@ function formatParam(code: CodeModel, node: IrNode): string | undefined {
   }
   // `String format = outputFormat == null ? DEFAULT : outputFormat.getValue();` reads the parameter too.
   if (node.kind === 'name') {
-    const bindings = code.variables(node.name);
+    const fn = code.enclosingFunction(node);
+    const all = code.variables(node.name);
+    const bindings = all.length > 1 && fn ? all.filter((v) => code.enclosingFunction(v) === fn) : all;
     if (bindings.length === 1 && bindings[0].value) {
       let found: string | undefined;
       walk(bindings[0].value, (n) => {

@@ -21,6 +21,7 @@ import { validateAnnotation } from '../core/annotations/validate';
 import type { ForeignAnnotation, ProjectContext } from '../core/project';
 import { LineIndex } from '../core/text';
 import { argument, calleeLast, dotted, identifierWords, resolve, stringValue } from './values';
+import { pathUsages, USAGE_MARKERS } from './usages';
 
 export interface ProjectFiles {
   /** The project's root folder (absolute). */
@@ -80,6 +81,8 @@ export class ProjectIndex implements ProjectContext {
   private readonly validAnnotations = new WeakMap<Module, { day: string; list: Annotation[] }>();
   private mirth?: Promise<Module[]>;
   private mirthLoaded: Module[] = [];
+  private usages?: Promise<UsageIndex>;
+  private usagesLoaded?: UsageIndex;
 
   constructor(private project: ProjectFiles) {
     this.index(project.files);
@@ -107,6 +110,9 @@ export class ProjectIndex implements ProjectContext {
     if (formatForPath(file) !== 'code') {
       this.config = undefined;
       this.configLoaded = undefined;
+    } else if (this.usagesLoaded?.files.has(file) || USAGE_MARKERS.some((m) => this.read(file)?.includes(m))) {
+      this.usages = undefined;
+      this.usagesLoaded = undefined;
     }
     const display = this.project.display(file);
     return [...this.used].filter(([, deps]) => deps.has(display)).map(([consumer]) => consumer);
@@ -133,6 +139,7 @@ export class ProjectIndex implements ProjectContext {
     if (model.language === 'mirth') await this.mirthExports();
     const policies = namedPolicyWords(model);
     if (policies.length > 0) await Promise.all([...new Set(policies.flatMap((w) => this.filesMentioning(w, file)))].map((f) => this.fullModule(f)));
+    if (declaresApplicable(model)) await this.usageIndex();
     model.external = new Lookup(this, model, file);
   }
 
@@ -313,6 +320,46 @@ export class ProjectIndex implements ProjectContext {
     return this.mirth;
   }
 
+  /** The paths each name is applied to across the project (`analysis/usages.ts`), read once per run from the files that may apply one. */
+  loadedUsages(): UsageIndex | undefined {
+    return this.usagesLoaded;
+  }
+
+  private usageIndex(): Promise<UsageIndex> {
+    this.usages ??= (async () => {
+      const index: UsageIndex = { byName: new Map(), links: new Map(), files: new Set() };
+      for (const file of this.project.files) {
+        if (formatForPath(file) !== 'code' || index.files.size >= MAX_USAGE_FILES) continue;
+        const text = this.read(file);
+        if (text === undefined || text.length > MAX_CONFIG_BYTES * 4 || !USAGE_MARKERS.some((m) => text.includes(m))) continue;
+        let parsed: ParsedFile;
+        try {
+          parsed = await parseFile(file, text);
+        } catch {
+          continue;
+        }
+        index.files.add(file);
+        const module = { display: this.project.display(file), lines: new LineIndex(text) };
+        for (const unit of parsed.codeUnits) {
+          const { usages, links } = pathUsages(unit.model);
+          for (const u of usages) {
+            const list = index.byName.get(u.name) ?? [];
+            list.push({ path: u.path, origin: originOf(module, { start: unit.toFile(u.at.start), end: unit.toFile(Math.max(u.at.start, u.at.end - 1)) + 1 }), file });
+            index.byName.set(u.name, list);
+          }
+          for (const l of links) {
+            const list = index.links.get(l.to) ?? [];
+            if (!list.includes(l.from)) list.push(l.from);
+            index.links.set(l.to, list);
+          }
+        }
+      }
+      this.usagesLoaded = index;
+      return index;
+    })();
+    return this.usages;
+  }
+
   private configIndex(): Promise<{ values: ConfigValue[]; env: Map<string, ConfigValue> }> {
     this.config ??= (async () => {
       const values: ConfigValue[] = [];
@@ -345,6 +392,30 @@ export class ProjectIndex implements ProjectContext {
 /** A JSON document that opens as a FHIR resource (`{ "resourceType": ...`): examples, profiles, bundles. */
 function isFhirResourceText(text: string | undefined): boolean {
   return text !== undefined && /^\uFEFF?\s*\{\s*"resourceType"\s*:/.test(text.slice(0, 512));
+}
+
+/* ---------------- names applied to paths in other files ---------------- */
+
+interface UsageIndex {
+  byName: Map<string, { path: string; origin: Origin; file: string }[]>;
+  /** Names a registration links to others: a requirement to the policies made of it. */
+  links: Map<string, string[]>;
+  files: Set<string>;
+}
+
+/** At most this many files are read for the names they apply to paths. */
+const MAX_USAGE_FILES = 400;
+
+/** Whether a model declares something other files may apply to paths: a class with a base, or a function that takes a request. */
+function declaresApplicable(model: CodeModel): boolean {
+  let found = false;
+  walk(model.root, (n) => {
+    if (found) return false;
+    if (n.kind === 'class' && n.bases.length > 0) found = true;
+    else if (n.kind === 'function' && n.params.length >= 2 && /^(req|request|ctx|context)$/i.test(n.params[0].name)) found = true;
+    return n.kind !== 'function';
+  });
+  return found;
 }
 
 /* ---------------- which files a piece of code refers to ---------------- */
@@ -581,6 +652,25 @@ class Lookup implements ExternalLookup {
       const unit = module.parsed.codeUnits[0];
       out.push({ model: unit.model, locate: (span: Span) => originOf(module, { start: unit.toFile(span.start), end: unit.toFile(Math.max(span.start, span.end - 1)) + 1 }) });
     }
+    return out;
+  }
+
+  pathsApplying(name: string): { path: string; origin: Origin }[] {
+    const index = this.index.loadedUsages();
+    if (!index) return [];
+    const out: { path: string; origin: Origin }[] = [];
+    const seen = new Set<string>();
+    const visit = (n: string, depth: number): void => {
+      if (seen.has(n) || depth > 2) return;
+      seen.add(n);
+      for (const u of index.byName.get(n) ?? []) {
+        if (u.file === this.file) continue;
+        this.index.noteUse(this.file, u.origin.file);
+        out.push({ path: u.path, origin: u.origin });
+      }
+      for (const from of index.links.get(n) ?? []) visit(from, depth + 1);
+    };
+    visit(name, 0);
     return out;
   }
 

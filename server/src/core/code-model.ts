@@ -37,6 +37,12 @@ export interface ExternalLookup {
    */
   codeMentioning?(model: CodeModel, word: string): { model: CodeModel; locate(span: { start: number; end: number }): Origin }[];
   functionNamed?(model: CodeModel, name: string): { fn: FunctionNode; model: CodeModel; origin: Origin; locate(span: { start: number; end: number }): Origin } | undefined;
+  /**
+   * The paths other files of the project apply a name to (a guard, middleware or policy declared here
+   * and registered on routes elsewhere), with where each is applied; names a registration links to
+   * the name (a policy made of a requirement) are followed.
+   */
+  pathsApplying?(name: string): { path: string; origin: Origin }[];
 }
 
 export class CodeModel {

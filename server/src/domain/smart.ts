@@ -10,10 +10,11 @@
  */
 import type { CodeModel } from '../core/code-model';
 import { ConfigDocument, ConfigEntry, ConfigNode, scalarString, stringList } from '../core/formats/tree';
-import type { CallNode, FunctionNode, IrNode, ObjectNode, Span } from '../core/ir';
+import type { FunctionNode, IrNode, Span } from '../core/ir';
 import { walk } from '../core/ir';
 import { handlerFor } from './access-path';
 import { isMapFactory, isUncertain, literalTree, LiteralTree } from '../analysis/literal-tree';
+import { builtObjects, snakeKey } from '../analysis/built-object';
 import { calleeLast, dotted, stringValue } from '../analysis/values';
 
 /** Capabilities defined by SMART App Launch 2.0 (and 1.0). */
@@ -179,9 +180,44 @@ export function smartDocumentsInConfig(doc: ConfigDocument, path: string): Smart
   return out;
 }
 
-/** SMART configurations written as object literals (dicts, anonymous objects) in code. */
+/**
+ * SMART configurations in code: object literals (dicts, anonymous objects, `Map.of`), and documents
+ * built up in one function (a model class filled by an initializer, setters or a builder; a literal
+ * filled in by assignments), whose property names are read as the JSON fields they serialise to
+ * (`AuthorizationEndpoint`, `setTokenEndpoint` → `authorization_endpoint`, `token_endpoint`).
+ */
 export function smartDocumentsInCode(model: CodeModel): SmartDocument[] {
   return model.memo('smartDocuments', () => {
+    const literals = smartLiterals(model);
+    const built = smartBuilt(model);
+    // A literal that the same function goes on to fill in is read as the built document.
+    return [...literals.filter((l) => !built.some((b) => b.at.start === l.at.start)), ...built];
+  });
+}
+
+function smartBuilt(model: CodeModel): SmartDocument[] {
+  const out: SmartDocument[] = [];
+  for (const b of builtObjects(model)) {
+    if (!b.node || b.tree.root.kind !== 'map') continue;
+    const type = b.typeName ?? '';
+    if (/openid|oidc|oauth/i.test(type)) continue;
+    const map = snakeMap(b.tree.root);
+    const hint = /smart/i.test(type) ? 'smart' : contextHint(model, b.node);
+    if (!isSmartMap(map, hint)) continue;
+    // A literal that was not filled in afterwards is the literal's document.
+    if (b.node.kind === 'object' && map.entries.every((e) => e.start >= b.node!.start && e.end <= b.node!.end)) continue;
+    out.push({ map, at: { start: b.at.start, end: b.at.start + 1 }, complete: b.complete, tree: b.tree });
+  }
+  return out;
+}
+
+/** The map with its keys as SMART's snake-case fields (the values are shared). */
+function snakeMap(map: ConfigNode & { kind: 'map' }): ConfigNode & { kind: 'map' } {
+  return { ...map, entries: map.entries.map((e) => ({ ...e, key: /[A-Z]/.test(e.key) ? snakeKey(e.key) : e.key })) };
+}
+
+function smartLiterals(model: CodeModel): SmartDocument[] {
+  {
     const out: SmartDocument[] = [];
     const spreadOrMerged = mergedNames(model);
     walk(model.root, (node) => {
@@ -198,11 +234,11 @@ export function smartDocumentsInCode(model: CodeModel): SmartDocument[] {
       return false;
     });
     return out;
-  });
+  }
 }
 
 /** `smart` when the object is served at or named for the SMART discovery document, `other` for OIDC/OAuth discovery. */
-function contextHint(model: CodeModel, node: ObjectNode | CallNode): 'smart' | 'other' | 'none' {
+function contextHint(model: CodeModel, node: IrNode): 'smart' | 'other' | 'none' {
   const names: string[] = [];
   for (let p: IrNode | undefined = node.parent; p; p = p.parent) {
     if (p.kind === 'variable') names.push(p.name);

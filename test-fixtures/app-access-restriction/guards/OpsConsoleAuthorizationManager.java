@@ -1,0 +1,21 @@
+package org.acme.fhir.security;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+public class OpsConsoleAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
+
+  private static final Set<String> ALLOWED_CLIENTS = Set.of("acme-ops-console");
+
+  @Override
+  public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+    JwtAuthenticationToken token = (JwtAuthenticationToken) authentication.get();
+    // ok: app-access-restriction
+    return new AuthorizationDecision(ALLOWED_CLIENTS.contains(token.getToken().getClaimAsString("client_id")));
+  }
+}
