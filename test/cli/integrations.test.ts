@@ -127,6 +127,7 @@ describe('integrations', function () {
       EHI_MAX_WARNINGS: inputs('max-warnings'),
       EHI_SARIF: inputs('sarif-file'),
       EHI_JOB_SUMMARY: inputs('job-summary'),
+      EHI_CATEGORY: 'ehi-lint-services',
     };
     assert.deepEqual(Object.keys(scan.env!).sort(), Object.keys(env).filter((k) => k.startsWith('EHI_')).sort(), 'the test sets what the step sets');
     const result = spawnSync('bash', ['-e', '-c', scan.run!], { cwd: repo, env, encoding: 'utf8' });
@@ -135,6 +136,7 @@ describe('integrations', function () {
     assert.deepEqual(annotations.map((l) => l.slice(0, l.indexOf('::', 2))), ['::warning file=src/routes.ts,line=7,endLine=7,col=3,endColumn=48,title=unjustified-throttle']);
     const sarif = assertValidSarif(fs.readFileSync(path.join(repo, 'ehi-lint.sarif'), 'utf8'));
     assert.equal(sarif.runs[0].results.length, 1);
+    assert.equal(sarif.runs[0].automationDetails.id, 'ehi-lint-services/');
     const summary = fs.readFileSync(summaryFile, 'utf8');
     assert.match(summary, /^# EHI Lint compliance report/);
     assert.ok(summary.includes('[src/routes.ts:7](https://github.com/acme/ehr/blob/abc123/src/routes.ts#L7)'));
