@@ -248,7 +248,7 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
     files: reports,
     skipped: discovered.skipped,
     rules: RULES,
-    summary: { ...summarise(reports, run.filesAnalysed, run.lines, baselined), hidden },
+    summary: { ...summarise(reports, run.filesAnalysed, run.lines, baselined), ...(options.quiet ? { hidden } : {}) },
     now,
     scope: {
       paths: options.paths,
