@@ -16,8 +16,7 @@ export default defineRule({
     exceptions: [],
     triggers: ['ehi-exception'],
     messages: {
-      expired:
-        'This {exception} exception record was due for review on {date}; until someone confirms that its conditions still hold and sets a new review-by date, it documents nothing and the restriction is reported again.',
+      expired: 'This {exception} record was due for review on {date}; it documents nothing until reviewed.',
     },
     docs: {
       summary: 'Flags `ehi-exception` annotations and exception-register entries whose `review-by` date has passed.',

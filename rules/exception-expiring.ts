@@ -24,7 +24,7 @@ export default defineRule({
       withinDays: { type: 'integer', description: 'A record whose `review-by` date is at most this many days away is reported.', default: 30, minimum: 1, maximum: 366 },
     },
     messages: {
-      expiring: 'This {exception} record is due for review on {date}, in {days} days: confirm its conditions still hold and set a new review-by date.',
+      expiring: 'This {exception} record is due for review on {date}, in {days} days.',
     },
     docs: {
       summary: 'Reports, at info level, complete and valid `ehi-exception` annotations and exception-register entries whose `review-by` date falls within the next `withinDays` days (30 by default).',

@@ -15,8 +15,8 @@ export default defineRule({
     exceptions: [],
     triggers: ['ehi-exception'],
     messages: {
-      invalid: 'This exception annotation documents nothing: {problem}. The restriction it stands over is still reported.',
-      register: 'This register entry documents nothing: {problem}. The restriction it names is still reported.',
+      invalid: 'Annotation documents nothing: {problem}.',
+      register: 'Register entry documents nothing: {problem}.',
     },
     docs: {
       summary:

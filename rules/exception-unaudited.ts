@@ -16,8 +16,7 @@ export default defineRule({
     exceptions: [],
     triggers: ['ehi-exception'],
     messages: {
-      unaudited:
-        'The restriction documented here as a {exception} exception runs in {path}, which never calls the audit log (a call matching /{pattern}/i): add one so that each time it restricts access it leaves a trace.',
+      unaudited: 'The {exception} restriction documented here runs in {path}, which never calls the audit log (/{pattern}/i).',
     },
     docs: {
       summary:

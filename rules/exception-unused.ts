@@ -20,8 +20,8 @@ export default defineRule({
     exceptions: [],
     triggers: ['ehi-exception'],
     messages: {
-      unused: 'This {exception} record names {rule}, which finds nothing here: the restriction is gone or moved; remove the record or move it.',
-      register: 'This {exception} entry names {rule}, which finds nothing at its location in {file}: remove or update the entry.',
+      unused: 'This {exception} record names {rule}, which finds nothing here; remove or move it.',
+      register: 'This {exception} entry names {rule}, which finds nothing at its place in {file}.',
     },
     docs: {
       summary:

@@ -3,6 +3,7 @@
  * paths named explicitly, --max-warnings, --quiet's summary, colour, and the GitLab format.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
 import * as path from 'path';
 import { HELP } from '../../server/src/cli/args';
 import { gitRepo, runCli, tempDir, write } from '../helpers/cli';
@@ -178,6 +179,21 @@ describe('command-line behaviours', function () {
     it('--color and --no-color are in --help', () => {
       assert.match(HELP, /--color, --no-color/);
       assert.match(runCli(['--help']).stdout, /FORCE_COLOR/);
+    });
+  });
+
+  describe('--report', () => {
+    it('writes the same scan in more formats, each to its file', () => {
+      const dir = tempDir('report');
+      write(dir, { 'a.ts': THROTTLED });
+      const r = runCli(['-f', 'github', '--report', 'sarif=out/a.sarif', '--report', 'markdown=out/summary.md'], { cwd: dir });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^::warning file=a\.ts,/m);
+      const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'out/a.sarif'), 'utf8'));
+      assert.equal(sarif.runs[0].results.length, 1);
+      const md = fs.readFileSync(path.join(dir, 'out/summary.md'), 'utf8');
+      assert.ok(md.includes('[a.ts:3](../a.ts#L3)'), 'links relative to where the report is written');
+      assert.equal(runCli(['--report', 'pdf=x.pdf'], { cwd: dir }).status, 2);
     });
   });
 

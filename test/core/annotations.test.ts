@@ -91,7 +91,7 @@ describe('the exception register, checked where it is written', () => {
 
   it('reports an exception the named rule does not accept, and an unknown rule', async () => {
     const mismatch = await check(entry('portal.json', '/portal/hiddenResourceTypes', 'security'), { 'portal.json': json });
-    assert.ok(mismatch.some((m) => /^4 exception-invalid: .*Security exception cannot justify data-class-filter/.test(m)), mismatch.join('\n'));
+    assert.ok(mismatch.some((m) => /^4 exception-invalid: .*Security cannot justify data-class-filter/.test(m)), mismatch.join('\n'));
     const unknown = await check(entry('portal.json', '/portal/hiddenResourceTypes', 'privacy', 'no-such-rule'), { 'portal.json': json });
     assert.ok(unknown.some((m) => /^3 exception-invalid: .*unknown or disabled rule "no-such-rule"/.test(m)), unknown.join('\n'));
   });

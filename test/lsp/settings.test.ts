@@ -24,6 +24,11 @@ describe('editor settings', () => {
     for (const id of Object.values(Commands)) assert.ok(commands.includes(id), id);
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
     assert.equal(manifest.engines.vscode, '^1.91.0');
+    // The gallery page: an icon drawn by scripts/make-icon.js (a PNG, as vsce requires), a banner and categories.
+    assert.ok(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', manifest.icon)).subarray(1, 4).toString() === 'PNG', manifest.icon);
+    assert.match(manifest.galleryBanner.color, /^#[0-9A-Fa-f]{6}$/);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+    assert.ok(manifest.categories.includes('Linters'));
   });
 
   it('keeps what is usable and reports the rest', () => {

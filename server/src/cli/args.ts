@@ -48,6 +48,8 @@ export interface CliOptions {
   /** `--stdin`: lint the text on standard input as the file `stdinFilename`. */
   stdin: boolean;
   stdinFilename?: string;
+  /** `--report FORMAT=FILE` (repeatable): more reports of the same scan, each written to its file. */
+  reports: { format: Format; file: string }[];
   /** Exit 2 when nothing is scanned (`--no-error-on-unmatched-pattern` turns it off). */
   errorOnUnmatchedPattern: boolean;
 }
@@ -80,6 +82,9 @@ Options:
   -f, --format <name>      stylish (default), json, sarif, github (workflow annotations),
                            gitlab (Code Quality), junit, markdown or html (compliance report)
   -o, --output <file>      write the report to a file instead of standard output
+      --report <format>=<file>
+                           also write the same scan in another format to <file>
+                           (repeatable; for CI: SARIF, annotations and a summary from one scan)
   -c, --config <file>      use this config file instead of the nearest ehi-lint.config.json
       --init               write a starter ehi-lint.config.json in the current folder
       --changed-since <ref>
@@ -141,6 +146,7 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
     updateBaseline: false,
     cache: false,
     stdin: false,
+    reports: [],
     errorOnUnmatchedPattern: true,
   };
   let i = 0;
@@ -232,6 +238,13 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
         const raw = take(flag);
         if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(raw)) throw new UsageError(`--category takes letters, digits and . _ : / - (got "${raw}")`);
         options.category = raw.replace(/\/+$/, '');
+        break;
+      }
+      case '--report': {
+        const raw = take(flag);
+        const m = /^([a-z]+)=(.+)$/.exec(raw);
+        if (!m || !(FORMATS as readonly string[]).includes(m[1])) throw new UsageError(`--report takes <format>=<file> with a format of ${FORMATS.join(', ')} (got "${raw}")`);
+        options.reports.push({ format: m[1] as Format, file: m[2] });
         break;
       }
       case '--stdin':

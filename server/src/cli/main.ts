@@ -264,7 +264,7 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
     files: reports,
     skipped: discovered.skipped,
     rules: RULES,
-    summary: { ...summarise(reports, run.filesAnalysed, run.lines, baselined), hidden },
+    summary: { ...summarise(reports, run.filesAnalysed, run.lines, baselined), ...(options.quiet ? { hidden } : {}) },
     now,
     scope: {
       paths: options.paths,
@@ -277,6 +277,11 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
     base,
   };
   writeOutput(FORMATTERS[options.format](report, options.color && !options.output), options, cwd);
+  // The same scan in more formats (--report): each to its file, links relative to where it is written.
+  for (const extra of options.reports) {
+    const from = path.dirname(path.resolve(cwd, extra.file));
+    writeOutput(FORMATTERS[extra.format]({ ...report, links: { ...report.links, from } }, false), { ...options, output: extra.file }, cwd);
+  }
   if (options.stats) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const peakMb = process.resourceUsage().maxRSS / 1024;

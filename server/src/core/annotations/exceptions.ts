@@ -244,3 +244,9 @@ export function requiredFields(id: ExceptionId, values: ReadonlyMap<string, stri
 export function sectionUrl(section: string): string {
   return `https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-D/part-171/section-${section}`;
 }
+
+/** The problem of an exception a rule does not accept, with the ones it does when they are few enough to name in a one-line message. */
+export function cannotJustify(title: string, ruleId: string, accepts: readonly string[]): string {
+  const list = accepts.join(', ');
+  return list.length <= 60 ? `${title} cannot justify ${ruleId} (it accepts ${list || 'none'})` : `${title} cannot justify ${ruleId} (see its docs for those it accepts)`;
+}

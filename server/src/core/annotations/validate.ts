@@ -13,8 +13,8 @@ export function validateAnnotation(annotation: Annotation, now: Date): void {
       kind: 'invalid',
       message:
         annotation.exceptionId === ''
-          ? `missing exception id; expected one of: ${EXCEPTION_IDS.join(', ')}`
-          : `unknown exception id "${annotation.exceptionId}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; expected one of: ${EXCEPTION_IDS.join(', ')}`,
+          ? 'missing exception id'
+          : `unknown exception id "${annotation.exceptionId}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
       at: annotation.idSpan,
       ...(suggestion ? { suggestion: { at: annotation.idSpan, text: suggestion } } : {}),
     });
@@ -68,7 +68,7 @@ export function validateAnnotation(annotation: Annotation, now: Date): void {
     const { count, kinds } = annotation.reasonCopies;
     problems.push({
       kind: 'incomplete',
-      message: `its reason is pasted onto ${count} records of ${kinds} exceptions: give this one its own risk and condition`,
+      message: `its reason is pasted onto ${count} records of ${kinds} exceptions: give this one its own`,
       at: valueSpan(reasonField),
     });
   }

@@ -3,7 +3,7 @@
  * like annotations, the files and locations they name looked up, and stale entries reported.
  */
 import * as nodePath from 'path';
-import { EXCEPTIONS, isExceptionId } from '../annotations/exceptions';
+import { cannotJustify, EXCEPTIONS, isExceptionId } from '../annotations/exceptions';
 import type { RegisterEntry } from '../annotations/register';
 import { DEFAULT_REGISTER_FILE, entryAnnotation, parseRegister } from '../annotations/register';
 import type { Annotation } from '../annotations/types';
@@ -72,7 +72,7 @@ export async function checkRegisterEntries(path: string, text: string, settings:
         const at = entry.ruleSpan ?? entry.exceptionSpan;
         if (!meta) annotation.problems.push({ kind: 'invalid', message: `unknown or disabled rule "${entry.rule}"`, at });
         else if (isExceptionId(annotation.exceptionId) && !meta.exceptions.includes(annotation.exceptionId)) {
-          annotation.problems.push({ kind: 'invalid', message: `the ${EXCEPTIONS[annotation.exceptionId].title} exception cannot justify ${entry.rule}; it accepts: ${meta.exceptions.join(', ')}`, at: entry.exceptionSpan });
+          annotation.problems.push({ kind: 'invalid', message: cannotJustify(EXCEPTIONS[annotation.exceptionId].title, entry.rule, meta.exceptions), at: entry.exceptionSpan });
         }
       }
       out.push(dedupeProblems(annotation));

@@ -3,7 +3,7 @@
  * target construct whose rule accepts its exception; documented findings become suppressed ones, the
  * others open findings with ranges and fingerprints; every annotation is listed for the register view.
  */
-import { ExceptionId, EXCEPTIONS, isExceptionId } from '../annotations/exceptions';
+import { cannotJustify, ExceptionId, EXCEPTIONS, isExceptionId } from '../annotations/exceptions';
 import { ANNOTATION_MARKER, parseAnnotations } from '../annotations/parse';
 import { annotationFromRegister } from '../annotations/register';
 import type { Annotation } from '../annotations/types';
@@ -115,9 +115,7 @@ function matchFindings(annotation: Annotation, pending: RawFinding[], accepted: 
     const excluded = p.excluded.find((x) => x.exception === exception);
     annotation.problems.push({
       kind: 'invalid',
-      message: excluded
-        ? `the ${EXCEPTIONS[exception].title} exception cannot document this ${p.ruleId} finding: ${excluded.reason}`
-        : `the ${EXCEPTIONS[exception].title} exception cannot justify ${p.ruleId}; it accepts: ${possible(p).join(', ')}`,
+      message: excluded ? excluded.reason : cannotJustify(EXCEPTIONS[exception].title, p.ruleId, possible(p)),
       at: annotation.idSpan,
     });
     return;
@@ -209,3 +207,4 @@ function describeAnnotation(a: Annotation, pending: RawFinding[], lines: LineInd
     ...(a.register ? { register: { file: a.register.file, start: a.register.entryStart, end: a.register.entryEnd } } : {}),
   };
 }
+
