@@ -39,11 +39,11 @@ export default defineRule({
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'yaml', 'json'],
     exceptions: ['privacy', 'preventing-harm', 'security', 'infeasibility', 'protecting-care-access', 'required-by-law'],
-    triggers: ['403', 'forbid', 'denied', 'permissionerror', 'reject', 'declin', 'refuse', 'issuetype.security', 'code.security', "'security'", '"security"', 'return false', 'destinationset'],
+    triggers: ['403', 'forbid', 'denied', 'not permitted', 'not allowed to', 'permissionerror', 'reject', 'declin', 'refuse', 'issuetype.security', 'code.security', "'security'", '"security"', 'return false', 'destinationset'],
     messages: {
       denial: '{what} refuses {evidence} {condition}, with no recorded exception.',
       filter: 'This filter drops messages on {evidence} when `{test}`, with no recorded exception.',
-      consent: '{what} in {evidence} rejects resources {condition}, with no recorded exception.',
+      consent: '{what} in {evidence} rejects {condition}, with no recorded exception.',
       rejected: '`{target}` marks a records request {value} with no recorded exception.',
       termination: '`{what}` answers {status} to every request for {scope} and names no exception.',
     },
