@@ -48,14 +48,14 @@ export default defineRule({
     exceptions: ['security', 'health-it-performance'],
     triggers: [...SMART_TRIGGERS, 'allow', 'approv', 'trust', 'whitelist', 'permit', 'vetted', 'sanction', 'partner', 'registration', 'dcr', 'refresh', 'offline', 'registeredclient', 'authorizationserver'],
     messages: {
-      allowList: '{where} admits only the clients in `{list}`{values}; other apps are refused.',
-      allowListConfig: '`{key}` lists the only clients admitted{values}; other apps are kept out.',
-      dcrOff: '`{key}` switches off dynamic client registration, so patient-chosen apps cannot register.',
-      shortRefresh: '{what} lets patient-app refresh tokens expire after {duration}, under three months.',
-      defaultRefresh: '{what} leaves patient-app refresh tokens at the {product} default of {duration}.',
-      noRefresh: '{what}: patient apps get no refresh token.',
-      smartCapabilities: 'SMART configuration does not advertise {missing}, which standalone patient apps need.',
-      smartOffline: 'SMART configuration advertises no refresh tokens (no `permission-offline`, no `offline_access`{grant}).',
+      allowList: '{where} admits only the clients in `{list}`{values}, with no documented exception.',
+      allowListConfig: '`{key}` lists the only clients admitted{values}, with no documented exception.',
+      dcrOff: '`{key}` switches off dynamic client registration, with no documented exception.',
+      shortRefresh: '{what} lets patient-app refresh tokens expire after {duration}, with no documented exception.',
+      defaultRefresh: '{what} leaves patient-app refresh tokens at the {product} default of {duration}, with no documented exception.',
+      noRefresh: '{what}: patient apps get no refresh token, with no documented exception.',
+      smartCapabilities: 'SMART configuration does not advertise {missing}, with no documented exception.',
+      smartOffline: 'SMART configuration advertises no refresh tokens (no `permission-offline`, `offline_access`{grant}), with no documented exception.',
     },
     docs: {
       summary:
@@ -241,7 +241,7 @@ function appliedPaths(code: CodeModel, node: IrNode): { path: string; related: R
 function admissionContext(code: CodeModel, node: IrNode): { text: string; route?: string; related?: RelatedPlace[] } | undefined {
   // A guard applied to FHIR or OAuth routes, here or in another file.
   const applied = appliedPaths(code, node).find((a) => classifyPath(a.path) === 'ehi' || /authori[sz]e|token|register|oauth/i.test(a.path));
-  if (applied) return { text: `guard of \`${applied.path}\``, route: applied.path, related: applied.related };
+  if (applied) return { text: `The guard on \`${applied.path}\``, route: applied.path, related: applied.related };
   const handler = enclosingHandler(code, node);
   if (handler) {
     const route = handler.routes.find((r) => /authori[sz]e|token|register|registration|oauth|launch|consent/i.test(r.path));
@@ -323,7 +323,7 @@ function reportAllowList(code: CodeModel, node: IrNode, test: IrNode, m: NonNull
   if (!where) return false;
   // Outside files that mention health records, only the OAuth endpoints and FHIR routes the guard is applied to are evidence enough.
   if (!healthRecords && !/authori[sz]e|token|register/i.test(where.route ?? '') && !(where.related && where.route && classifyPath(where.route) === 'ehi')) return false;
-  report({ at: node, messageId: 'allowList', data: { where: `This check in ${where.text}`, list: listName, values: members ? listValues(members) : '' }, related: where.related });
+  report({ at: node, messageId: 'allowList', data: { where: where.text, list: listName, values: members ? listValues(members) : '' }, related: where.related });
   return true;
 }
 

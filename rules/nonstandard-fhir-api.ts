@@ -27,17 +27,17 @@ export default defineRule({
     exceptions: ['manner', 'licensing'],
     triggers: [...SMART_TRIGGERS, 'capabilitystatement', 'vnd.', '/x-', '/prs.'],
     messages: {
-      noSmartSecurity: 'CapabilityStatement serving {types} declares no SMART-on-FHIR security service (`rest.security.service`).',
-      noUsCoreProfiles: 'CapabilityStatement serves Patient but names no US Core profile (`supportedProfile`, `implementationGuide`).',
-      noUsCoreTypes: 'CapabilityStatement serves patient data ({types}) but none of the US Core resource types.',
-      noJson: 'CapabilityStatement `format` lists only {formats}, with no JSON.',
-      fhirVersion: 'CapabilityStatement claims FHIR R4 but declares `fhirVersion` {version}, not 4.0.1.',
-      smartMissing: 'SMART configuration lacks {fields}, required by SMART App Launch.',
-      pkcePlain: '`code_challenge_methods_supported` offers `plain`, which SMART App Launch forbids (only `S256`).',
-      pkceNoS256: '`code_challenge_methods_supported` lacks `S256`, the PKCE method SMART App Launch requires.',
-      contentType: '{where} answers FHIR route {route} with the vendor media type `{type}`.',
-      securityReplaced: '{where} replaces the SMART-on-FHIR security service of the CapabilityStatement with {service}.',
-      securityRemoved: '{where} removes the SMART-on-FHIR security service from the CapabilityStatement.',
+      noSmartSecurity: 'CapabilityStatement serving {types} declares no SMART-on-FHIR security service, with no documented exception.',
+      noUsCoreProfiles: 'CapabilityStatement serves Patient but names no US Core profile, with no documented exception.',
+      noUsCoreTypes: 'CapabilityStatement serves {types} but no US Core resource type, with no documented exception.',
+      noJson: 'CapabilityStatement `format` lists only {formats}, no JSON, with no documented exception.',
+      fhirVersion: 'CapabilityStatement claims R4 but declares `fhirVersion` {version}, not 4.0.1, with no documented exception.',
+      smartMissing: 'SMART configuration lacks {fields} (SMART App Launch), with no documented exception.',
+      pkcePlain: '`code_challenge_methods_supported` offers `plain`, which SMART forbids, with no documented exception.',
+      pkceNoS256: '`code_challenge_methods_supported` lacks `S256`, which SMART requires, with no documented exception.',
+      contentType: '{where} answers FHIR route {route} as `{type}`, with no documented exception.',
+      securityReplaced: '{where} replaces the SMART-on-FHIR security service with {service}, with no documented exception.',
+      securityRemoved: '{where} removes the SMART-on-FHIR security service, with no documented exception.',
     },
     docs: {
       summary:
@@ -215,7 +215,7 @@ const NOT_RECORD_TYPES = new Set(['Appointment', 'Communication', 'Consent', 'Fl
 
 function summarise(values: string[]): string {
   const unique = [...new Set(values)];
-  return unique.length > 4 ? `${unique.slice(0, 4).join(', ')} and ${unique.length - 4} more` : unique.join(', ');
+  return unique.length > 3 ? `${unique.slice(0, 3).join(', ')} and ${unique.length - 3} more` : unique.join(', ');
 }
 
 /* ---------- CapabilityStatements built in code, and their post-processors ---------- */

@@ -8,7 +8,8 @@ import { child, ConfigNode, descendants, scalarBoolean, scalarNumber, scalarStri
 import type { CodeModel } from '../server/src/core/code-model';
 import type { IrNode } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
-import { dotted } from '../server/src/analysis/values';
+import { calleeLast, dotted, stringValue } from '../server/src/analysis/values';
+import { CLINICAL_RESOURCE_TYPES } from '../server/src/domain/fhir';
 import { classifyPath, classifyPaths, ehiContext, Handler } from '../server/src/domain/access-path';
 import { referencedScope, scopeOf } from '../server/src/frameworks/config-scope';
 import {
@@ -39,18 +40,17 @@ export default defineRule({
     severity: 'warning',
     languages: ['typescript', 'javascript', 'java', 'csharp', 'python', 'mirth', 'yaml', 'json'],
     exceptions: ['privacy', 'preventing-harm', 'security', 'infeasibility', 'protecting-care-access', 'required-by-law'],
-    triggers: ['403', 'forbid', 'denied', 'permissionerror', 'reject', 'declin', 'refuse', 'issuetype.security', 'code.security', "'security'", '"security"', 'return false', 'destinationset'],
+    triggers: ['403', 'forbid', 'denied', 'not permitted', 'not allowed to', 'permissionerror', 'reject', 'declin', 'refuse', 'issuetype.security', 'code.security', "'security'", '"security"', 'return false', 'destinationset'],
     messages: {
-      denial: '{what} refuses {evidence} {condition} with no recorded exception.',
+      denial: '{what} refuses {evidence} {condition}, with no recorded exception.',
       filter: 'This filter drops messages on {evidence} when `{test}`, with no recorded exception.',
-      consent: '{what} in {evidence} rejects resources {condition} with no recorded exception.',
+      consent: '{what} in {evidence} rejects {condition}, with no recorded exception.',
       rejected: '`{target}` marks a records request {value} with no recorded exception.',
       termination: '`{what}` answers {status} to every request for {scope} and names no exception.',
-      resolver: '{what} in resolver {resolver} refuses an EHI query {condition} with no recorded exception.',
     },
     docs: {
       summary:
-        'Flags refusals of access on EHI paths for which the code records no reason naming an exception: 403 responses and exceptions (`res.status(403)`, `Forbid()`, `ForbiddenException`, `AccessDeniedException`, `PermissionDenied`, `abort(403)`, `HTTPException(status_code=403)`, `ResponseEntity.status(HttpStatus.FORBIDDEN)`), FHIR OperationOutcomes with the `forbidden` or `security` issue code, HAPI FHIR consent rejections, Mirth filters that drop messages, records requests set to a refused status, and gateway routes (Kong `request-termination`, Spring Cloud Gateway `SetStatus=403`) that refuse a FHIR path. A refusal is reported when it is unconditional, or when its condition is about the data or who asks for it (sensitivity, confidentiality labels, consent, minors, requester type, resource type, the patient record itself), and nothing in the same branch names an exception: an audit or log call, the response message or OperationOutcome diagnostics, or a `reason`/`exception` field.',
+        'Flags refusals of access on EHI paths for which the code records no reason naming an exception: 403 responses and exceptions (`res.status(403)`, `Forbid()`, `ForbiddenException`, `AccessDeniedException`, `PermissionDenied`, `abort(403)`, `HTTPException(status_code=403)`, `ResponseEntity.status(HttpStatus.FORBIDDEN)`), FHIR OperationOutcomes with the `forbidden` or `security` issue code, HAPI FHIR consent rejections, GraphQL query resolvers that refuse (Apollo/graphql-tools resolver maps, NestJS `@Resolver` `@Query` methods, graphene `resolve_<field>`, strawberry `@strawberry.field`; `ForbiddenError`, `GraphQLError` with code `FORBIDDEN` or an access-denied message, `PermissionError`), Mirth filters that drop messages, records requests set to a refused status, and gateway routes (Kong `request-termination`, Spring Cloud Gateway `SetStatus=403`) that refuse a FHIR path. A refusal is reported when it is unconditional, or when its condition is about the data or who asks for it (sensitivity, confidentiality labels, consent, minors, requester type, resource type, the patient record itself), and nothing in the same branch names an exception: an audit or log call, the response message or OperationOutcome diagnostics, or a `reason`/`exception` field.',
       why:
         'Refusing to share EHI is the plainest form of interference with access, exchange and use (45 CFR 171.103). It is lawful only when an exception applies: Privacy (171.202) for an unmet consent or authorization, an unreviewable HIPAA denial or the individual’s own request; Preventing Harm (171.201) for an individual determination or suspect data; Security (171.203); Infeasibility (171.204), which also needs a written reason to the requestor within 10 business days; Protecting Care Access (171.206); or a law that requires it (171.103). Every exception must be met and documented at the time of the decision, and investigators read system behaviour, configuration and logs: a denial with no record of why is treated as unjustified.',
       fix:
@@ -63,6 +63,8 @@ export default defineRule({
         'Validation errors (400/422), unknown ids (404), and conditions the file cannot read (`if (!allowed)` with `allowed` computed elsewhere). A 403 for a missing record or parameter (`if (!patient)`, `typeof id !== "string"`) is a not-found or a malformed request.',
         'Refusals in handlers that change or delete EHI (PUT, PATCH, DELETE routes; HAPI `@Update`, `@Patch`, `@Delete`, `@Create`; `update…`/`delete…` methods): refusing a modification is not refusing access.',
         'HAPI FHIR `RuleBuilder` rule lists (`.deny()`, `.denyAll()`): they are access-control configuration evaluated per caller.',
+        'Consent services that reject a whole resource type (`"DocumentReference".equals(resource.fhirType())`, `instanceof ImagingStudy`): `data-class-filter` reports them, once. A rejection conditioned on labels, consent or the requester stays here.',
+        'GraphQL mutations (an Apollo `Mutation` map, NestJS `@Mutation`, graphene `Mutation.mutate`, `@strawberry.mutation`) and query fields that are not about EHI; `AuthenticationError` and other sign-in failures.',
         'Mirth filters that drop messages by message type or other routing conditions: only filters whose condition is about confidentiality, consent, VIP status, opt-out and the like are denials.',
         'Refusals whose own message gives HIPAA, privacy or policy as a blanket reason: `hipaa-blanket-reason` reports them.',
         'Withholding psychotherapy notes: they are not EHI (45 CFR 171.102).',
@@ -105,6 +107,8 @@ export default defineRule({
       const judged = classifyGuard(code, guard);
       if (judged.kind !== 'data-policy' && judged.kind !== 'data' && judged.kind !== 'unconditional') return;
       if (denial.kind === 'filter' && judged.kind !== 'data-policy') return;
+      // A consent service rejecting a whole resource type is a data-class filter: `data-class-filter` reports it.
+      if (denial.kind === 'consent' && judged.kind === 'data' && guard.tests.every((t) => isResourceTypeTest(code, t))) return;
       if (recordedException(code, denial.node, auditPattern)) return;
       if (blanketMessageOf(code, denial.node)) return;
       seen.add(statement);
@@ -162,6 +166,32 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Whether a condition only asks for a resource's type: `"DocumentReference".equals(r.fhirType())`,
+ * `r instanceof DiagnosticReport`, `r.resourceType === 'ImagingStudy'`, `r.getResourceType() == ResourceType.Media`,
+ * and conjunctions or disjunctions of those.
+ */
+function isResourceTypeTest(code: CodeModel, test: IrNode): boolean {
+  if (test.kind === 'other' && test.children.length === 1 && /parenthes/.test(test.type)) return isResourceTypeTest(code, test.children[0]);
+  if (test.kind === 'binary' && /^(&&|\|\||and|or)$/.test(test.operator)) return isResourceTypeTest(code, test.left) && isResourceTypeTest(code, test.right);
+  if (test.kind === 'binary' && /^(instanceof|is)$/.test(test.operator)) {
+    const type = test.right.kind === 'name' ? test.right.name : test.right.kind === 'member' ? test.right.property : '';
+    return CLINICAL_RESOURCE_TYPES.has(type);
+  }
+  const typeValue = (n: IrNode): boolean => {
+    const s = stringValue(code, n) ?? (n.kind === 'member' && /ResourceType$/.test(dotted(n.object)) ? n.property : undefined);
+    return s !== undefined && CLINICAL_RESOURCE_TYPES.has(s);
+  };
+  const typeRead = (n: IrNode): boolean => /fhirType|getResourceType|resourceType|ResourceType|TypeName|getClass|GetType/.test(code.textOf(n));
+  if (test.kind === 'binary' && /^(===|==)$/.test(test.operator)) return (typeValue(test.left) && typeRead(test.right)) || (typeValue(test.right) && typeRead(test.left));
+  if (test.kind === 'call' && /^(equals|Equals|equalsIgnoreCase)$/.test(calleeLast(test)) && test.callee.kind === 'member' && test.args.length === 1) {
+    const a = test.callee.object;
+    const b = test.args[0].value;
+    return (typeValue(a) && typeRead(b)) || (typeValue(b) && typeRead(a));
+  }
+  return false;
+}
 
 /** Handlers that change or delete EHI: refusing a modification is not refusing access. */
 function isModification(code: CodeModel, node: IrNode, handler: Handler): boolean {

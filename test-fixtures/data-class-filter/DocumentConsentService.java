@@ -12,7 +12,8 @@ public class DocumentConsentService implements IConsentService {
     public ConsentOutcome willSeeResource(RequestDetails request, IBaseResource resource, IConsentContextServices services) {
         // ruleid: data-class-filter
         if ("DocumentReference".equals(resource.fhirType())) {
-            // ruleid: undocumented-denial
+            // Reported once, as the data-class filter it is.
+            // ok: undocumented-denial
             return ConsentOutcome.REJECT;
         }
         // Withheld only where the patient's recorded consent directive excludes the record.
@@ -27,7 +28,7 @@ public class DocumentConsentService implements IConsentService {
     @Override
     public ConsentOutcome canSeeResource(RequestDetails request, IBaseResource resource, IConsentContextServices services) {
         // ruleid: data-class-filter
-        // ruleid: undocumented-denial
+        // ok: undocumented-denial
         return "ImagingStudy".equals(resource.fhirType()) ? ConsentOutcome.REJECT : ConsentOutcome.PROCEED;
     }
 

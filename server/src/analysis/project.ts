@@ -15,6 +15,7 @@ import { ConfigNode, descendants, scalar, scalarString } from '../core/formats/t
 import type { ClassNode, EnumNode, FunctionNode, ImportNode, IrNode, Origin, Parameter, Span, VariableNode } from '../core/ir';
 import { forEachChild, walk } from '../core/ir';
 import { formatForPath } from '../core/language';
+import { isTestPath } from '../core/test-code';
 import { ANNOTATION_MARKER, parseAnnotations } from '../core/annotations/parse';
 import type { Annotation } from '../core/annotations/types';
 import { validateAnnotation } from '../core/annotations/validate';
@@ -329,7 +330,8 @@ export class ProjectIndex implements ProjectContext {
     this.usages ??= (async () => {
       const index: UsageIndex = { byName: new Map(), links: new Map(), files: new Set() };
       for (const file of this.project.files) {
-        if (formatForPath(file) !== 'code' || index.files.size >= MAX_USAGE_FILES) continue;
+        // Test code registers guards only for its tests.
+        if (formatForPath(file) !== 'code' || index.files.size >= MAX_USAGE_FILES || isTestPath(this.project.display(file))) continue;
         const text = this.read(file);
         if (text === undefined || text.length > MAX_CONFIG_BYTES * 4 || !USAGE_MARKERS.some((m) => text.includes(m))) continue;
         let parsed: ParsedFile;

@@ -14,6 +14,7 @@ import { ConfigNode, descendants } from '../core/formats/tree';
 import { pathsOf } from '../frameworks/config-scope';
 import { isFhirServerCode, looksLikeRequestHandler, Route, routeRegistrations, routesOf } from '../frameworks/routes';
 import { FHIR_RESOURCE_TYPES } from './fhir';
+import { resolverOf } from '../frameworks/graphql';
 
 export type PathClass = 'ehi' | 'auth' | 'admin' | 'other';
 
@@ -342,10 +343,20 @@ const CONSENT_SERVICE_BASES = /(IConsentService|ConsentService|IConsentContextSe
  * The EHI context of code that need not sit in a route handler of its own: its handler when that
  * serves an EHI path; otherwise (no route visible) a middleware function mounted on an EHI path in
  * this file, a HAPI FHIR consent service, or a class whose name or path literals are about EHI
- * (`PatientConsentGuard`, `RecordsRequestService`, a filter for `/fhir/*`). Handlers that serve
+ * (`PatientConsentGuard`, `RecordsRequestService`, a filter for `/fhir/*`), or a GraphQL query resolver
+ * whose field is about EHI (`frameworks/graphql.ts`). Handlers that serve
  * authentication, administration or other routes are not EHI contexts.
  */
 export function ehiContext(model: CodeModel, node: IrNode): Handler | undefined {
+  // A GraphQL resolver: a query field about EHI is an access path; a mutation changes data and is not.
+  for (let p: IrNode | undefined = node.parent; p; p = p.parent) {
+    if (p.kind !== 'function') continue;
+    const resolver = resolverOf(model, p);
+    if (!resolver) continue;
+    if (resolver.operation === 'mutation') return undefined;
+    const ehi = classifyName(resolver.field) === 'ehi' || (resolver.owner !== undefined && resolver.owner !== 'Query' && classifyName(resolver.owner) === 'ehi');
+    return ehi ? { fn: p, routes: [], classification: 'ehi', evidence: `GraphQL query \`${resolver.field}\`` } : undefined;
+  }
   const handler = enclosingHandler(model, node);
   if (handler?.classification === 'ehi') return handler;
   // A framework hook (`doFilterInternal`, `canActivate`, `InvokeAsync`) says nothing by its name: its class decides.

@@ -133,6 +133,21 @@ export function forbiddenCall(model: CodeModel, call: CallNode): Denial | undefi
   if (call.args.some((a) => statusValue(model, a.value) === 403) && call.args.some((a) => /^(forbidden|security)$/.test(stringValue(model, a.value) ?? ''))) {
     return { kind: 'outcome', node: call, what: `\`${calleeLast(call)}(403, …)\`` };
   }
+  // GraphQL: new GraphQLError('...', { extensions: { code: 'FORBIDDEN' } }); graphene/strawberry GraphQLError("Access denied")
+  if (calleeLast(call) === 'GraphQLError' && call.args.length > 0) {
+    let code: string | undefined;
+    walk(call, (n) => {
+      if (n.kind === 'object') {
+        const prop = n.properties.find((p) => p.key === 'code');
+        const value = prop ? stringValue(model, prop.value) : undefined;
+        if (value) code = value;
+      }
+    });
+    const message = stringValue(model, call.args[0].value) ?? '';
+    if (code === 'FORBIDDEN' || (code === undefined && /\b(access denied|forbidden|permission denied|not permitted|not allowed to (view|see|access|read))\b/i.test(message))) {
+      return { kind: 'exception', node: call, what: '`GraphQLError`' };
+    }
+  }
   // Medplum: sendOutcome(res, forbidden), new OperationOutcomeError(forbidden)
   if (/(Outcome|OutcomeError)$/.test(calleeLast(call)) && call.args.some((a) => a.value.kind === 'name' && a.value.name === 'forbidden')) {
     return { kind: 'outcome', node: call, what: '`forbidden` OperationOutcome' };
