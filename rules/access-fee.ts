@@ -28,6 +28,9 @@ const OTHER_FEE = new Set([
   'description', 'label', 'type', 'limit', 'quota', 'rate', 'estimated', 'estimate', 'budget', 'compute', 'infra', 'aws', 'azure', 'gcp', 'cloud', 'storage',
   'egress', 'bandwidth', 'llm', 'token', 'tokens', 'openai', 'gpt', 'model', 'ai', 'embedding', 'embeddings', 'sms', 'twilio', 'email', 'interest', 'penalty',
   'rush', 'notary', 'witness', 'deposition', 'subpoena', 'enabled', 'currency', 'unit', 'units', 'tier', 'plan', 'plans', 'monthly', 'seat', 'seats',
+  // Our own hosting, and services beside access: reviewing or summarising a chart, filling in forms and letters, certifying copies for court.
+  'hosting', 'hosted', 'server', 'servers', 'instance', 'instances', 'infrastructure', 'vendor', 'review', 'abstraction', 'coding', 'consulting', 'narrative',
+  'summary', 'expert', 'testimony', 'form', 'forms', 'letter', 'letters', 'certification', 'certified', 'affidavit',
 ]);
 /** Routes and handlers that take payment for care or bills, not for access to records. */
 const PAYMENT_PURPOSE = new Set([
