@@ -26,6 +26,17 @@ const MIN_DELAY_MS = 3_600_000;
 const MIN_QUEUE_DELAY_MS = 900_000;
 
 const DELAY = new Set(['delay', 'delays', 'delayed', 'hold', 'holds', 'holdback', 'embargo', 'embargoed', 'defer', 'deferred', 'deferral', 'wait', 'waiting', 'lag', 'quarantine']);
+/** Parts of a screen: hiding a trend graph or a button is not hiding the results. */
+const SCREEN_ELEMENT = new Set(['trend', 'trends', 'graph', 'graphs', 'sparkline', 'thumbnail', 'thumbnails', 'button', 'buttons', 'icon', 'icons', 'widget', 'widgets', 'column', 'columns', 'legend', 'color', 'colour', 'preview', 'badge', 'banner', 'tooltip']);
+/** Items that are not (yet) a valid result: duplicates, cancelled orders, entries in error, tests and demo data; and "final only", which keeps back only unfinished ones. */
+const NOT_A_RESULT = new Set(['duplicate', 'duplicates', 'dedup', 'cancelled', 'canceled', 'erroneous', 'error', 'errors', 'invalid', 'demo', 'test', 'final', 'finalized', 'superseded']);
+/** Words that name holding back release itself, not a delay of some processing step. */
+const HOLD_WORDS = new Set(['hold', 'holds', 'holdback', 'embargo', 'embargoed', 'quarantine', 'withhold', 'withheld']);
+/** Processing steps a delay may belong to: ingesting, scanning, indexing, generating, reconciling, acknowledging, digests. */
+const PROCESSING = new Set([
+  'ingest', 'ingestion', 'import', 'upload', 'uploads', 'scan', 'scanning', 'ocr', 'index', 'indexing', 'prefetch', 'reconciliation', 'reconcile', 'dedup', 'dedupe',
+  'ack', 'generation', 'generate', 'render', 'rendering', 'digest', 'export', 'transcription', 'conversion', 'parse', 'parsing', 'processing', 'hl7',
+]);
 /** Names of a release time: `releaseAt`, `visibleAfter`, `embargoUntil`, `portal_release_date`. */
 const TIME_SUFFIX = new Set(['at', 'after', 'until', 'time', 'date', 'on', 'datetime', 'timestamp', 'when']);
 /** Unfinished or excluded material (drafts, preliminary results, psychotherapy notes) and per-case holds. */
@@ -80,6 +91,8 @@ export default defineRule({
       notFlagged: [
         'Delays of zero, and delays under an hour (processing, batching, interface pacing); for an SQS delay queue, whose delay is at most 15 minutes, delays under that maximum.',
         'Retry and back-off schedules (`self.retry(countdown=…)`, BullMQ `backoff.delay`, Step Functions `Retry` intervals, a job named for retrying) and jobs about something else on the same queue or scheduler (reminders, notifications, escalation, billing, purges).',
+        'Delays of a processing step (`reportGenerationDelayHours`, `labResultIngestDelay`, OCR, indexing, reconciliation, digests): a delay setting must name a hold or embargo, the release or visibility itself, or sit on the patient side (`portal.results.delayHours`).',
+        'Screen elements (`showLabTrendsChart: false`) and data that is not a valid result yet (duplicates, cancelled orders, entries in error, “final results only”).',
         'Jobs that send results elsewhere than to patients (to the EHR, a referring provider, a warehouse, a dashboard banner) and jobs about business or quality reports: a job named only for a “report” or “document” must also name the patient side.',
         'A release time a clinician chose for one result (`eta=hold.release_at`, a Step Functions `TimestampPath` from the hold), and query conditions that only read a visibility flag (`where: { portalVisible: false }`).',
         'A per-patient or per-result hold driven by a clinician’s individual determination (`if (result.harmHold) continue;`, `allowIndividualHold: true`, `maxIndividualHoldDays`).',
@@ -285,7 +298,10 @@ function isDelayNotion(words: string[]): boolean {
 /** `labResultReleaseDelayHours`, `noteEmbargoDays`, `results.holdHours`, `visibleAfterHours`, `resultReviewWindowHours`. */
 function isDelayName(words: string[], all: string[]): boolean {
   if (!isDelayNotion(words) || !has(all, SUBJECT)) return false;
-  return !has(all, OTHER_PURPOSE) && !has(all, NOT_BLANKET);
+  if (has(all, OTHER_PURPOSE) || has(all, NOT_BLANKET) || has(words, PROCESSING)) return false;
+  // A delay of what? An explicit hold or embargo, a delay of release or visibility, or a delay on the patient's side
+  // (`portal.results.delayHours`); a bare `reportGenerationDelayHours` or `labResultIngestDelay` is processing.
+  return has(words, HOLD_WORDS) || has(words, RELEASE) || (words.includes('review') && (words.includes('window') || words.includes('period'))) || has(all, PATIENT_FACING);
 }
 
 function isBlanketDelay(d: DurationSetting): boolean {
@@ -297,6 +313,8 @@ function isBlanketDelay(d: DurationSetting): boolean {
 /** A boolean setting that keeps a class of results or notes from patients, or gates their release on review. */
 function booleanFinding(words: string[], all: string[], value: boolean, health: boolean): 'hidden' | 'gate' | undefined {
   if (has(all, OTHER_PURPOSE) || has(all, NOT_BLANKET) || words.some((w) => w === 'enabled' || w === 'enable')) return undefined;
+  // A screen element (`showLabTrendsChart`), or data that is wrong or not a result yet (`suppressDuplicateResults`, `restrictResultsToFinal`).
+  if (has(words, SCREEN_ELEMENT) || has(words, NOT_A_RESULT)) return undefined;
   const subject = has(all, SUBJECT);
   const patientFacing = has(all, PATIENT_FACING);
   const releaseWord = all.some((w) => RELEASE.has(w));
