@@ -17,6 +17,11 @@ import { CLINICAL, CLINICAL_TRIGGERS, isResultReleaseJob, OTHER_PURPOSE, PATIENT
 import { ageTest, AgeTest, cutoffBeforeNow, shiftedTime } from '../server/src/analysis/time';
 import { calleeLast, calleeName, callSite, collectionFilter, dotted, enclosingNameWords, hasWord as has, identifierWords, stringValue } from '../server/src/analysis/values';
 
+/**
+ * An age filter over a month (`older than 365 days`) selects old items (an archive, last year's
+ * results); embargoes run from hours to a couple of weeks.
+ */
+const MAX_AGE_FILTER_MS = 31 * 86_400_000;
 /** Below an hour a hold is processing or batching, not an embargo. */
 const MIN_DELAY_MS = 3_600_000;
 /**
@@ -92,6 +97,7 @@ export default defineRule({
         'Delays of zero, and delays under an hour (processing, batching, interface pacing); for an SQS delay queue, whose delay is at most 15 minutes, delays under that maximum.',
         'Retry and back-off schedules (`self.retry(countdown=…)`, BullMQ `backoff.delay`, Step Functions `Retry` intervals, a job named for retrying) and jobs about something else on the same queue or scheduler (reminders, notifications, escalation, billing, purges).',
         'Delays of a processing step (`reportGenerationDelayHours`, `labResultIngestDelay`, OCR, indexing, reconciliation, digests): a delay setting must name a hold or embargo, the release or visibility itself, or sit on the patient side (`portal.results.delayHours`).',
+        'Age filters of views over older items: thresholds over a month (last year’s results), archive and history routes, and lists kept under names such as `stale` or `archived`; `approved` alone (anyone’s approval, such as staff checking an uploaded card) unless a clinician is named (`radiologistApproved`).',
         'Screen elements (`showLabTrendsChart: false`) and data that is not a valid result yet (duplicates, cancelled orders, entries in error, “final results only”).',
         'Jobs that send results elsewhere than to patients (to the EHR, a referring provider, a warehouse, a dashboard banner) and jobs about business or quality reports: a job named only for a “report” or “document” must also name the patient side.',
         'A release time a clinician chose for one result (`eta=hold.release_at`, a Step Functions `TimestampPath` from the hold), and query conditions that only read a visibility flag (`where: { portalVisible: false }`).',
@@ -412,10 +418,10 @@ function isResultTimestamp(code: CodeModel, node: IrNode): boolean {
 }
 
 function reportAge(ctx: CodeContext, site: IrNode, age: AgeTest, what: string, report: Reporter): void {
-  const duration = age.ms !== undefined ? (age.ms >= MIN_DELAY_MS ? formatMs(age.ms) : undefined) : namedDelay(age.threshold);
+  const duration = age.ms !== undefined ? (age.ms >= MIN_DELAY_MS && age.ms <= MAX_AGE_FILTER_MS ? formatMs(age.ms) : undefined) : namedDelay(age.threshold);
   if (!duration || !isResultTimestamp(ctx.code, age.since)) return;
   const scope = ehiScope(ctx.code, site);
-  if (!scope || isClinicianFacing(ctx.code, site, scope.evidence)) return;
+  if (!scope || isClinicianFacing(ctx.code, site, scope.evidence) || isOlderItemsView(ctx.code, site, scope.evidence)) return;
   const since = (dotted(age.since) || ctx.code.textOf(age.since)).slice(0, 60);
   report(siteOf(site), 'ageCheck', { what, subject: subjectOf(identifierWords(`${since} ${scope.evidence}`)), duration, since, evidence: scope.evidence });
 }
@@ -489,11 +495,11 @@ function checkQueryCutoff(ctx: CodeContext, call: CallNode, report: Reporter): v
 }
 
 function reportCutoff(ctx: CodeContext, call: CallNode, fieldWords: string[], cutoff: number, field: string, what: string, report: Reporter): void {
-  if (cutoff < MIN_DELAY_MS || has(fieldWords, OTHER_PURPOSE)) return;
+  if (cutoff < MIN_DELAY_MS || cutoff > MAX_AGE_FILTER_MS || has(fieldWords, OTHER_PURPOSE)) return;
   const callWords = identifierWords(calleeName(call).replace(/\(\)/g, ''));
   if (!has([...fieldWords, ...callWords], RESULT_TIME) && !has(fieldWords, SUBJECT)) return;
   const scope = ehiScope(ctx.code, call) ?? releaseJobScope(ctx.code, call);
-  if (!scope || isClinicianFacing(ctx.code, call, scope.evidence)) return;
+  if (!scope || isClinicianFacing(ctx.code, call, scope.evidence) || isOlderItemsView(ctx.code, call, scope.evidence)) return;
   report(callSite(call), 'ageCheck', { what, subject: subjectOf(identifierWords(`${calleeName(call)} ${scope.evidence}`)), duration: formatMs(cutoff), since: field, evidence: scope.evidence });
 }
 
@@ -560,7 +566,20 @@ function isQueryObject(node: IrNode): boolean {
 
 function isReviewDoneName(name: string): boolean {
   const words = identifierWords(name);
+  // `approved` alone may be anyone's approval (an uploaded document checked by staff); a clinician's needs saying so.
+  if (words.includes('approved') && !words.some((w) => REVIEW_DONE.has(w) && w !== 'approved')) return has(words, CLINICIAN_WORDS);
   return has(words, REVIEW_DONE) || (words.includes('signed') && words.includes('off'));
+}
+
+const CLINICIAN_WORDS = new Set(['provider', 'clinician', 'physician', 'doctor', 'radiologist', 'pathologist', 'attending', 'md']);
+
+/** A view of older items (an archive, a history, last year's results): its age filter selects, it does not hold back. */
+function isOlderItemsView(code: CodeModel, node: IrNode, evidence: string): boolean {
+  const words = [...identifierWords(evidence), ...namesAround(code, node)];
+  if (words.some((w) => /^(archive|archived|archives|history|historical|old|older|past|stale|expired|purge|cleanup)$/.test(w))) return true;
+  // The filtered list is kept under such a name: `const stale = results.filter(...)`.
+  const v = node.parent?.kind === 'variable' ? node.parent.name : node.parent?.kind === 'assign' && node.parent.target.kind === 'name' ? node.parent.target.name : '';
+  return identifierWords(v).some((w) => /^(archive|archived|history|old|older|past|stale|expired|recent|new|newest|latest|count)$/.test(w));
 }
 
 /** A positive read of a review already done: `r.reviewed`, `r.isProviderReviewed()`, `r.reviewedAt != null`, `Result::isReviewed`. */
