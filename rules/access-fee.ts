@@ -85,6 +85,7 @@ export default defineRule({
         'Per-call prices with no sign of EHI: a price per “call” or “request” counts only in a file that serves EHI routes or under an EHI key.',
         'FHIR `Subscription` resources: a subscription is only a payment word beside paid, plan or billing words, or in a gate’s name (`requireActiveSubscription`).',
         'Billing for clinical services and products: claim charges, copays, visit fees, FHIR `Invoice` payments, prices in catalogues of medical supplies, a practice’s subscription or per-seat, monthly fee for the software it runs, Stripe checkout for appointments.',
+        'Checks of a resource’s own balance or invoice (`if (!account.balance)` on a FHIR `Account`): a balance, billing, invoice or overdue check counts only when it reads the requestor (`req.user.balanceOverdue`, `session.billing`); paid, payment, prepaid, premium and credits checks count wherever they are.',
         'Charges that say they are for postage, mailing or paper copies (`description: "Postage for paper copy"`, a `/mail-copy` route).',
         'Fees in seed, mock, sample, demo and fixture data (by the file’s folder or name, or the names around the fee), and fees beside a switch that waives them for everyone (`{ amount: 25, waived: true }`); a waiver for patients only (`waivedForPatients`) leaves the fee for other requestors, which is reported.',
       ],
@@ -117,6 +118,9 @@ export default defineRule({
       if(node) {
         const test = expressionWords(node.test);
         if (!isPaymentCheck(test) || !isRejection(code, node.consequent)) return;
+        // `account.balance`, `invoice.status` of a resource being read is not the requestor's payment: a balance,
+        // billing or invoice word must be read off the requestor (`req.user.balanceOverdue`, `session.billing`).
+        if (!has(test, STRONG_PAY_CHECK) && !readsRequestor(node.test)) return;
         const scope = accessScope(code, node);
         if (!scope) return;
         inPaymentCheck.push(node.consequent);
@@ -294,6 +298,25 @@ function scopeFromHandler(code: CodeModel, evidence: string, handler: Handler | 
   if (has(words, PAYMENT_PURPOSE) || has(words, PHYSICAL_COPY)) return undefined;
   const self = words.some((w) => /^(portal|me|my|mychart|self|phr)$/.test(w));
   return { evidence, self: self && !code.embedding };
+}
+
+const STRONG_PAY_CHECK = new Set(['paid', 'unpaid', 'prepaid', 'prepayment', 'paywall', 'premium', 'payment', 'payments', 'credits']);
+const REQUESTOR_ROOT = /^(req|request|user|currentUser|current_user|session|client|principal|caller|customer|subscriber|ctx|context|self|this|HttpContext|User|caller_id|user_id|userId|clientId|client_id)$/;
+
+/** Whether a test reads something off the requestor: `req.user.x`, `session.y`, `self.request.user.z`, `currentUser.balance`. */
+function readsRequestor(node: IrNode): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found || (n.kind !== 'member' && n.kind !== 'name')) return;
+    let root: IrNode = n;
+    while (root.kind === 'member') root = root.object;
+    while (root.kind === 'call' && root.callee.kind === 'member') {
+      root = root.callee.object;
+      while (root.kind === 'member') root = root.object;
+    }
+    if (root.kind === 'name' && REQUESTOR_ROOT.test(root.name)) found = true;
+  });
+  return found;
 }
 
 function isPaymentCheck(words: string[]): boolean {
