@@ -91,6 +91,7 @@ export default defineRule({
         'OAuth `autoApprove: false` on a client: it asks the patient for consent, it does not route the request to staff.',
         'A copy routed to an audit trail, a log, an archive or monitoring (a Mirth `router.routeMessage(\'Compliance Audit Writer\', ...)`, `complianceAudit.submit(...)`): it records the request, the request itself goes on.',
         'Review of other things than requests for EHI: clinician sign-off and pharmacist verification of orders, staff account approval, moderation of posts, intake questionnaires and uploaded cards, chart coding and documentation deficiencies, data use agreements with partners, research data requests awaiting an IRB, break-the-glass access reviewed afterwards.',
+        'Reviews of what a route creates beside a request (`POST /records-requests/:id/comments` makes a comment); what a state or switch is set on is read from the route’s last segment and the receiver’s declaration (`RecordsRequest.objects.create(...)`).',
         'Notifications about a request (an email to the HIM team, a telemetry event), fee waivers, appeals of a denial, clinician review of generated summaries, litigation holds on record retention, and interface messages that match no patient or failed.',
         'Staff work queues, where a person already working one request sends it on (an HIM specialist escalating one request to legal on an admin route), QA tooling that queues test diffs for manual review, and deployment pipelines that wait for approval (`deploy: require-manual-approval: true`).',
       ],
@@ -211,7 +212,8 @@ function checkStates(ctx: CodeContext, reported: Set<IrNode>): void {
     const bool = codeBoolean(code, s);
     if (bool !== undefined) {
       // Switches written in code: `public bool RequireManualApproval { get; set; } = true;` in a records-request options class.
-      const all = [...s.words, ...s.context];
+      const node = nodeAt(code, s.at);
+      const all = [...s.words, ...s.context, ...(node ? receiverTypeWords(code, node) : [])];
       if (isEhiRequestContext(all) && !has(all, EXCEPTIONAL) && !has(all, NEGATION) && isGateSwitch(s.words, all, bool)) {
         ctx.report({ at: s.at, messageId: 'configGate', data: { name: s.name, value: String(bool), request: describeRequest(all) } });
       }
@@ -245,7 +247,8 @@ function checkStates(ctx: CodeContext, reported: Set<IrNode>): void {
 function receiverTypeWords(code: CodeModel, node: IrNode): string[] {
   const target = node.kind === 'assign' ? (node.target.kind === 'member' ? node.target.object : undefined) : node.kind === 'call' && node.callee.kind === 'member' ? node.callee.object : undefined;
   if (target?.kind !== 'name') return [];
-  const bindings = code.variables(target.name);
+  const fn = code.enclosingFunction(node);
+  const bindings = code.variables(target.name).filter((v) => !fn || (v.start >= fn.start && v.end <= fn.end));
   if (bindings.length !== 1) return [];
   const v = bindings[0];
   const value = v.value?.kind === 'call' ? calleeName(v.value).replace(/\(\)/g, '').split('.').filter((p) => /^[A-Z]/.test(p)).join(' ') : '';
@@ -278,6 +281,9 @@ function requestScope(ctx: CodeContext, node: IrNode, objectWords: string[]): Re
   const app = appRegistrationScope(code, node);
   const scope = app ? { evidence: app.evidence } : ehiScope(code, node);
   if (!scope) return undefined;
+  // What the route creates is its last fixed segment: `POST /records-requests/:id/comments` makes a comment.
+  const routeObject = (scope.handler?.routes ?? []).map((r) => r.path.split('/').filter((p) => p && !/^[:{$*]/.test(p)).pop() ?? '');
+  if (routeObject.length > 0 && routeObject.every((o) => has(identifierWords(o), OTHER_OBJECT) && !has(identifierWords(o), REQUEST_OBJECT))) return undefined;
   const names = enclosingNameWords(node);
   const words = [...objectWords, ...names, ...identifierWords(scope.evidence)];
   if (!has(words, REQUEST_OBJECT) && !code.embedding && !isEhiRequestContext(words)) return undefined;
