@@ -22,6 +22,7 @@ import { calleeLast, calleeName, callSite, collectionFilter, dotted, enclosingNa
  * results); embargoes run from hours to a couple of weeks.
  */
 const MAX_AGE_FILTER_MS = 31 * 86_400_000;
+const CLINICAL_TEXT = /imaging|patholog|radiolog|biops/i;
 /** Below an hour a hold is processing or batching, not an embargo. */
 const MIN_DELAY_MS = 3_600_000;
 /**
@@ -131,7 +132,8 @@ export default defineRule({
       reported.add(at.start);
       ctx.report({ at, messageId, data });
     };
-    const health = (): boolean => !!code.embedding || mentionsHealthCare(code);
+    // Imaging, pathology and biopsy reports are clinical on their own (`ImagingReport`, `publish_pathology_report`).
+    const health = (): boolean => !!code.embedding || mentionsHealthCare(code) || CLINICAL_TEXT.test(code.text);
     return {
       call(call) {
         if (call.isDecorator || !health()) return;
