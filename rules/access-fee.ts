@@ -8,7 +8,7 @@ import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/c
 import type { CallNode, ClassNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule, Report } from '../server/src/core/rule';
-import { classifyPaths, ehiPathsIn, ehiScope, enclosingHandler, Handler, handlerFor, isEhiPathLiteral } from '../server/src/domain/access-path';
+import { classifyPaths, ehiPathsIn, ehiScope, enclosingHandler, Handler, handlerFor, isEhiPathLiteral, briefEvidence } from '../server/src/domain/access-path';
 import { routeRegistrations } from '../server/src/frameworks/routes';
 import { scopeOf } from '../server/src/frameworks/config-scope';
 import { codeAmount, codeBoolean, codeSettings, configAmount, configSettings } from '../server/src/analysis/named-values';
@@ -125,13 +125,13 @@ export default defineRule({
         if (!scope) return;
         inPaymentCheck.push(node.consequent);
         const self = scope.self || has(test, PATIENT_SELF);
-        report(withExclusion({ at: node, messageId: self ? 'patientPaymentCheck' : 'paymentCheck', data: { what: '`if`', evidence: scope.evidence } }, self));
+        report(withExclusion({ at: node, messageId: self ? 'patientPaymentCheck' : 'paymentCheck', data: { what: '`if`', evidence: briefEvidence(scope.evidence) } }, self));
       },
       call(call) {
         if (call.isDecorator) return checkDecorator(ctx, call, report);
         if (statusOf(code, call) === 402 && !inPaymentCheck.some((s) => call.start >= s.start && call.end <= s.end)) {
           const scope = accessScope(code, call);
-          if (scope) report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientPaymentRequired' : 'paymentRequired', data: { what: `\`${calleeName(call)}(...)\``, evidence: scope.evidence } }, scope.self));
+          if (scope) report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientPaymentRequired' : 'paymentRequired', data: { what: `\`${calleeName(call)}(...)\``, evidence: briefEvidence(scope.evidence) } }, scope.self));
           return;
         }
         checkCharge(ctx, call, report);
@@ -389,7 +389,7 @@ function checkCharge(ctx: CodeContext, call: CallNode, report: (r: Report) => vo
   if (has(described, PHYSICAL_COPY) || has(described, PAYMENT_PURPOSE)) return;
   const scope = accessScope(ctx.code, call);
   if (!scope) return;
-  report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientCharge' : 'charge', data: { what: `\`${name.replace(/\(\)/g, '()')}(...)\``, evidence: scope.evidence } }, scope.self));
+  report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientCharge' : 'charge', data: { what: `\`${name.replace(/\(\)/g, '()')}(...)\``, evidence: briefEvidence(scope.evidence) } }, scope.self));
 }
 
 function isBillingName(text: string): boolean {

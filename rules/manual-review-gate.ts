@@ -8,7 +8,7 @@ import { scalar, scalarBoolean, scalarString } from '../server/src/core/formats/
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
-import { appRegistrationScope, ehiScope, isAppRegistrationWords } from '../server/src/domain/access-path';
+import { appRegistrationScope, ehiScope, isAppRegistrationWords, briefEvidence } from '../server/src/domain/access-path';
 import { codeBoolean, codeSettings, configSettings } from '../server/src/analysis/named-values';
 import { isNow, shiftedTime } from '../server/src/analysis/time';
 import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, numberValue, stringValue } from '../server/src/analysis/values';
@@ -236,7 +236,7 @@ function checkStates(ctx: CodeContext, reported: Set<IrNode>): void {
     if (reported.has(node)) continue;
     reported.add(node);
     byFunction.add(fn);
-    ctx.report({ at: s.at, messageId: 'reviewState', data: { what: `\`${s.name === 'default' ? 'default' : s.name}\``, request: scope.request, state, evidence: scope.evidence } });
+    ctx.report({ at: s.at, messageId: 'reviewState', data: { what: `\`${s.name === 'default' ? 'default' : s.name}\``, request: scope.request, state, evidence: briefEvidence(scope.evidence) } });
   }
 }
 
@@ -289,7 +289,7 @@ function requestScope(ctx: CodeContext, node: IrNode, objectWords: string[]): Re
   if (!has(words, REQUEST_OBJECT) && !code.embedding && !isEhiRequestContext(words)) return undefined;
   if (inExceptionalCase(node) || has(names, EXCEPTIONAL) || has(identifierWords(scope.evidence), EXCEPTIONAL)) return undefined;
   if (app && hasShortVettingDeadline(code, node)) return undefined;
-  return { request: app ? 'an app registration' : A_REQUEST[describeRequest(words)], evidence: scope.evidence };
+  return { request: app ? 'an app registration' : A_REQUEST[describeRequest(words)], evidence: briefEvidence(scope.evidence) };
 }
 
 const A_REQUEST: Record<string, string> = {
@@ -371,5 +371,5 @@ function checkRouting(ctx: CodeContext, call: CallNode, reported: Set<IrNode>): 
   if (!scope || reported.has(call)) return;
   reported.add(call);
   const who = reviewer ?? (manual ? 'manual' : 'staff');
-  ctx.report({ at: callSite(call), messageId: 'reviewRouting', data: { what: `\`${callee}(...)\``, request: scope.request, reviewer: who, evidence: scope.evidence } });
+  ctx.report({ at: callSite(call), messageId: 'reviewRouting', data: { what: `\`${callee}(...)\``, request: scope.request, reviewer: who, evidence: briefEvidence(scope.evidence) } });
 }

@@ -9,7 +9,7 @@ import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
 import { MIRTH_TRIGGERS } from '../server/src/core/formats/mirth';
-import { ehiScope, HEALTH_CARE_TRIGGERS, mentionsHealthCare } from '../server/src/domain/access-path';
+import { ehiScope, HEALTH_CARE_TRIGGERS, mentionsHealthCare, briefEvidence } from '../server/src/domain/access-path';
 import { laterJobOf } from '../server/src/analysis/calls';
 import { codeBoolean, codeDuration, codeSettings, CodeSetting, configDuration, ConfigSetting, configSettings, DurationSetting } from '../server/src/analysis/named-values';
 import { isRejection } from '../server/src/analysis/responses';
@@ -425,7 +425,7 @@ function reportAge(ctx: CodeContext, site: IrNode, age: AgeTest, what: string, r
   const scope = ehiScope(ctx.code, site);
   if (!scope || isClinicianFacing(ctx.code, site, scope.evidence) || isOlderItemsView(ctx.code, site, scope.evidence)) return;
   const since = (dotted(age.since) || ctx.code.textOf(age.since)).slice(0, 60);
-  report(siteOf(site), 'ageCheck', { what, subject: subjectOf(identifierWords(`${since} ${scope.evidence}`)), duration, since, evidence: scope.evidence });
+  report(siteOf(site), 'ageCheck', { what, subject: subjectOf(identifierWords(`${since} ${scope.evidence}`)), duration, since, evidence: briefEvidence(scope.evidence) });
 }
 
 /** A threshold whose value lives elsewhere but whose name says it is a release delay (`options.LabResultHoldHours`). */
@@ -502,7 +502,7 @@ function reportCutoff(ctx: CodeContext, call: CallNode, fieldWords: string[], cu
   if (!has([...fieldWords, ...callWords], RESULT_TIME) && !has(fieldWords, SUBJECT)) return;
   const scope = ehiScope(ctx.code, call) ?? releaseJobScope(ctx.code, call);
   if (!scope || isClinicianFacing(ctx.code, call, scope.evidence) || isOlderItemsView(ctx.code, call, scope.evidence)) return;
-  report(callSite(call), 'ageCheck', { what, subject: subjectOf(identifierWords(`${calleeName(call)} ${scope.evidence}`)), duration: formatMs(cutoff), since: field, evidence: scope.evidence });
+  report(callSite(call), 'ageCheck', { what, subject: subjectOf(identifierWords(`${calleeName(call)} ${scope.evidence}`)), duration: formatMs(cutoff), since: field, evidence: briefEvidence(scope.evidence) });
 }
 
 /** Django `filter(provider_reviewed=True)`, `filter(reviewed_at__isnull=False)`, Spring Data `findBy...ReviewedTrue`, Prisma `where: { reviewedByProvider: true }`. */
@@ -613,7 +613,7 @@ function reportGate(ctx: CodeContext, site: IrNode, what: string, report: Report
   // What is filtered must be results, notes or reports (`appointments.filter(a => a.status === 'approved')` is not).
   const siteWords = identifierWords(ctx.code.textOf(site).slice(0, 300));
   if (!has(siteWords, SUBJECT)) return;
-  report(siteOf(site), 'reviewGate', { what, subject: subjectOf([...words, ...siteWords]), evidence: scope.evidence });
+  report(siteOf(site), 'reviewGate', { what, subject: subjectOf([...words, ...siteWords]), evidence: briefEvidence(scope.evidence) });
 }
 
 /** Where to point: a chained call at its method name, anything else as a whole. */
