@@ -26,7 +26,7 @@ const OTHER_OBJECT = new Set([
   'claim', 'claims', 'prior', 'preauth', 'referral', 'referrals', 'note', 'notes', 'document', 'documents', 'result', 'results', 'order', 'orders', 'prescription',
   'appointment', 'appointments', 'booking', 'user', 'users', 'account', 'accounts', 'staff', 'employee', 'code', 'pull', 'merge', 'deployment', 'deploy', 'release',
   'change', 'article', 'product', 'listing', 'rating', 'coding', 'coder', 'deficiency', 'deficiencies', 'abstraction', 'cdi', 'glass', 'breakglass', 'entitlement',
-  'entitlements', 'role', 'roles', 'permission', 'permissions', 'recertification', 'feedback', 'survey', 'summary', 'summaries', 'draft', 'drafts', 'waiver', 'waivers', 'fee', 'fees',
+  'entitlements', 'role', 'roles', 'permission', 'permissions', 'recertification', 'feedback', 'survey', 'summary', 'summaries', 'draft', 'drafts', 'waiver', 'waivers', 'fee', 'fees', 'charge', 'charges',
 ]);
 /** Review states of other things than requests (`PENDING_PAYMENT_REVIEW`, `CONTENT_REVIEW`). */
 const OTHER_STATE = new Set(['refund', 'payment', 'payments', 'content', 'moderation', 'expense', 'claim', 'cosign', 'cosignature', 'code', 'deployment', 'product', 'coding', 'coder', 'deficiency', 'cdi', 'qa', 'pharmacist', 'pharmacy', 'order',
@@ -52,6 +52,8 @@ const RECORD_SINK = new Set([
   'audit', 'audits', 'auditing', 'auditor', 'log', 'logs', 'logging', 'logger', 'journal', 'archive', 'archiver', 'archiving', 'archival', 'history', 'trail',
   'metrics', 'monitor', 'monitoring', 'analytics', 'telemetry', 'siem', 'tap', 'mirror', 'backup', 'warehouse', 'datalake', 'reporting',
 ]);
+/** Channel words of answering requests or sending records out. */
+const MIRTH_REQUEST = new Set(['outbound', 'query', 'queries', 'qry', 'ccd', 'ccda', 'cda', 'xds', 'retrieve', 'retrieval', 'exchange', 'hie', 'disclosure', 'disclosures', 'request', 'requests', 'roi']);
 /** Mail, chat and paging: a notification about a request, not the place it waits. */
 const NOTIFIER = new Set(['email', 'emails', 'mail', 'mailer', 'smtp', 'notification', 'notifications', 'notifier', 'notify', 'slack', 'teams', 'sms', 'pager', 'webhook', 'webhooks', 'telemetry', 'event', 'events']);
 /** Test and QA artefacts: a test team reviewing diffs of mapped messages is not an EHI request waiting. */
@@ -92,6 +94,7 @@ export default defineRule({
         'A copy routed to an audit trail, a log, an archive or monitoring (a Mirth `router.routeMessage(\'Compliance Audit Writer\', ...)`, `complianceAudit.submit(...)`): it records the request, the request itself goes on.',
         'Review of other things than requests for EHI: clinician sign-off and pharmacist verification of orders, staff account approval, moderation of posts, intake questionnaires and uploaded cards, chart coding and documentation deficiencies, data use agreements with partners, research data requests awaiting an IRB, break-the-glass access reviewed afterwards.',
         'Reviews of what a route creates beside a request (`POST /records-requests/:id/comments` makes a comment); what a state or switch is set on is read from the route’s last segment and the receiver’s declaration (`RecordsRequest.objects.create(...)`).',
+        'Mirth channels that neither answer requests nor send records out (an inbound ADT or orders feed routed to HIM data-quality review): a channel must name requests, queries, outbound documents or exchange.',
         'Notifications about a request (an email to the HIM team, a telemetry event), fee waivers, appeals of a denial, clinician review of generated summaries, litigation holds on record retention, and interface messages that match no patient or failed.',
         'Staff work queues, where a person already working one request sends it on (an HIM specialist escalating one request to legal on an admin route), QA tooling that queues test diffs for manual review, and deployment pipelines that wait for approval (`deploy: require-manual-approval: true`).',
       ],
@@ -287,6 +290,12 @@ function requestScope(ctx: CodeContext, node: IrNode, objectWords: string[]): Re
   const names = enclosingNameWords(node);
   const words = [...objectWords, ...names, ...identifierWords(scope.evidence)];
   if (!has(words, REQUEST_OBJECT) && !code.embedding && !isEhiRequestContext(words)) return undefined;
+  // A Mirth channel must answer requests or send records out (`Outbound CCD to Referring Providers`, `Records Request
+  // Fulfilment`); an inbound ADT or orders feed routed to HIM review is data-quality work, not a request waiting.
+  if (code.embedding) {
+    const channel = [...identifierWords(scope.evidence), ...identifierWords(code.embedding.label)];
+    if (!isEhiRequestContext(channel) && !has(channel, MIRTH_REQUEST)) return undefined;
+  }
   if (inExceptionalCase(node) || has(names, EXCEPTIONAL) || has(identifierWords(scope.evidence), EXCEPTIONAL)) return undefined;
   if (app && hasShortVettingDeadline(code, node)) return undefined;
   return { request: app ? 'an app registration' : A_REQUEST[describeRequest(words)], evidence: briefEvidence(scope.evidence) };
