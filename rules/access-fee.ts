@@ -44,6 +44,7 @@ const ELECTRONIC_ACCESS = new Set(['portal', 'api', 'app', 'apps', 'online', 'do
 const NOT_SELF_SERVICE = new Set(['third', 'party', 'attorney', 'lawyer', 'insurer', 'payer', 'legal', 'copy', 'copies', 'request', 'requests', 'roi', 'release', 'disclosure', 'page', 'pages']);
 const BILLING_NAME = new Set(['bill', 'billing', 'billable', 'meter', 'metered', 'metering', 'paywall', 'payment', 'payments', 'paid', 'charge', 'charging', 'credits', 'monetize', 'monetization', 'monetisation', 'prepaid', 'premium']);
 const PAY_CHECK = new Set(['paid', 'unpaid', 'payment', 'payments', 'prepaid', 'prepayment', 'credits', 'balance', 'billing', 'invoice', 'premium', 'paywall', 'overdue']);
+const NOT_AN_AMOUNT = new Set(['pages', 'count', 'number', 'num', 'percent', 'pct', 'percentage', 'version', 'days', 'hours', 'minutes', 'seconds', 'ms', 'threshold', 'index', 'order', 'priority', 'level']);
 /** Sample and seed data, mocks and fixtures: a fee written there charges no one. */
 const SAMPLE_DATA = new Set(['seed', 'seeds', 'seeding', 'mock', 'mocks', 'mocked', 'fake', 'faker', 'sample', 'samples', 'fixture', 'fixtures', 'example', 'examples', 'demo', 'stub', 'stubs', 'dummy', 'test', 'tests', 'testdata']);
 /** Physical copies and their postage: the charge recovers the cost of a non-electronic manner. */
@@ -86,6 +87,7 @@ export default defineRule({
         'FHIR `Subscription` resources: a subscription is only a payment word beside paid, plan or billing words, or in a gate’s name (`requireActiveSubscription`).',
         'Billing for clinical services and products: claim charges, copays, visit fees, FHIR `Invoice` payments, prices in catalogues of medical supplies, a practice’s subscription or per-seat, monthly fee for the software it runs, Stripe checkout for appointments.',
         'Checks of a resource’s own balance or invoice (`if (!account.balance)` on a FHIR `Account`): a balance, billing, invoice or overdue check counts only when it reads the requestor (`req.user.balanceOverdue`, `session.billing`); paid, payment, prepaid, premium and credits checks count wherever they are.',
+        'Numbers beside a fee that are not money: counts, versions, shares and ids (`copyFeeMaxPages`, `feeScheduleVersion`, `downloadFeePercent`, `requestFeeId`).',
         'Charges that say they are for postage, mailing or paper copies (`description: "Postage for paper copy"`, a `/mail-copy` route).',
         'Fees in seed, mock, sample, demo and fixture data (by the file’s folder or name, or the names around the fee), and fees beside a switch that waives them for everyone (`{ amount: 25, waived: true }`); a waiver for patients only (`waivedForPatients`) leaves the fee for other requestors, which is reported.',
       ],
@@ -195,6 +197,8 @@ function feeName(words: string[], parent: string[], context: string[], servesEhi
   const feeWord = has(words, FEE_WORDS) || has(parent, FEE_WORDS) || (words.includes('cost') && has(all, STRONG_SUBJECT));
   if (!feeWord || has(words, OTHER_FEE) || has(parent, OTHER_FEE)) return undefined;
   if (has(all, SWITCH_OFF) || has(all, SAMPLE_DATA)) return undefined;
+  // `copyFeeMaxPages`, `feeScheduleVersion`, `downloadFeePercent`: a count, a version or a share, not an amount of money.
+  if (NOT_AN_AMOUNT.has(words[words.length - 1] ?? '')) return undefined;
   const strong = has(all, STRONG_SUBJECT);
   const weak = has(words, WEAK_SUBJECT) || has(parent, WEAK_SUBJECT) || words.includes('per');
   if (!strong && !(weak && (servesEhi || has(all, new Set(['fhir', 'ehi', 'patient', 'patients']))))) return undefined;
