@@ -136,7 +136,9 @@ export default defineRule({
     const health = (): boolean => !!code.embedding || mentionsHealthCare(code) || CLINICAL_TEXT.test(code.text);
     return {
       call(call) {
-        if (call.isDecorator || !health()) return;
+        if (call.isDecorator) return;
+        // A job named for a clinical subject (`ReleaseLabResultToPortal`) is health care whatever the file says.
+        if (!health()) return checkScheduledRelease(ctx, call, report, true);
         checkScheduledRelease(ctx, call, report);
         checkFilter(ctx, call, report);
         checkQueryCutoff(ctx, call, report);
@@ -657,12 +659,12 @@ function marksHidden(code: CodeModel, node: IrNode): boolean {
 /* ---------------- code: scheduled release ---------------- */
 
 /** `releaseQueue.add('release-lab-results', data, { delay: 72h })`, `release_to_portal.apply_async(countdown=...)`, Hangfire `Schedule(() => Release(...), TimeSpan.FromHours(72))`. */
-function checkScheduledRelease(ctx: CodeContext, call: CallNode, report: Reporter): void {
+function checkScheduledRelease(ctx: CodeContext, call: CallNode, report: Reporter, needsClinicalName = false): void {
   const job = laterJobOf(ctx.code, call);
   if (!job?.job || job.ms === undefined || job.ms < (job.queueDelay ? MIN_QUEUE_DELAY_MS : MIN_DELAY_MS)) return;
   // What the job releases may be named by the code around it (`ReleaseToPortal(id)` in a LabResultsController).
   // A queue's delay is judged by the queue and the message alone: one function may feed several queues.
   const text = job.queueDelay ? `${job.job} ${job.queue}` : `${job.job} ${job.queue} ${namesAround(ctx.code, call).join(' ')}`;
-  if (!releasesToPatients(text)) return;
+  if (!releasesToPatients(text) || (needsClinicalName && !has(identifierWords(text), CLINICAL))) return;
   report(callSite(call), 'scheduledRelease', { what: `\`${job.queueDelay ? calleeLast(call) : calleeName(call)}\``, job: job.job.replace(/\s+/g, ' ').slice(0, 60), subject: subjectOf(identifierWords(text)), duration: formatMs(job.ms) });
 }
