@@ -32,6 +32,15 @@ const MIN_DELAY_MS = 3_600_000;
 const MIN_QUEUE_DELAY_MS = 900_000;
 
 const DELAY = new Set(['delay', 'delays', 'delayed', 'hold', 'holds', 'holdback', 'embargo', 'embargoed', 'defer', 'deferred', 'deferral', 'wait', 'waiting', 'lag', 'quarantine']);
+/** Readers other than the patient: caregivers, proxies, family. */
+const OTHER_READER = new Set(['caregiver', 'caregivers', 'proxy', 'proxies', 'guardian', 'guardians', 'family', 'delegate', 'delegates', 'representative', 'representatives']);
+
+/** `showReleaseNotes`, `releaseNotesDelayDays`: a product's release notes, unless the name says whose notes (`releaseNotesToPatient`, `releaseClinicalNotes`). */
+function isSoftwareReleaseNotes(words: string[]): boolean {
+  const i = words.findIndex((w, k) => (w === 'release' || w === 'releases') && (words[k + 1] === 'notes' || words[k + 1] === 'note'));
+  return i >= 0 && !words.some((w) => /^(patient|patients|clinical|progress|visit|encounter|discharge|provider|physician|doctor|portal|mychart)$/.test(w));
+}
+
 /** Parts of a screen: hiding a trend graph or a button is not hiding the results. */
 const SCREEN_ELEMENT = new Set(['trend', 'trends', 'graph', 'graphs', 'sparkline', 'thumbnail', 'thumbnails', 'button', 'buttons', 'icon', 'icons', 'widget', 'widgets', 'column', 'columns', 'legend', 'color', 'colour', 'preview', 'badge', 'banner', 'tooltip']);
 /** Items that are not (yet) a valid result: duplicates, cancelled orders, entries in error, tests and demo data; and "final only", which keeps back only unfinished ones. */
@@ -99,6 +108,7 @@ export default defineRule({
         'Retry and back-off schedules (`self.retry(countdown=…)`, BullMQ `backoff.delay`, Step Functions `Retry` intervals, a job named for retrying) and jobs about something else on the same queue or scheduler (reminders, notifications, escalation, billing, purges).',
         'Delays of a processing step (`reportGenerationDelayHours`, `labResultIngestDelay`, OCR, indexing, reconciliation, digests): a delay setting must name a hold or embargo, the release or visibility itself, or sit on the patient side (`portal.results.delayHours`).',
         'Age filters of views over older items: thresholds over a month (last year’s results), archive and history routes, and lists kept under names such as `stale` or `archived`; `approved` alone (anyone’s approval, such as staff checking an uploaded card) unless a clinician is named (`radiologistApproved`).',
+        'A product’s release notes (`showReleaseNotes: false`, `releaseNotesDelayDays`) unless the name says whose notes, and settings about caregivers’ or proxies’ access (`shareNotesWithCaregivers: false`).',
         'Screen elements (`showLabTrendsChart: false`) and data that is not a valid result yet (duplicates, cancelled orders, entries in error, “final results only”).',
         'Jobs that send results elsewhere than to patients (to the EHR, a referring provider, a warehouse, a dashboard banner) and jobs about business or quality reports: a job named only for a “report” or “document” must also name the patient side.',
         'A release time a clinician chose for one result (`eta=hold.release_at`, a Step Functions `TimestampPath` from the hold), and query conditions that only read a visibility flag (`where: { portalVisible: false }`).',
@@ -307,7 +317,7 @@ function isDelayNotion(words: string[]): boolean {
 
 /** `labResultReleaseDelayHours`, `noteEmbargoDays`, `results.holdHours`, `visibleAfterHours`, `resultReviewWindowHours`. */
 function isDelayName(words: string[], all: string[]): boolean {
-  if (!isDelayNotion(words) || !has(all, SUBJECT)) return false;
+  if (!isDelayNotion(words) || !has(all, SUBJECT) || isSoftwareReleaseNotes(words)) return false;
   if (has(all, OTHER_PURPOSE) || has(all, NOT_BLANKET) || has(words, PROCESSING)) return false;
   // A delay of what? An explicit hold or embargo, a delay of release or visibility, or a delay on the patient's side
   // (`portal.results.delayHours`); a bare `reportGenerationDelayHours` or `labResultIngestDelay` is processing.
@@ -325,6 +335,8 @@ function booleanFinding(words: string[], all: string[], value: boolean, health: 
   if (has(all, OTHER_PURPOSE) || has(all, NOT_BLANKET) || words.some((w) => w === 'enabled' || w === 'enable')) return undefined;
   // A screen element (`showLabTrendsChart`), or data that is wrong or not a result yet (`suppressDuplicateResults`, `restrictResultsToFinal`).
   if (has(words, SCREEN_ELEMENT) || has(words, NOT_A_RESULT)) return undefined;
+  // Access by someone else than the patient (`shareNotesWithCaregivers: false`) is a different question; software release notes are not notes.
+  if (has(words, OTHER_READER) || isSoftwareReleaseNotes(words)) return undefined;
   const subject = has(all, SUBJECT);
   const patientFacing = has(all, PATIENT_FACING);
   const releaseWord = all.some((w) => RELEASE.has(w));
