@@ -38,7 +38,7 @@ const EXCEPTIONAL = new Set([
   'adolescent', 'guardian', 'proxy', 'representative', 'court', 'subpoena', 'warrant', 'deceased', 'sensitive', 'part2', 'substance', 'sud', 'psychotherapy',
   'fraud', 'fraudulent', 'suspicious', 'abuse', 'risk', 'attestation', 'authenticity', 'authentic', 'flagged', 'consent', 'authorization', 'authorisation',
   'signed', 'signature', 'expired', 'invalid', 'incomplete', 'missing', 'unsigned', 'sealed', 'restricted', 'vip', 'confidential', 'dispute', 'disputed',
-  'duplicate', 'amendment', 'litigation', 'irb', 'research', 'unmatched', 'error', 'errors', 'failed', 'failure', 'failures', 'appeal', 'appeals',
+  'duplicate', 'amendment', 'litigation', 'irb', 'research', 'unmatched', 'error', 'errors', 'failed', 'failure', 'failures', 'appeal', 'appeals', 'large', 'oversized',
 ]);
 const ROUTE_VERB = new Set(['route', 'send', 'queue', 'enqueue', 'submit', 'forward', 'escalate', 'refer', 'assign', 'flag', 'mark', 'hold', 'park', 'add', 'push', 'put', 'create', 'start', 'request', 'open', 'file', 'publish', 'to', 'for']);
 const READ_VERB = new Set(['get', 'find', 'list', 'count', 'is', 'has', 'fetch', 'load', 'search', 'query', 'remove', 'delete', 'cancel', 'complete', 'approve', 'reject', 'close', 'resolve', 'skip', 'bypass']);
@@ -59,7 +59,11 @@ const NOTIFIER = new Set(['email', 'emails', 'mail', 'mailer', 'smtp', 'notifica
 /** Test and QA artefacts: a test team reviewing diffs of mapped messages is not an EHI request waiting. */
 const QA_OBJECT = new Set(['qa', 'test', 'tests', 'testcase', 'diff', 'diffs', 'regression', 'suite', 'fixture', 'fixtures', 'snapshot', 'golden']);
 /** Configuration of builds, deployments and record retention: a production deploy or a purge waiting for approval is not a request for EHI. */
-const NOT_REQUEST_CONFIG = new Set(['retention', 'purge', 'destruction', 'deploy', 'deploys', 'deployment', 'deployments', 'pipeline', 'pipelines', 'ci', 'cicd', 'build', 'builds', 'merge', 'pull', 'rollout', 'promotion']);
+const NOT_REQUEST_CONFIG = new Set([
+  // Letters, templates and notifications get reviewed as content; staff roles and analytics extracts are not requests for EHI.
+  'template', 'templates', 'letter', 'letters', 'wording', 'notification', 'notifications', 'email', 'emails', 'sms', 'reviewer', 'reviewers', 'staff', 'admin',
+  'role', 'roles', 'permission', 'permissions', 'analytics', 'reporting', 'dashboard', 'ui',
+  'retention', 'purge', 'destruction', 'deploy', 'deploys', 'deployment', 'deployments', 'pipeline', 'pipelines', 'ci', 'cicd', 'build', 'builds', 'merge', 'pull', 'rollout', 'promotion']);
 const NEGATION = new Set(['skip', 'bypass', 'disable', 'disabled', 'no', 'without', 'waive', 'waived', 'not']);
 /** 45 CFR 170.404: an app is vetted for authenticity and enabled within five business days. */
 const APP_VETTING_MAX_MS = 7 * 86_400_000;
@@ -94,6 +98,7 @@ export default defineRule({
         'A copy routed to an audit trail, a log, an archive or monitoring (a Mirth `router.routeMessage(\'Compliance Audit Writer\', ...)`, `complianceAudit.submit(...)`): it records the request, the request itself goes on.',
         'Review of other things than requests for EHI: clinician sign-off and pharmacist verification of orders, staff account approval, moderation of posts, intake questionnaires and uploaded cards, chart coding and documentation deficiencies, data use agreements with partners, research data requests awaiting an IRB, break-the-glass access reviewed afterwards.',
         'Reviews of what a route creates beside a request (`POST /records-requests/:id/comments` makes a comment); what a state or switch is set on is read from the route’s last segment and the receiver’s declaration (`RecordsRequest.objects.create(...)`).',
+        'Configuration of letters, templates and notifications, reviewer and staff roles, analytics extracts and screens (`roi.templates.require-legal-review: true`), and of requests over a size threshold (`large-requests`).',
         'Mirth channels that neither answer requests nor send records out (an inbound ADT or orders feed routed to HIM data-quality review): a channel must name requests, queries, outbound documents or exchange.',
         'Notifications about a request (an email to the HIM team, a telemetry event), fee waivers, appeals of a denial, clinician review of generated summaries, litigation holds on record retention, and interface messages that match no patient or failed.',
         'Staff work queues, where a person already working one request sends it on (an HIM specialist escalating one request to legal on an admin route), QA tooling that queues test diffs for manual review, and deployment pipelines that wait for approval (`deploy: require-manual-approval: true`).',
