@@ -8,7 +8,7 @@ import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/c
 import type { CallNode, ClassNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule, Report } from '../server/src/core/rule';
-import { classifyPaths, ehiPathsIn, ehiScope, enclosingHandler, Handler, handlerFor, isEhiPathLiteral } from '../server/src/domain/access-path';
+import { classifyPaths, ehiPathsIn, ehiScope, enclosingHandler, Handler, handlerFor, isEhiPathLiteral, briefEvidence } from '../server/src/domain/access-path';
 import { routeRegistrations } from '../server/src/frameworks/routes';
 import { scopeOf } from '../server/src/frameworks/config-scope';
 import { codeAmount, codeBoolean, codeSettings, configAmount, configSettings } from '../server/src/analysis/named-values';
@@ -28,6 +28,9 @@ const OTHER_FEE = new Set([
   'description', 'label', 'type', 'limit', 'quota', 'rate', 'estimated', 'estimate', 'budget', 'compute', 'infra', 'aws', 'azure', 'gcp', 'cloud', 'storage',
   'egress', 'bandwidth', 'llm', 'token', 'tokens', 'openai', 'gpt', 'model', 'ai', 'embedding', 'embeddings', 'sms', 'twilio', 'email', 'interest', 'penalty',
   'rush', 'notary', 'witness', 'deposition', 'subpoena', 'enabled', 'currency', 'unit', 'units', 'tier', 'plan', 'plans', 'monthly', 'seat', 'seats',
+  // Our own hosting, and services beside access: reviewing or summarising a chart, filling in forms and letters, certifying copies for court.
+  'hosting', 'hosted', 'server', 'servers', 'instance', 'instances', 'infrastructure', 'vendor', 'review', 'abstraction', 'coding', 'consulting', 'narrative',
+  'summary', 'expert', 'testimony', 'form', 'forms', 'letter', 'letters', 'certification', 'certified', 'affidavit',
 ]);
 /** Routes and handlers that take payment for care or bills, not for access to records. */
 const PAYMENT_PURPOSE = new Set([
@@ -41,6 +44,7 @@ const ELECTRONIC_ACCESS = new Set(['portal', 'api', 'app', 'apps', 'online', 'do
 const NOT_SELF_SERVICE = new Set(['third', 'party', 'attorney', 'lawyer', 'insurer', 'payer', 'legal', 'copy', 'copies', 'request', 'requests', 'roi', 'release', 'disclosure', 'page', 'pages']);
 const BILLING_NAME = new Set(['bill', 'billing', 'billable', 'meter', 'metered', 'metering', 'paywall', 'payment', 'payments', 'paid', 'charge', 'charging', 'credits', 'monetize', 'monetization', 'monetisation', 'prepaid', 'premium']);
 const PAY_CHECK = new Set(['paid', 'unpaid', 'payment', 'payments', 'prepaid', 'prepayment', 'credits', 'balance', 'billing', 'invoice', 'premium', 'paywall', 'overdue']);
+const NOT_AN_AMOUNT = new Set(['pages', 'count', 'number', 'num', 'percent', 'pct', 'percentage', 'version', 'days', 'hours', 'minutes', 'seconds', 'ms', 'threshold', 'index', 'order', 'priority', 'level']);
 /** Sample and seed data, mocks and fixtures: a fee written there charges no one. */
 const SAMPLE_DATA = new Set(['seed', 'seeds', 'seeding', 'mock', 'mocks', 'mocked', 'fake', 'faker', 'sample', 'samples', 'fixture', 'fixtures', 'example', 'examples', 'demo', 'stub', 'stubs', 'dummy', 'test', 'tests', 'testdata']);
 /** Physical copies and their postage: the charge recovers the cost of a non-electronic manner. */
@@ -82,6 +86,8 @@ export default defineRule({
         'Per-call prices with no sign of EHI: a price per “call” or “request” counts only in a file that serves EHI routes or under an EHI key.',
         'FHIR `Subscription` resources: a subscription is only a payment word beside paid, plan or billing words, or in a gate’s name (`requireActiveSubscription`).',
         'Billing for clinical services and products: claim charges, copays, visit fees, FHIR `Invoice` payments, prices in catalogues of medical supplies, a practice’s subscription or per-seat, monthly fee for the software it runs, Stripe checkout for appointments.',
+        'Checks of a resource’s own balance or invoice (`if (!account.balance)` on a FHIR `Account`): a balance, billing, invoice or overdue check counts only when it reads the requestor (`req.user.balanceOverdue`, `session.billing`); paid, payment, prepaid, premium and credits checks count wherever they are.',
+        'Numbers beside a fee that are not money: counts, versions, shares and ids (`copyFeeMaxPages`, `feeScheduleVersion`, `downloadFeePercent`, `requestFeeId`).',
         'Charges that say they are for postage, mailing or paper copies (`description: "Postage for paper copy"`, a `/mail-copy` route).',
         'Fees in seed, mock, sample, demo and fixture data (by the file’s folder or name, or the names around the fee), and fees beside a switch that waives them for everyone (`{ amount: 25, waived: true }`); a waiver for patients only (`waivedForPatients`) leaves the fee for other requestors, which is reported.',
       ],
@@ -114,17 +120,20 @@ export default defineRule({
       if(node) {
         const test = expressionWords(node.test);
         if (!isPaymentCheck(test) || !isRejection(code, node.consequent)) return;
+        // `account.balance`, `invoice.status` of a resource being read is not the requestor's payment: a balance,
+        // billing or invoice word must be read off the requestor (`req.user.balanceOverdue`, `session.billing`).
+        if (!has(test, STRONG_PAY_CHECK) && !readsRequestor(node.test)) return;
         const scope = accessScope(code, node);
         if (!scope) return;
         inPaymentCheck.push(node.consequent);
         const self = scope.self || has(test, PATIENT_SELF);
-        report(withExclusion({ at: node, messageId: self ? 'patientPaymentCheck' : 'paymentCheck', data: { what: '`if`', evidence: scope.evidence } }, self));
+        report(withExclusion({ at: node, messageId: self ? 'patientPaymentCheck' : 'paymentCheck', data: { what: '`if`', evidence: briefEvidence(scope.evidence) } }, self));
       },
       call(call) {
         if (call.isDecorator) return checkDecorator(ctx, call, report);
         if (statusOf(code, call) === 402 && !inPaymentCheck.some((s) => call.start >= s.start && call.end <= s.end)) {
           const scope = accessScope(code, call);
-          if (scope) report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientPaymentRequired' : 'paymentRequired', data: { what: `\`${calleeName(call)}(...)\``, evidence: scope.evidence } }, scope.self));
+          if (scope) report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientPaymentRequired' : 'paymentRequired', data: { what: `\`${calleeName(call)}(...)\``, evidence: briefEvidence(scope.evidence) } }, scope.self));
           return;
         }
         checkCharge(ctx, call, report);
@@ -188,6 +197,8 @@ function feeName(words: string[], parent: string[], context: string[], servesEhi
   const feeWord = has(words, FEE_WORDS) || has(parent, FEE_WORDS) || (words.includes('cost') && has(all, STRONG_SUBJECT));
   if (!feeWord || has(words, OTHER_FEE) || has(parent, OTHER_FEE)) return undefined;
   if (has(all, SWITCH_OFF) || has(all, SAMPLE_DATA)) return undefined;
+  // `copyFeeMaxPages`, `feeScheduleVersion`, `downloadFeePercent`: a count, a version or a share, not an amount of money.
+  if (NOT_AN_AMOUNT.has(words[words.length - 1] ?? '')) return undefined;
   const strong = has(all, STRONG_SUBJECT);
   const weak = has(words, WEAK_SUBJECT) || has(parent, WEAK_SUBJECT) || words.includes('per');
   if (!strong && !(weak && (servesEhi || has(all, new Set(['fhir', 'ehi', 'patient', 'patients']))))) return undefined;
@@ -293,6 +304,25 @@ function scopeFromHandler(code: CodeModel, evidence: string, handler: Handler | 
   return { evidence, self: self && !code.embedding };
 }
 
+const STRONG_PAY_CHECK = new Set(['paid', 'unpaid', 'prepaid', 'prepayment', 'paywall', 'premium', 'payment', 'payments', 'credits']);
+const REQUESTOR_ROOT = /^(req|request|user|currentUser|current_user|session|client|principal|caller|customer|subscriber|ctx|context|self|this|HttpContext|User|caller_id|user_id|userId|clientId|client_id)$/;
+
+/** Whether a test reads something off the requestor: `req.user.x`, `session.y`, `self.request.user.z`, `currentUser.balance`. */
+function readsRequestor(node: IrNode): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found || (n.kind !== 'member' && n.kind !== 'name')) return;
+    let root: IrNode = n;
+    while (root.kind === 'member') root = root.object;
+    while (root.kind === 'call' && root.callee.kind === 'member') {
+      root = root.callee.object;
+      while (root.kind === 'member') root = root.object;
+    }
+    if (root.kind === 'name' && REQUESTOR_ROOT.test(root.name)) found = true;
+  });
+  return found;
+}
+
 function isPaymentCheck(words: string[]): boolean {
   if (has(words, PAY_CHECK)) return true;
   return words.some((w) => w === 'subscription' || w === 'subscribed') && words.some((w) => /^(paid|plan|billing|premium|tier|stripe)$/.test(w));
@@ -363,7 +393,7 @@ function checkCharge(ctx: CodeContext, call: CallNode, report: (r: Report) => vo
   if (has(described, PHYSICAL_COPY) || has(described, PAYMENT_PURPOSE)) return;
   const scope = accessScope(ctx.code, call);
   if (!scope) return;
-  report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientCharge' : 'charge', data: { what: `\`${name.replace(/\(\)/g, '()')}(...)\``, evidence: scope.evidence } }, scope.self));
+  report(withExclusion({ at: callSite(call), messageId: scope.self ? 'patientCharge' : 'charge', data: { what: `\`${name.replace(/\(\)/g, '()')}(...)\``, evidence: briefEvidence(scope.evidence) } }, scope.self));
 }
 
 function isBillingName(text: string): boolean {

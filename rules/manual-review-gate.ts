@@ -8,7 +8,7 @@ import { scalar, scalarBoolean, scalarString } from '../server/src/core/formats/
 import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
-import { appRegistrationScope, ehiScope, isAppRegistrationWords } from '../server/src/domain/access-path';
+import { appRegistrationScope, ehiScope, isAppRegistrationWords, briefEvidence } from '../server/src/domain/access-path';
 import { codeBoolean, codeSettings, configSettings } from '../server/src/analysis/named-values';
 import { isNow, shiftedTime } from '../server/src/analysis/time';
 import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, numberValue, stringValue } from '../server/src/analysis/values';
@@ -26,7 +26,7 @@ const OTHER_OBJECT = new Set([
   'claim', 'claims', 'prior', 'preauth', 'referral', 'referrals', 'note', 'notes', 'document', 'documents', 'result', 'results', 'order', 'orders', 'prescription',
   'appointment', 'appointments', 'booking', 'user', 'users', 'account', 'accounts', 'staff', 'employee', 'code', 'pull', 'merge', 'deployment', 'deploy', 'release',
   'change', 'article', 'product', 'listing', 'rating', 'coding', 'coder', 'deficiency', 'deficiencies', 'abstraction', 'cdi', 'glass', 'breakglass', 'entitlement',
-  'entitlements', 'role', 'roles', 'permission', 'permissions', 'recertification', 'feedback', 'survey', 'summary', 'summaries', 'draft', 'drafts', 'waiver', 'waivers', 'fee', 'fees',
+  'entitlements', 'role', 'roles', 'permission', 'permissions', 'recertification', 'feedback', 'survey', 'summary', 'summaries', 'draft', 'drafts', 'waiver', 'waivers', 'fee', 'fees', 'charge', 'charges',
 ]);
 /** Review states of other things than requests (`PENDING_PAYMENT_REVIEW`, `CONTENT_REVIEW`). */
 const OTHER_STATE = new Set(['refund', 'payment', 'payments', 'content', 'moderation', 'expense', 'claim', 'cosign', 'cosignature', 'code', 'deployment', 'product', 'coding', 'coder', 'deficiency', 'cdi', 'qa', 'pharmacist', 'pharmacy', 'order',
@@ -38,7 +38,7 @@ const EXCEPTIONAL = new Set([
   'adolescent', 'guardian', 'proxy', 'representative', 'court', 'subpoena', 'warrant', 'deceased', 'sensitive', 'part2', 'substance', 'sud', 'psychotherapy',
   'fraud', 'fraudulent', 'suspicious', 'abuse', 'risk', 'attestation', 'authenticity', 'authentic', 'flagged', 'consent', 'authorization', 'authorisation',
   'signed', 'signature', 'expired', 'invalid', 'incomplete', 'missing', 'unsigned', 'sealed', 'restricted', 'vip', 'confidential', 'dispute', 'disputed',
-  'duplicate', 'amendment', 'litigation', 'irb', 'research', 'unmatched', 'error', 'errors', 'failed', 'failure', 'failures', 'appeal', 'appeals',
+  'duplicate', 'amendment', 'litigation', 'irb', 'research', 'unmatched', 'error', 'errors', 'failed', 'failure', 'failures', 'appeal', 'appeals', 'large', 'oversized',
 ]);
 const ROUTE_VERB = new Set(['route', 'send', 'queue', 'enqueue', 'submit', 'forward', 'escalate', 'refer', 'assign', 'flag', 'mark', 'hold', 'park', 'add', 'push', 'put', 'create', 'start', 'request', 'open', 'file', 'publish', 'to', 'for']);
 const READ_VERB = new Set(['get', 'find', 'list', 'count', 'is', 'has', 'fetch', 'load', 'search', 'query', 'remove', 'delete', 'cancel', 'complete', 'approve', 'reject', 'close', 'resolve', 'skip', 'bypass']);
@@ -52,12 +52,18 @@ const RECORD_SINK = new Set([
   'audit', 'audits', 'auditing', 'auditor', 'log', 'logs', 'logging', 'logger', 'journal', 'archive', 'archiver', 'archiving', 'archival', 'history', 'trail',
   'metrics', 'monitor', 'monitoring', 'analytics', 'telemetry', 'siem', 'tap', 'mirror', 'backup', 'warehouse', 'datalake', 'reporting',
 ]);
+/** Channel words of answering requests or sending records out. */
+const MIRTH_REQUEST = new Set(['outbound', 'query', 'queries', 'qry', 'ccd', 'ccda', 'cda', 'xds', 'retrieve', 'retrieval', 'exchange', 'hie', 'disclosure', 'disclosures', 'request', 'requests', 'roi']);
 /** Mail, chat and paging: a notification about a request, not the place it waits. */
 const NOTIFIER = new Set(['email', 'emails', 'mail', 'mailer', 'smtp', 'notification', 'notifications', 'notifier', 'notify', 'slack', 'teams', 'sms', 'pager', 'webhook', 'webhooks', 'telemetry', 'event', 'events']);
 /** Test and QA artefacts: a test team reviewing diffs of mapped messages is not an EHI request waiting. */
 const QA_OBJECT = new Set(['qa', 'test', 'tests', 'testcase', 'diff', 'diffs', 'regression', 'suite', 'fixture', 'fixtures', 'snapshot', 'golden']);
 /** Configuration of builds, deployments and record retention: a production deploy or a purge waiting for approval is not a request for EHI. */
-const NOT_REQUEST_CONFIG = new Set(['retention', 'purge', 'destruction', 'deploy', 'deploys', 'deployment', 'deployments', 'pipeline', 'pipelines', 'ci', 'cicd', 'build', 'builds', 'merge', 'pull', 'rollout', 'promotion']);
+const NOT_REQUEST_CONFIG = new Set([
+  // Letters, templates and notifications get reviewed as content; staff roles and analytics extracts are not requests for EHI.
+  'template', 'templates', 'letter', 'letters', 'wording', 'notification', 'notifications', 'email', 'emails', 'sms', 'reviewer', 'reviewers', 'staff', 'admin',
+  'role', 'roles', 'permission', 'permissions', 'analytics', 'reporting', 'dashboard', 'ui',
+  'retention', 'purge', 'destruction', 'deploy', 'deploys', 'deployment', 'deployments', 'pipeline', 'pipelines', 'ci', 'cicd', 'build', 'builds', 'merge', 'pull', 'rollout', 'promotion']);
 const NEGATION = new Set(['skip', 'bypass', 'disable', 'disabled', 'no', 'without', 'waive', 'waived', 'not']);
 /** 45 CFR 170.404: an app is vetted for authenticity and enabled within five business days. */
 const APP_VETTING_MAX_MS = 7 * 86_400_000;
@@ -91,6 +97,9 @@ export default defineRule({
         'OAuth `autoApprove: false` on a client: it asks the patient for consent, it does not route the request to staff.',
         'A copy routed to an audit trail, a log, an archive or monitoring (a Mirth `router.routeMessage(\'Compliance Audit Writer\', ...)`, `complianceAudit.submit(...)`): it records the request, the request itself goes on.',
         'Review of other things than requests for EHI: clinician sign-off and pharmacist verification of orders, staff account approval, moderation of posts, intake questionnaires and uploaded cards, chart coding and documentation deficiencies, data use agreements with partners, research data requests awaiting an IRB, break-the-glass access reviewed afterwards.',
+        'Reviews of what a route creates beside a request (`POST /records-requests/:id/comments` makes a comment); what a state or switch is set on is read from the route’s last segment and the receiver’s declaration (`RecordsRequest.objects.create(...)`).',
+        'Configuration of letters, templates and notifications, reviewer and staff roles, analytics extracts and screens (`roi.templates.require-legal-review: true`), and of requests over a size threshold (`large-requests`).',
+        'Mirth channels that neither answer requests nor send records out (an inbound ADT or orders feed routed to HIM data-quality review): a channel must name requests, queries, outbound documents or exchange.',
         'Notifications about a request (an email to the HIM team, a telemetry event), fee waivers, appeals of a denial, clinician review of generated summaries, litigation holds on record retention, and interface messages that match no patient or failed.',
         'Staff work queues, where a person already working one request sends it on (an HIM specialist escalating one request to legal on an admin route), QA tooling that queues test diffs for manual review, and deployment pipelines that wait for approval (`deploy: require-manual-approval: true`).',
       ],
@@ -211,7 +220,8 @@ function checkStates(ctx: CodeContext, reported: Set<IrNode>): void {
     const bool = codeBoolean(code, s);
     if (bool !== undefined) {
       // Switches written in code: `public bool RequireManualApproval { get; set; } = true;` in a records-request options class.
-      const all = [...s.words, ...s.context];
+      const node = nodeAt(code, s.at);
+      const all = [...s.words, ...s.context, ...(node ? receiverTypeWords(code, node) : [])];
       if (isEhiRequestContext(all) && !has(all, EXCEPTIONAL) && !has(all, NEGATION) && isGateSwitch(s.words, all, bool)) {
         ctx.report({ at: s.at, messageId: 'configGate', data: { name: s.name, value: String(bool), request: describeRequest(all) } });
       }
@@ -234,7 +244,7 @@ function checkStates(ctx: CodeContext, reported: Set<IrNode>): void {
     if (reported.has(node)) continue;
     reported.add(node);
     byFunction.add(fn);
-    ctx.report({ at: s.at, messageId: 'reviewState', data: { what: `\`${s.name === 'default' ? 'default' : s.name}\``, request: scope.request, state, evidence: scope.evidence } });
+    ctx.report({ at: s.at, messageId: 'reviewState', data: { what: `\`${s.name === 'default' ? 'default' : s.name}\``, request: scope.request, state, evidence: briefEvidence(scope.evidence) } });
   }
 }
 
@@ -245,7 +255,8 @@ function checkStates(ctx: CodeContext, reported: Set<IrNode>): void {
 function receiverTypeWords(code: CodeModel, node: IrNode): string[] {
   const target = node.kind === 'assign' ? (node.target.kind === 'member' ? node.target.object : undefined) : node.kind === 'call' && node.callee.kind === 'member' ? node.callee.object : undefined;
   if (target?.kind !== 'name') return [];
-  const bindings = code.variables(target.name);
+  const fn = code.enclosingFunction(node);
+  const bindings = code.variables(target.name).filter((v) => !fn || (v.start >= fn.start && v.end <= fn.end));
   if (bindings.length !== 1) return [];
   const v = bindings[0];
   const value = v.value?.kind === 'call' ? calleeName(v.value).replace(/\(\)/g, '').split('.').filter((p) => /^[A-Z]/.test(p)).join(' ') : '';
@@ -278,12 +289,21 @@ function requestScope(ctx: CodeContext, node: IrNode, objectWords: string[]): Re
   const app = appRegistrationScope(code, node);
   const scope = app ? { evidence: app.evidence } : ehiScope(code, node);
   if (!scope) return undefined;
+  // What the route creates is its last fixed segment: `POST /records-requests/:id/comments` makes a comment.
+  const routeObject = (scope.handler?.routes ?? []).map((r) => r.path.split('/').filter((p) => p && !/^[:{$*]/.test(p)).pop() ?? '');
+  if (routeObject.length > 0 && routeObject.every((o) => has(identifierWords(o), OTHER_OBJECT) && !has(identifierWords(o), REQUEST_OBJECT))) return undefined;
   const names = enclosingNameWords(node);
   const words = [...objectWords, ...names, ...identifierWords(scope.evidence)];
   if (!has(words, REQUEST_OBJECT) && !code.embedding && !isEhiRequestContext(words)) return undefined;
+  // A Mirth channel must answer requests or send records out (`Outbound CCD to Referring Providers`, `Records Request
+  // Fulfilment`); an inbound ADT or orders feed routed to HIM review is data-quality work, not a request waiting.
+  if (code.embedding) {
+    const channel = [...identifierWords(scope.evidence), ...identifierWords(code.embedding.label)];
+    if (!isEhiRequestContext(channel) && !has(channel, MIRTH_REQUEST)) return undefined;
+  }
   if (inExceptionalCase(node) || has(names, EXCEPTIONAL) || has(identifierWords(scope.evidence), EXCEPTIONAL)) return undefined;
   if (app && hasShortVettingDeadline(code, node)) return undefined;
-  return { request: app ? 'an app registration' : A_REQUEST[describeRequest(words)], evidence: scope.evidence };
+  return { request: app ? 'an app registration' : A_REQUEST[describeRequest(words)], evidence: briefEvidence(scope.evidence) };
 }
 
 const A_REQUEST: Record<string, string> = {
@@ -365,5 +385,5 @@ function checkRouting(ctx: CodeContext, call: CallNode, reported: Set<IrNode>): 
   if (!scope || reported.has(call)) return;
   reported.add(call);
   const who = reviewer ?? (manual ? 'manual' : 'staff');
-  ctx.report({ at: callSite(call), messageId: 'reviewRouting', data: { what: `\`${callee}(...)\``, request: scope.request, reviewer: who, evidence: scope.evidence } });
+  ctx.report({ at: callSite(call), messageId: 'reviewRouting', data: { what: `\`${callee}(...)\``, request: scope.request, reviewer: who, evidence: briefEvidence(scope.evidence) } });
 }

@@ -9,7 +9,7 @@ import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
 import { MIRTH_TRIGGERS } from '../server/src/core/formats/mirth';
-import { ehiScope, HEALTH_CARE_TRIGGERS, mentionsHealthCare } from '../server/src/domain/access-path';
+import { ehiScope, HEALTH_CARE_TRIGGERS, mentionsHealthCare, briefEvidence } from '../server/src/domain/access-path';
 import { laterJobOf } from '../server/src/analysis/calls';
 import { codeBoolean, codeDuration, codeSettings, CodeSetting, configDuration, ConfigSetting, configSettings, DurationSetting } from '../server/src/analysis/named-values';
 import { isRejection } from '../server/src/analysis/responses';
@@ -17,6 +17,12 @@ import { CLINICAL, CLINICAL_TRIGGERS, isResultReleaseJob, OTHER_PURPOSE, PATIENT
 import { ageTest, AgeTest, cutoffBeforeNow, shiftedTime } from '../server/src/analysis/time';
 import { calleeLast, calleeName, callSite, collectionFilter, dotted, enclosingNameWords, hasWord as has, identifierWords, stringValue } from '../server/src/analysis/values';
 
+/**
+ * An age filter over a month (`older than 365 days`) selects old items (an archive, last year's
+ * results); embargoes run from hours to a couple of weeks.
+ */
+const MAX_AGE_FILTER_MS = 31 * 86_400_000;
+const CLINICAL_TEXT = /imaging|patholog|radiolog|biops/i;
 /** Below an hour a hold is processing or batching, not an embargo. */
 const MIN_DELAY_MS = 3_600_000;
 /**
@@ -26,6 +32,26 @@ const MIN_DELAY_MS = 3_600_000;
 const MIN_QUEUE_DELAY_MS = 900_000;
 
 const DELAY = new Set(['delay', 'delays', 'delayed', 'hold', 'holds', 'holdback', 'embargo', 'embargoed', 'defer', 'deferred', 'deferral', 'wait', 'waiting', 'lag', 'quarantine']);
+/** Readers other than the patient: caregivers, proxies, family. */
+const OTHER_READER = new Set(['caregiver', 'caregivers', 'proxy', 'proxies', 'guardian', 'guardians', 'family', 'delegate', 'delegates', 'representative', 'representatives']);
+
+/** `showReleaseNotes`, `releaseNotesDelayDays`: a product's release notes, unless the name says whose notes (`releaseNotesToPatient`, `releaseClinicalNotes`). */
+function isSoftwareReleaseNotes(words: string[]): boolean {
+  const i = words.findIndex((w, k) => (w === 'release' || w === 'releases') && (words[k + 1] === 'notes' || words[k + 1] === 'note'));
+  return i >= 0 && !words.some((w) => /^(patient|patients|clinical|progress|visit|encounter|discharge|provider|physician|doctor|portal|mychart)$/.test(w));
+}
+
+/** Parts of a screen: hiding a trend graph or a button is not hiding the results. */
+const SCREEN_ELEMENT = new Set(['trend', 'trends', 'graph', 'graphs', 'sparkline', 'thumbnail', 'thumbnails', 'button', 'buttons', 'icon', 'icons', 'widget', 'widgets', 'column', 'columns', 'legend', 'color', 'colour', 'preview', 'badge', 'banner', 'tooltip']);
+/** Items that are not (yet) a valid result: duplicates, cancelled orders, entries in error, tests and demo data; and "final only", which keeps back only unfinished ones. */
+const NOT_A_RESULT = new Set(['duplicate', 'duplicates', 'dedup', 'cancelled', 'canceled', 'erroneous', 'error', 'errors', 'invalid', 'demo', 'test', 'final', 'finalized', 'superseded']);
+/** Words that name holding back release itself, not a delay of some processing step. */
+const HOLD_WORDS = new Set(['hold', 'holds', 'holdback', 'embargo', 'embargoed', 'quarantine', 'withhold', 'withheld']);
+/** Processing steps a delay may belong to: ingesting, scanning, indexing, generating, reconciling, acknowledging, digests. */
+const PROCESSING = new Set([
+  'ingest', 'ingestion', 'import', 'upload', 'uploads', 'scan', 'scanning', 'ocr', 'index', 'indexing', 'prefetch', 'reconciliation', 'reconcile', 'dedup', 'dedupe',
+  'ack', 'generation', 'generate', 'render', 'rendering', 'digest', 'export', 'transcription', 'conversion', 'parse', 'parsing', 'processing', 'hl7',
+]);
 /** Names of a release time: `releaseAt`, `visibleAfter`, `embargoUntil`, `portal_release_date`. */
 const TIME_SUFFIX = new Set(['at', 'after', 'until', 'time', 'date', 'on', 'datetime', 'timestamp', 'when']);
 /** Unfinished or excluded material (drafts, preliminary results, psychotherapy notes) and per-case holds. */
@@ -80,6 +106,10 @@ export default defineRule({
       notFlagged: [
         'Delays of zero, and delays under an hour (processing, batching, interface pacing); for an SQS delay queue, whose delay is at most 15 minutes, delays under that maximum.',
         'Retry and back-off schedules (`self.retry(countdown=…)`, BullMQ `backoff.delay`, Step Functions `Retry` intervals, a job named for retrying) and jobs about something else on the same queue or scheduler (reminders, notifications, escalation, billing, purges).',
+        'Delays of a processing step (`reportGenerationDelayHours`, `labResultIngestDelay`, OCR, indexing, reconciliation, digests): a delay setting must name a hold or embargo, the release or visibility itself, or sit on the patient side (`portal.results.delayHours`).',
+        'Age filters of views over older items: thresholds over a month (last year’s results), archive and history routes, and lists kept under names such as `stale` or `archived`; `approved` alone (anyone’s approval, such as staff checking an uploaded card) unless a clinician is named (`radiologistApproved`).',
+        'A product’s release notes (`showReleaseNotes: false`, `releaseNotesDelayDays`) unless the name says whose notes, and settings about caregivers’ or proxies’ access (`shareNotesWithCaregivers: false`).',
+        'Screen elements (`showLabTrendsChart: false`) and data that is not a valid result yet (duplicates, cancelled orders, entries in error, “final results only”).',
         'Jobs that send results elsewhere than to patients (to the EHR, a referring provider, a warehouse, a dashboard banner) and jobs about business or quality reports: a job named only for a “report” or “document” must also name the patient side.',
         'A release time a clinician chose for one result (`eta=hold.release_at`, a Step Functions `TimestampPath` from the hold), and query conditions that only read a visibility flag (`where: { portalVisible: false }`).',
         'A per-patient or per-result hold driven by a clinician’s individual determination (`if (result.harmHold) continue;`, `allowIndividualHold: true`, `maxIndividualHoldDays`).',
@@ -112,10 +142,13 @@ export default defineRule({
       reported.add(at.start);
       ctx.report({ at, messageId, data });
     };
-    const health = (): boolean => !!code.embedding || mentionsHealthCare(code);
+    // Imaging, pathology and biopsy reports are clinical on their own (`ImagingReport`, `publish_pathology_report`).
+    const health = (): boolean => !!code.embedding || mentionsHealthCare(code) || CLINICAL_TEXT.test(code.text);
     return {
       call(call) {
-        if (call.isDecorator || !health()) return;
+        if (call.isDecorator) return;
+        // A job named for a clinical subject (`ReleaseLabResultToPortal`) is health care whatever the file says.
+        if (!health()) return checkScheduledRelease(ctx, call, report, true);
         checkScheduledRelease(ctx, call, report);
         checkFilter(ctx, call, report);
         checkQueryCutoff(ctx, call, report);
@@ -284,8 +317,11 @@ function isDelayNotion(words: string[]): boolean {
 
 /** `labResultReleaseDelayHours`, `noteEmbargoDays`, `results.holdHours`, `visibleAfterHours`, `resultReviewWindowHours`. */
 function isDelayName(words: string[], all: string[]): boolean {
-  if (!isDelayNotion(words) || !has(all, SUBJECT)) return false;
-  return !has(all, OTHER_PURPOSE) && !has(all, NOT_BLANKET);
+  if (!isDelayNotion(words) || !has(all, SUBJECT) || isSoftwareReleaseNotes(words)) return false;
+  if (has(all, OTHER_PURPOSE) || has(all, NOT_BLANKET) || has(words, PROCESSING)) return false;
+  // A delay of what? An explicit hold or embargo, a delay of release or visibility, or a delay on the patient's side
+  // (`portal.results.delayHours`); a bare `reportGenerationDelayHours` or `labResultIngestDelay` is processing.
+  return has(words, HOLD_WORDS) || has(words, RELEASE) || (words.includes('review') && (words.includes('window') || words.includes('period'))) || has(all, PATIENT_FACING);
 }
 
 function isBlanketDelay(d: DurationSetting): boolean {
@@ -297,6 +333,10 @@ function isBlanketDelay(d: DurationSetting): boolean {
 /** A boolean setting that keeps a class of results or notes from patients, or gates their release on review. */
 function booleanFinding(words: string[], all: string[], value: boolean, health: boolean): 'hidden' | 'gate' | undefined {
   if (has(all, OTHER_PURPOSE) || has(all, NOT_BLANKET) || words.some((w) => w === 'enabled' || w === 'enable')) return undefined;
+  // A screen element (`showLabTrendsChart`), or data that is wrong or not a result yet (`suppressDuplicateResults`, `restrictResultsToFinal`).
+  if (has(words, SCREEN_ELEMENT) || has(words, NOT_A_RESULT)) return undefined;
+  // Access by someone else than the patient (`shareNotesWithCaregivers: false`) is a different question; software release notes are not notes.
+  if (has(words, OTHER_READER) || isSoftwareReleaseNotes(words)) return undefined;
   const subject = has(all, SUBJECT);
   const patientFacing = has(all, PATIENT_FACING);
   const releaseWord = all.some((w) => RELEASE.has(w));
@@ -394,12 +434,12 @@ function isResultTimestamp(code: CodeModel, node: IrNode): boolean {
 }
 
 function reportAge(ctx: CodeContext, site: IrNode, age: AgeTest, what: string, report: Reporter): void {
-  const duration = age.ms !== undefined ? (age.ms >= MIN_DELAY_MS ? formatMs(age.ms) : undefined) : namedDelay(age.threshold);
+  const duration = age.ms !== undefined ? (age.ms >= MIN_DELAY_MS && age.ms <= MAX_AGE_FILTER_MS ? formatMs(age.ms) : undefined) : namedDelay(age.threshold);
   if (!duration || !isResultTimestamp(ctx.code, age.since)) return;
   const scope = ehiScope(ctx.code, site);
-  if (!scope || isClinicianFacing(ctx.code, site, scope.evidence)) return;
+  if (!scope || isClinicianFacing(ctx.code, site, scope.evidence) || isOlderItemsView(ctx.code, site, scope.evidence)) return;
   const since = (dotted(age.since) || ctx.code.textOf(age.since)).slice(0, 60);
-  report(siteOf(site), 'ageCheck', { what, subject: subjectOf(identifierWords(`${since} ${scope.evidence}`)), duration, since, evidence: scope.evidence });
+  report(siteOf(site), 'ageCheck', { what, subject: subjectOf(identifierWords(`${since} ${scope.evidence}`)), duration, since, evidence: briefEvidence(scope.evidence) });
 }
 
 /** A threshold whose value lives elsewhere but whose name says it is a release delay (`options.LabResultHoldHours`). */
@@ -471,12 +511,12 @@ function checkQueryCutoff(ctx: CodeContext, call: CallNode, report: Reporter): v
 }
 
 function reportCutoff(ctx: CodeContext, call: CallNode, fieldWords: string[], cutoff: number, field: string, what: string, report: Reporter): void {
-  if (cutoff < MIN_DELAY_MS || has(fieldWords, OTHER_PURPOSE)) return;
+  if (cutoff < MIN_DELAY_MS || cutoff > MAX_AGE_FILTER_MS || has(fieldWords, OTHER_PURPOSE)) return;
   const callWords = identifierWords(calleeName(call).replace(/\(\)/g, ''));
   if (!has([...fieldWords, ...callWords], RESULT_TIME) && !has(fieldWords, SUBJECT)) return;
   const scope = ehiScope(ctx.code, call) ?? releaseJobScope(ctx.code, call);
-  if (!scope || isClinicianFacing(ctx.code, call, scope.evidence)) return;
-  report(callSite(call), 'ageCheck', { what, subject: subjectOf(identifierWords(`${calleeName(call)} ${scope.evidence}`)), duration: formatMs(cutoff), since: field, evidence: scope.evidence });
+  if (!scope || isClinicianFacing(ctx.code, call, scope.evidence) || isOlderItemsView(ctx.code, call, scope.evidence)) return;
+  report(callSite(call), 'ageCheck', { what, subject: subjectOf(identifierWords(`${calleeName(call)} ${scope.evidence}`)), duration: formatMs(cutoff), since: field, evidence: briefEvidence(scope.evidence) });
 }
 
 /** Django `filter(provider_reviewed=True)`, `filter(reviewed_at__isnull=False)`, Spring Data `findBy...ReviewedTrue`, Prisma `where: { reviewedByProvider: true }`. */
@@ -542,7 +582,20 @@ function isQueryObject(node: IrNode): boolean {
 
 function isReviewDoneName(name: string): boolean {
   const words = identifierWords(name);
+  // `approved` alone may be anyone's approval (an uploaded document checked by staff); a clinician's needs saying so.
+  if (words.includes('approved') && !words.some((w) => REVIEW_DONE.has(w) && w !== 'approved')) return has(words, CLINICIAN_WORDS);
   return has(words, REVIEW_DONE) || (words.includes('signed') && words.includes('off'));
+}
+
+const CLINICIAN_WORDS = new Set(['provider', 'clinician', 'physician', 'doctor', 'radiologist', 'pathologist', 'attending', 'md']);
+
+/** A view of older items (an archive, a history, last year's results): its age filter selects, it does not hold back. */
+function isOlderItemsView(code: CodeModel, node: IrNode, evidence: string): boolean {
+  const words = [...identifierWords(evidence), ...namesAround(code, node)];
+  if (words.some((w) => /^(archive|archived|archives|history|historical|old|older|past|stale|expired|purge|cleanup)$/.test(w))) return true;
+  // The filtered list is kept under such a name: `const stale = results.filter(...)`.
+  const v = node.parent?.kind === 'variable' ? node.parent.name : node.parent?.kind === 'assign' && node.parent.target.kind === 'name' ? node.parent.target.name : '';
+  return identifierWords(v).some((w) => /^(archive|archived|history|old|older|past|stale|expired|recent|new|newest|latest|count)$/.test(w));
 }
 
 /** A positive read of a review already done: `r.reviewed`, `r.isProviderReviewed()`, `r.reviewedAt != null`, `Result::isReviewed`. */
@@ -574,7 +627,7 @@ function reportGate(ctx: CodeContext, site: IrNode, what: string, report: Report
   // What is filtered must be results, notes or reports (`appointments.filter(a => a.status === 'approved')` is not).
   const siteWords = identifierWords(ctx.code.textOf(site).slice(0, 300));
   if (!has(siteWords, SUBJECT)) return;
-  report(siteOf(site), 'reviewGate', { what, subject: subjectOf([...words, ...siteWords]), evidence: scope.evidence });
+  report(siteOf(site), 'reviewGate', { what, subject: subjectOf([...words, ...siteWords]), evidence: briefEvidence(scope.evidence) });
 }
 
 /** Where to point: a chained call at its method name, anything else as a whole. */
@@ -618,12 +671,12 @@ function marksHidden(code: CodeModel, node: IrNode): boolean {
 /* ---------------- code: scheduled release ---------------- */
 
 /** `releaseQueue.add('release-lab-results', data, { delay: 72h })`, `release_to_portal.apply_async(countdown=...)`, Hangfire `Schedule(() => Release(...), TimeSpan.FromHours(72))`. */
-function checkScheduledRelease(ctx: CodeContext, call: CallNode, report: Reporter): void {
+function checkScheduledRelease(ctx: CodeContext, call: CallNode, report: Reporter, needsClinicalName = false): void {
   const job = laterJobOf(ctx.code, call);
   if (!job?.job || job.ms === undefined || job.ms < (job.queueDelay ? MIN_QUEUE_DELAY_MS : MIN_DELAY_MS)) return;
   // What the job releases may be named by the code around it (`ReleaseToPortal(id)` in a LabResultsController).
   // A queue's delay is judged by the queue and the message alone: one function may feed several queues.
   const text = job.queueDelay ? `${job.job} ${job.queue}` : `${job.job} ${job.queue} ${namesAround(ctx.code, call).join(' ')}`;
-  if (!releasesToPatients(text)) return;
+  if (!releasesToPatients(text) || (needsClinicalName && !has(identifierWords(text), CLINICAL))) return;
   report(callSite(call), 'scheduledRelease', { what: `\`${job.queueDelay ? calleeLast(call) : calleeName(call)}\``, job: job.job.replace(/\s+/g, ' ').slice(0, 60), subject: subjectOf(identifierWords(text)), duration: formatMs(job.ms) });
 }

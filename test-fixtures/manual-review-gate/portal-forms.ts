@@ -43,3 +43,10 @@ portalForms.post('/api/records/:id/ai-summary', requirePatient, async (req, res)
   const summary = await prisma.summary.create({ data: { recordId: req.params.id, state: 'AWAITING_CLINICIAN_REVIEW' } });
   res.json(summary);
 });
+
+// A comment on a request is moderated; the request itself goes on.
+portalForms.post('/api/records-requests/:id/comments', requirePatient, async (req, res) => {
+  // ok: manual-review-gate
+  await prisma.requestComment.create({ data: { requestId: req.params.id, text: req.body.text, status: 'PENDING_REVIEW' } });
+  res.sendStatus(201);
+});

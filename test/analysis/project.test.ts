@@ -57,6 +57,17 @@ describe('value flow between files', () => {
     assert.equal(numberValue(b.model, firstArg(b.node)), 72);
   });
 
+  it('TypeScript: a nested key of an imported JSON module (settings.portal.release.holdHours)', async () => {
+    const files = {
+      'src/portal-release.json': '{ "portal": { "release": { "imagingHoldHours": 48 } } }',
+      'src/jobs.ts': "import settings from './portal-release.json';\nimport * as all from './portal-release.json';\nhold(settings.portal.release.imagingHoldHours);\nwait(all.portal.release.imagingHoldHours);\n",
+    };
+    const a = await prepared(files, 'src/jobs.ts', argOf('hold'));
+    assert.equal(numberValue(a.model, firstArg(a.node)), 48);
+    const b = await prepared(files, 'src/jobs.ts', argOf('wait'));
+    assert.equal(numberValue(b.model, firstArg(b.node)), 48);
+  });
+
   it('JavaScript: destructured require', async () => {
     const files = { 'lib/channels.js': "const PROVIDER_CHANNELS = ['fax', 'mail'];\nmodule.exports = { PROVIDER_CHANNELS };\n", 'lib/send.js': "const { PROVIDER_CHANNELS } = require('./channels');\npick(PROVIDER_CHANNELS);\n" };
     const { model, node } = await prepared(files, 'lib/send.js', argOf('pick'));

@@ -296,6 +296,16 @@ export function ehiScope(model: CodeModel, node: IrNode): { evidence: string; ha
   return undefined;
 }
 
+/**
+ * Evidence short enough for a one-sentence message: a Mirth channel by its name alone
+ * (`Mirth channel "Records Out"`, not its connector and step), anything else cut at 80 characters.
+ */
+export function briefEvidence(evidence: string): string {
+  const mirth = /^Mirth channel ("[^"]*")/.exec(evidence);
+  if (mirth) return `Mirth channel ${mirth[1]}`;
+  return evidence.length > 80 ? `${evidence.slice(0, 77)}...` : evidence;
+}
+
 const HEALTH_CARE_TEXT =
   /\b(patients?|fhir|hl7|clinical|clinicians?|physicians?|ehr|emr|loinc|snomed|mychart|medical|diagnos[a-z]*|patholog[a-z]*|radiolog[a-z]*|lab[ _-]?results?|encounters?|observations?|hipaa|ehi)\b/i;
 

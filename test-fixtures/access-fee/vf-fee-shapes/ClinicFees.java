@@ -21,3 +21,12 @@ class ClinicBilling {
     // ok: access-fee
     private BigDecimal ehrLicenseMonthlyFee = new BigDecimal("450.00");
 }
+
+final class RoiRates {
+    // ruleid: access-fee
+    static final double ATTORNEY_RECORDS_COPY_FEE = 25.0;
+    // ok: access-fee
+    static final double RECORDS_CERTIFICATION_FEE = 10.0;
+    // ok: access-fee
+    static final double PATIENT_PORTAL_DOWNLOAD_FEE = 0.0;
+}

@@ -55,3 +55,27 @@ export const seedRecordsRequests = [{ patientId: 'p1', recordsRequestFee: 25 }];
 export const recordsFee = { amount: 25, waived: true };
 // ruleid: access-fee
 export const recordsCopyFee = { amount: 25, waivedForPatients: true };
+
+// FHIR financial resources: the balance read is the resource's, not the requestor's payment.
+app.get('/fhir/r4/Account/:id', async (req, res) => {
+  const account = await fhirStore.read('Account', req.params.id);
+  // ok: access-fee
+  if (!account.balance) return res.status(404).end();
+  res.json(account);
+});
+
+// Records only for patients with a card on file.
+app.get('/portal/records/download', async (req, res) => {
+  // ruleid: access-fee
+  if (!req.session.paymentMethodOnFile) return res.status(403).json({ error: 'Add a card to download your records' });
+  res.json(await fhirStore.everything(req.session.patientId));
+});
+
+// A balance owed for care is no reason to refuse the record.
+app.get('/fhir/r4/Patient/:id', async (req, res) => {
+  // ruleid: access-fee
+  if (req.user.balanceOverdue) return res.status(403).json({ error: 'Please settle your balance first' });
+  res.json(await fhirStore.read('Patient', req.params.id));
+});
+
+declare const fhirStore: { read(type: string, id: string): Promise<any>; everything(id: string): Promise<any> };

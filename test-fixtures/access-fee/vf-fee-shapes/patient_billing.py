@@ -30,3 +30,14 @@ def visit_balance(request, visit_id):
     # ok: access-fee
     billing.charge_copay(request.user, visit_id)
     return JsonResponse({"status": "paid"})
+
+
+# Our own costs and services beside access to records.
+# ok: access-fee
+FHIR_SERVER_HOSTING_PRICE = 500
+# ok: access-fee
+CHART_REVIEW_FEE = 75
+# ok: access-fee
+DISABILITY_FORM_FEE = 25
+# ok: access-fee
+MEDICATION_PRICE_PER_UNIT = 3.5
