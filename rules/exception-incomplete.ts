@@ -17,6 +17,7 @@ export default defineRule({
     messages: {
       missing: 'This {exception} record is missing {fields}, so it documents nothing yet.',
       reason: 'This {exception} record documents nothing yet: {problem}.',
+      missingAndReason: 'This {exception} record is missing {fields}, and {problem}.',
     },
     docs: {
       summary:
@@ -40,18 +41,22 @@ export default defineRule({
         },
       ],
     },
-    version: 2,
+    version: 3,
   },
 
   annotations(ctx) {
+    // One finding per record: what is missing and what is wrong with its reason, together.
     for (const annotation of ctx.annotations) {
-      for (const problem of annotation.problems) {
-        if (problem.kind !== 'incomplete') continue;
-        const id = annotation.exceptionId;
-        const exception = isExceptionId(id) ? EXCEPTIONS[id].title : id;
-        if (problem.missing) ctx.report({ at: problem.at, messageId: 'missing', data: { exception, fields: problem.missing.map((f) => `\`${f}\``).join(', ') } });
-        else ctx.report({ at: problem.at, messageId: 'reason', data: { exception, problem: problem.message } });
-      }
+      const problems = annotation.problems.filter((p) => p.kind === 'incomplete');
+      if (problems.length === 0) continue;
+      const id = annotation.exceptionId;
+      const exception = isExceptionId(id) ? EXCEPTIONS[id].title : id;
+      const missing = problems.find((p) => p.missing);
+      const reason = problems.find((p) => !p.missing);
+      const fields = missing?.missing?.map((f) => `\`${f}\``).join(', ') ?? '';
+      if (missing && reason) ctx.report({ at: missing.at, messageId: 'missingAndReason', data: { exception, fields, problem: reason.message } });
+      else if (missing) ctx.report({ at: missing.at, messageId: 'missing', data: { exception, fields } });
+      else if (reason) ctx.report({ at: reason.at, messageId: 'reason', data: { exception, problem: reason.message } });
     }
   },
 });

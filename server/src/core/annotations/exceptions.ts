@@ -177,8 +177,14 @@ export const EXCEPTIONS: Record<ExceptionId, ExceptionSpec> = {
       { name: 'requested', kind: text, description: 'The manner the requestor asked for.' },
       {
         name: 'alternative',
-        kind: { type: 'enum', values: ['certified-health-it', 'published-standard', 'machine-readable'] },
-        description: 'The alternative manner offered, in the regulation’s order of preference.',
+        kind: { type: 'enum', values: ['certified-health-it', 'published-standard', 'machine-readable', 'agreed-with-requestor'] },
+        description: 'The alternative manner offered, in the regulation’s order of preference; or `agreed-with-requestor` when the requestor agreed to this manner (171.301(a): terms reached for the manner fulfilled).',
+      },
+      {
+        name: 'agreement',
+        kind: text,
+        description: 'How and when the requestor agreed to this manner (the request record, the written agreement).',
+        requiredWhen: { field: 'alternative', values: ['agreed-with-requestor'] },
       },
     ],
   },
