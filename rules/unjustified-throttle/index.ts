@@ -13,6 +13,8 @@ import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../.
 import { statusOf, statusValue } from '../../server/src/analysis/responses';
 import { checkConfig } from './config';
 import { checkPolicyDefinitions, policyDefined } from './aspnet';
+import { checkDrfThrottleField, checkFastifyPlugin, checkGatewayRoute, checkThrottleRates, checkThrottlerModule } from './libraries';
+import { decoratorName, ehiRoutesInFile, isExempt, Reporter } from './shared';
 import { isResultReleaseJob } from '../../server/src/domain/result-release';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../../server/src/analysis/values';
 
@@ -21,7 +23,6 @@ const LIMITER_FACTORY =
   /^(rateLimit|rateLimiter|RateLimit|RateLimiter|expressRateLimit|slowDown|speedLimiter|throttle|createRateLimiter|createLimiter|RateLimiterMemory|RateLimiterRedis|RateLimiterMongo|RateLimiterPostgres|RateLimiterCluster|fastifyRateLimit|koaRatelimit|ratelimit)$/;
 const LIMITER_NAME = /(rate_?limit|ratelimit|limiter|throttl|slow_?down|speed_?limit)/i;
 const LIMITER_DECORATOR = /^(Throttle|RateLimiter|RateLimit|EnableRateLimiting|ratelimit|rate_limit|throttle|throttle_classes|limit|shared_limit|Throttled)$/;
-const EXEMPT_DECORATOR = /^(SkipThrottle|DisableRateLimiting|exempt|AllowAnonymousRateLimit)$/;
 const QUEUE_HOLD_MS = 3_600_000;
 /** Shorter pauses are jitter (against retry storms), not a hold on access. */
 const MIN_SLEEP_MS = 1000;
@@ -202,7 +203,6 @@ export default defineRule({
   },
 });
 
-type Reporter = (r: Report, node: IrNode) => void;
 
 /* ---------- code ---------- */
 
@@ -213,13 +213,7 @@ function handlerOfDecorated(ctx: CodeContext, decorator: CallNode): { handler?: 
   return {};
 }
 
-function decoratorName(d: CallNode): string {
-  return dotted(d.callee).split('.').pop() ?? '';
-}
 
-function isExempt(decorators: CallNode[]): boolean {
-  return decorators.some((d) => EXEMPT_DECORATOR.test(decoratorName(d)));
-}
 
 function checkDecorator(ctx: CodeContext, d: CallNode, report: Reporter): void {
   const name = decoratorName(d);
@@ -492,136 +486,3 @@ function checkGlobal(ctx: CodeContext, node: IrNode, what: string, report: Repor
   report({ at: node, messageId: 'globalLimiter', data: { what: what.startsWith('`') ? what : `\`${what}\``, evidence: ehi } }, node);
 }
 
-/** The first EHI route registered or declared in the file that is not exempt from limits. */
-function ehiRoutesInFile(ctx: CodeContext): string | undefined {
-  for (const r of routeRegistrations(ctx.code)) if (r.methods.length > 0 && classifyPaths([r.path]) === 'ehi') return `route ${r.path}`;
-  for (const fn of ctx.code.functions()) {
-    if (isExempt(fn.decorators)) continue;
-    const h = handlerFor(ctx.code, fn);
-    if (h?.classification === 'ehi' && h.routes.length > 0) return h.evidence;
-  }
-  return undefined;
-}
-
-/* ---------- framework forms ---------- */
-
-/** Spring Cloud Gateway Java DSL: `.route(id, r -> r.path("/fhir/**").filters(f -> f.requestRateLimiter(...)))`. */
-function checkGatewayRoute(ctx: CodeContext, call: CallNode, report: Reporter): void {
-  if (calleeLast(call) !== 'requestRateLimiter') return;
-  let route: CallNode | undefined;
-  for (let p = call.parent; p; p = p.parent) if (p.kind === 'call' && calleeLast(p) === 'route' && p.args.length >= 1) { route = p; break; }
-  if (!route) return;
-  const paths: string[] = [];
-  for (const arg of route.args) walk(arg.value, (n) => {
-    if (n.kind === 'call' && calleeLast(n) === 'path') for (const a of n.args) { const v = stringValue(ctx.code, a.value); if (v) paths.push(v); }
-  });
-  if (paths.length === 0 || classifyPaths(paths) !== 'ehi') return;
-  report({ at: callSite(call), messageId: 'limiter', data: { what: '`requestRateLimiter`', evidence: `gateway route ${paths.find((p) => classifyPaths([p]) === 'ehi')}` } }, call);
-}
-
-/**
- * NestJS: `ThrottlerModule.forRoot(...)` in a module that installs `ThrottlerGuard` as `APP_GUARD`
- * limits every controller of the app; reported when the module imports an EHI module or controller.
- */
-function checkThrottlerModule(ctx: CodeContext, call: CallNode, report: Reporter): void {
-  if (!/^ThrottlerModule\.forRoot(Async)?$/.test(calleeName(call))) return;
-  let moduleObject: IrNode | undefined;
-  for (let p = call.parent; p; p = p.parent) {
-    if (p.kind === 'call' && p.isDecorator) {
-      if (decoratorName(p) === 'Module') moduleObject = p.args[0]?.value;
-      break;
-    }
-  }
-  if (moduleObject?.kind !== 'object') return;
-  const providers = moduleObject.properties.find((p) => p.key === 'providers');
-  if (!providers || !/APP_GUARD/.test(ctx.code.textOf(providers.value)) || !/ThrottlerGuard/.test(ctx.code.textOf(providers.value))) return;
-  const members: string[] = [];
-  for (const key of ['imports', 'controllers']) {
-    const list = moduleObject.properties.find((p) => p.key === key)?.value;
-    if (list?.kind === 'array') for (const e of list.elements) if (e.kind === 'name' || e.kind === 'member') members.push(dotted(e));
-  }
-  const ehi = members.find((m) => classifyName(m) === 'ehi');
-  if (!ehi) return;
-  report({ at: callSite(call), messageId: 'globalLimiter', data: { what: `\`${calleeName(call)}\``, evidence: `module ${ehi}` } }, call);
-}
-
-/** `@fastify/rate-limit` registered as a plugin: app-wide, or on an encapsulated plugin's prefix and routes. */
-function checkFastifyPlugin(ctx: CodeContext, call: CallNode, report: Reporter): void {
-  if (calleeLast(call) !== 'register' || call.args.length === 0 || call.callee.kind !== 'member') return;
-  const plugin = call.args[0].value;
-  if (!isRateLimitPlugin(ctx.code, plugin)) return;
-  const options = call.args[1]?.value;
-  if (options?.kind === 'object' && options.properties.some((p) => p.key === 'global' && p.value.kind === 'boolean' && p.value.value === false)) return;
-  const what = `\`register(${ctx.code.textOf(plugin).slice(0, 30)})\``;
-  const fn = ctx.code.enclosingFunction(call);
-  if (!fn) {
-    const ehi = ehiRoutesInFile(ctx);
-    if (ehi) report({ at: callSite(call), messageId: 'globalLimiter', data: { what, evidence: ehi } }, call);
-    return;
-  }
-  // An encapsulated plugin: `app.register(async (scope) => { scope.register(rateLimit); ... }, { prefix: '/fhir' })`.
-  const owner = fn.parent?.kind === 'call' && calleeLast(fn.parent) === 'register' ? fn.parent : undefined;
-  const prefixOption = owner?.args[1]?.value;
-  const prefix = prefixOption?.kind === 'object' ? stringValue(ctx.code, prefixOption.properties.find((p) => p.key === 'prefix')?.value) : undefined;
-  const routes = routeRegistrations(ctx.code).filter((r) => r.methods.length > 0 && within(r.call, fn)).map((r) => `${prefix ?? ''}${r.path}`);
-  const ehi = (prefix && classifyPaths([prefix]) === 'ehi' ? prefix : undefined) ?? routes.find((r) => classifyPaths([r]) === 'ehi');
-  if (!ehi || (prefix && classifyPaths([prefix]) === 'auth')) return;
-  report({ at: callSite(call), messageId: 'limiter', data: { what, evidence: `routes under ${ehi}` } }, call);
-}
-
-function within(node: IrNode, ancestor: IrNode): boolean {
-  for (let p: IrNode | undefined = node; p; p = p.parent) if (p === ancestor) return true;
-  return false;
-}
-
-function isRateLimitPlugin(model: CodeModel, node: IrNode): boolean {
-  if (node.kind === 'call' && calleeLast(node) === 'require') return /rate-limit/.test(stringValue(model, node.args[0]?.value) ?? '');
-  if (node.kind !== 'name' && node.kind !== 'member') return false;
-  const name = dotted(node);
-  if (model.imports().some((i) => /rate-?limit/i.test(i.source) && i.names.some((b) => b.local === name))) return true;
-  const value = resolve(model, node);
-  if (value && value !== node && value.kind === 'call' && calleeLast(value) === 'require') return /rate-limit/.test(stringValue(model, value.args[0]?.value) ?? '');
-  return false;
-}
-
-const RATE_TEXT = /^\s*\d+\s*\/\s*\d*\s*(s|sec|second|m|min|minute|h|hour|d|day)s?\s*$/i;
-
-/**
- * Django REST framework: a throttle class's own `rate`, or `throttle_scope` on a view, when the
- * class or scope is about EHI (`scope = "fhir"`, `ImmunizationViewSet`).
- */
-function checkDrfThrottleField(ctx: CodeContext, node: IrNode, report: Reporter): void {
-  if (node.kind !== 'variable' || !node.isField || !node.value) return;
-  const cls = ctx.code.enclosingClass(node);
-  if (!cls) return;
-  if (node.name === 'rate' && cls.bases.some((b) => /RateThrottle$/.test(b))) {
-    const rate = stringValue(ctx.code, node.value);
-    if (!rate || !RATE_TEXT.test(rate)) return;
-    const scopeField = cls.members.find((m) => m.kind === 'variable' && m.name === 'scope');
-    const scope = scopeField?.kind === 'variable' ? stringValue(ctx.code, scopeField.value) : undefined;
-    const names = [cls.name, scope ?? ''].map(classifyName);
-    if (names.includes('auth') || !names.includes('ehi')) return;
-    report({ at: node, messageId: 'limiter', data: { what: `\`${cls.name}\` rate ${rate}`, evidence: scope ? `throttle scope ${scope}` : cls.name } }, node);
-    return;
-  }
-  if (node.name === 'throttle_scope') {
-    const scope = stringValue(ctx.code, node.value);
-    if (!scope || classifyName(scope) === 'auth' || classifyName(cls.name) === 'auth') return;
-    if (classifyName(cls.name) !== 'ehi' && classifyName(scope) !== 'ehi') return;
-    report({ at: node, messageId: 'limiter', data: { what: `\`throttle_scope = "${scope}"\``, evidence: `view ${cls.name}` } }, node);
-  }
-}
-
-/** `DEFAULT_THROTTLE_RATES`: a rate for a scope named after EHI (`"patient_records": "5/hour"`); `anon`/`user` defaults apply to every API alike. */
-function checkThrottleRates(ctx: CodeContext, node: IrNode, report: Reporter): void {
-  if (node.kind !== 'object') return;
-  const owner = node.parent;
-  const key = owner?.kind === 'object' ? owner.properties.find((p) => p.value === node)?.key : owner?.kind === 'variable' ? owner.name : owner?.kind === 'assign' ? dotted(owner.target) : undefined;
-  if (!key || !/DEFAULT_THROTTLE_RATES$/.test(key.replace(/^["']|["']$/g, ''))) return;
-  for (const p of node.properties) {
-    const scope = p.key.replace(/^["']|["']$/g, '');
-    const rate = stringValue(ctx.code, p.value);
-    if (!rate || classifyName(scope) !== 'ehi') continue;
-    report({ at: p, messageId: 'limiter', data: { what: `throttle rate ${rate}`, evidence: `scope ${scope}` } }, p as unknown as IrNode);
-  }
-}

@@ -1,0 +1,32 @@
+/**
+ * What the code checks of `unjustified-throttle` share: decorator names, exemptions from limits
+ * (`@SkipThrottle`, `[DisableRateLimiting]`) and the first EHI route a file registers.
+ */
+import type { CallNode, IrNode } from '../../server/src/core/ir';
+import type { CodeContext, Report } from '../../server/src/core/rule';
+import { dotted } from '../../server/src/analysis/values';
+import { classifyPaths, handlerFor } from '../../server/src/domain/access-path';
+import { routeRegistrations } from '../../server/src/frameworks/routes';
+
+export type Reporter = (r: Report, node: IrNode) => void;
+
+const EXEMPT_DECORATOR = /^(SkipThrottle|DisableRateLimiting|exempt|AllowAnonymousRateLimit)$/;
+
+export function decoratorName(d: CallNode): string {
+  return dotted(d.callee).split('.').pop() ?? '';
+}
+
+export function isExempt(decorators: CallNode[]): boolean {
+  return decorators.some((d) => EXEMPT_DECORATOR.test(decoratorName(d)));
+}
+
+/** The first EHI route registered or declared in the file that is not exempt from limits. */
+export function ehiRoutesInFile(ctx: CodeContext): string | undefined {
+  for (const r of routeRegistrations(ctx.code)) if (r.methods.length > 0 && classifyPaths([r.path]) === 'ehi') return `route ${r.path}`;
+  for (const fn of ctx.code.functions()) {
+    if (isExempt(fn.decorators)) continue;
+    const h = handlerFor(ctx.code, fn);
+    if (h?.classification === 'ehi' && h.routes.length > 0) return h.evidence;
+  }
+  return undefined;
+}
