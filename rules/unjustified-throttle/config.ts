@@ -369,6 +369,20 @@ function locationPath(location: ConfigNode): string | undefined {
   return path.replace(/^\^/, '').replace(/\$$/, '');
 }
 
+/** The `server_name` of the server around a block, when one of its host names is about EHI (`fhir.example.org`). */
+function serverNameOf(block: ConfigNode): string | undefined {
+  for (let p: ConfigNode | undefined = block; p; p = p.parent) {
+    if (keyOf(p) !== 'server' || p.kind !== 'map') continue;
+    const names = scalarString(p.entries.find((e) => e.key === 'server_name')?.value)?.split(/\s+/) ?? [];
+    return names.find((n) => {
+      const labels = n.split('.').filter((l) => l.length > 0 && l !== '*');
+      const classes = labels.map((l) => classifyName(l));
+      return classes.includes('ehi') && !classes.includes('auth') && !classes.includes('admin');
+    });
+  }
+  return undefined;
+}
+
 function blocksNamed(node: ConfigNode, key: string): ConfigNode[] {
   if (node.kind !== 'map') return [];
   const entry = node.entries.find((e) => e.key === key);
@@ -409,14 +423,19 @@ function checkNginx(ctx: ConfigContext, root: ConfigNode): void {
     const zoneNode = zone ? zones.get(zone) : undefined;
     const related = zoneNode ? [{ at: { start: zoneNode.start, end: zoneNode.end }, message: `zone ${zone} is defined here` }] : [];
     const at = node.entry ? { start: node.entry.start, end: node.entry.end } : node;
-    const block = node.parent?.kind === 'seq' ? node.parent.parent : node.parent;
+    // The block the directive is in; inside an `if`, the location or server around it.
+    let block = node.parent?.kind === 'seq' ? node.parent.parent : node.parent;
+    while (block && !/^(location|server|http)$/.test(keyOf(block) ?? '') && block.parent) block = block.parent.kind === 'seq' ? block.parent.parent : block.parent;
     if (!block) continue;
+    const host = serverNameOf(block);
     if (keyOf(block) === 'location') {
       const path = locationPath(block);
       if (path && classifyPaths([path]) === 'ehi') ctx.report({ at, messageId: 'configLimit', data: { what, scope: `location ${path}` }, related });
+      else if (path === '/' && host) ctx.report({ at, messageId: 'configLimit', data: { what, scope: `every path of ${host}` }, related });
       continue;
     }
-    const ehi = inheritingLocations(block, directive).filter((p) => classifyPaths([p]) === 'ehi');
+    const ehi = inheritingLocations(block, directive).filter((p) => classifyPaths([p]) === 'ehi' || (p === '/' && keyOf(block!) === 'server' && host));
+    if (ehi.length === 0 && keyOf(block) === 'server' && host) ehi.push(host);
     if (ehi.length > 0) ctx.report({ at, messageId: 'configGlobalLimit', data: { what, scope: ehi.slice(0, 2).join(', ') }, related });
   }
 }
