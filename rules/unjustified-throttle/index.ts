@@ -234,6 +234,7 @@ function checkDecorator(ctx: CodeContext, d: CallNode, report: Reporter): void {
     return;
   }
   if (cls) {
+    if (isExempt(cls.decorators)) return;
     const h = classHandler(ctx, cls);
     if (h?.classification === 'ehi') report({ at: d, messageId: 'limiter', data: { what, evidence: h.evidence } }, d);
   }

@@ -20,11 +20,20 @@ export function isExempt(decorators: CallNode[]): boolean {
   return decorators.some((d) => EXEMPT_DECORATOR.test(decoratorName(d)));
 }
 
+/** Fastify route options `{ config: { rateLimit: false } }`: the route is exempt from the app-wide limit. */
+function optsOutOfRateLimit(options: IrNode): boolean {
+  if (options.kind !== 'object') return false;
+  const config = options.properties.find((p) => p.key === 'config')?.value;
+  const rateLimit = config?.kind === 'object' ? config.properties.find((p) => p.key === 'rateLimit')?.value : undefined;
+  return rateLimit?.kind === 'boolean' && rateLimit.value === false;
+}
+
 /** The first EHI route registered or declared in the file that is not exempt from limits. */
 export function ehiRoutesInFile(ctx: CodeContext): string | undefined {
-  for (const r of routeRegistrations(ctx.code)) if (r.methods.length > 0 && classifyPaths([r.path]) === 'ehi') return `route ${r.path}`;
+  for (const r of routeRegistrations(ctx.code)) if (r.methods.length > 0 && classifyPaths([r.path]) === 'ehi' && !r.middleware.some(optsOutOfRateLimit)) return `route ${r.path}`;
+  const optedOut = new Set(routeRegistrations(ctx.code).filter((r) => r.middleware.some(optsOutOfRateLimit)).map((r) => r.handler));
   for (const fn of ctx.code.functions()) {
-    if (isExempt(fn.decorators)) continue;
+    if (isExempt(fn.decorators) || optedOut.has(fn)) continue;
     const h = handlerFor(ctx.code, fn);
     if (h?.classification === 'ehi' && h.routes.length > 0) return h.evidence;
   }

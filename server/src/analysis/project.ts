@@ -217,7 +217,11 @@ export class ProjectIndex implements ProjectContext {
           return undefined;
         }
       })();
-      pending.then((m) => this.fullLoaded.set(file, m));
+      pending.then((m) => {
+        this.fullLoaded.set(file, m);
+        // Annotations there document findings that name a place in it (a policy applied to a documented endpoint).
+        if (m) this.byDisplay.set(m.display, m);
+      });
       this.fullModules.set(file, pending);
     }
     return pending;
