@@ -132,6 +132,11 @@ export default defineRule({
           flagged: 'services:\n  - name: fhir\n    routes:\n      - paths: [/fhir]\n    plugins:\n      - name: rate-limiting\n        config: { minute: 5 }',
           fixed: 'services:\n  - name: auth\n    routes:\n      - paths: [/oauth2/token]\n    plugins:\n      - name: rate-limiting\n        config: { minute: 5 }',
         },
+        {
+          language: 'nginx',
+          flagged: 'server {\n    location /fhir/ {\n        limit_req zone=fhir burst=5;\n        proxy_pass http://fhir_backend;\n    }\n}',
+          fixed: 'server {\n    location /fhir/ {\n        proxy_pass http://fhir_backend;\n    }\n    location = /oauth2/token {\n        limit_req zone=login burst=3;\n        proxy_pass http://identity;\n    }\n}',
+        },
       ],
     },
     version: 2,
