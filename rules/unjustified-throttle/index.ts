@@ -320,7 +320,8 @@ function checkRetryAfterAssignment(ctx: CodeContext, target: IrNode, value: IrNo
 function reportRetryAfter(ctx: CodeContext, at: IrNode, value: IrNode, limitSeconds: number, report: Reporter, span: { start: number; end: number } = at): void {
   const seconds = numberValue(ctx.code, value) ?? numberValue(ctx.code, resolve(ctx.code, value)) ?? secondsFromCall(ctx.code, value);
   if (seconds === undefined || seconds < limitSeconds) return;
-  const handler = enclosingHandler(ctx.code, at) ?? fallbackOf(ctx, at);
+  // A handler, the middleware or filter around EHI routes, or the fallback of a limited handler.
+  const handler = fallbackOf(ctx, at) ?? ehiContext(ctx.code, at);
   if (handler?.classification !== 'ehi') return;
   report({ at: span, messageId: 'retryAfter', data: { seconds, evidence: handler.evidence } }, at);
 }
