@@ -13,7 +13,7 @@ import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../.
 import { statusOf, statusValue } from '../../server/src/analysis/responses';
 import { checkConfig } from './config';
 import { checkPolicyDefinitions, policyDefined } from './aspnet';
-import { checkDrfThrottleField, checkFastifyPlugin, checkGatewayRoute, checkThrottleRates, checkThrottlerModule } from './libraries';
+import { checkDrfThrottleField, checkFastifyPlugin, checkGatewayRoute, checkThrottleRates } from './libraries';
 import { decoratorName, ehiRoutesInFile, isExempt, Reporter } from './shared';
 import { isResultReleaseJob } from '../../server/src/domain/result-release';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../../server/src/analysis/values';
@@ -106,7 +106,7 @@ export default defineRule({
         'Remove the limit or delay from the EHI path, or scope it to what the exception allows (a per-app limit against an app that is degrading performance, a limit on sign-in). If it is deliberate, document it with an `ehi-exception: health-it-performance` or `ehi-exception: security` annotation above the construct (for an ASP.NET Core policy: above its definition; for a JSON file: an entry in `ehi-exceptions.yaml`), and log each time it restricts a request.',
       covers: [
         'Express/Koa middleware limiters (`express-rate-limit`, `express-slow-down`, `rate-limiter-flexible`) on EHI routes or app-wide; `@fastify/rate-limit` per-route `config.rateLimit` and as a plugin (app-wide or in an encapsulated plugin with an EHI prefix).',
-        'NestJS `@Throttle`, `@UseGuards(ThrottlerGuard)` on EHI controllers, and `ThrottlerModule.forRoot` with `ThrottlerGuard` as `APP_GUARD` in a module that imports EHI modules.',
+        'NestJS `@Throttle` and `@UseGuards(ThrottlerGuard)` on EHI controllers and handlers (`@SkipThrottle` exempts them).',
         'Spring: Resilience4j `@RateLimiter` on EHI handlers, long `Retry-After` set in their `fallbackMethod`, and `resilience4j.ratelimiter.instances.<name>` whose name is about EHI; Resilience4j `RateLimiter.acquirePermission()` and Guava/Bucket4j `acquire`/`tryConsume` in EHI handlers (not before an outbound call); Bucket4j `Bandwidth.classic`/`simple`/`builder` and `Bucket.builder().addLimit` in EHI filters and HAPI interceptors; Spring Cloud Gateway `requestRateLimiter` in the Java route DSL.',
         'ASP.NET Core rate limiting: `AddFixedWindowLimiter`, `AddSlidingWindowLimiter`, `AddTokenBucketLimiter`, `AddConcurrencyLimiter` and `AddPolicy` reported at the definition, with the EHI endpoints that apply them (`RequireRateLimiting`, `[EnableRateLimiting]`, in any file of the project) as related places; `GlobalLimiter`.',
         'Python: Flask-Limiter and slowapi `@limiter.limit` (rates from constants in other modules) and `Limiter(default_limits=...)`; django-ratelimit `@ratelimit`; Django REST framework `throttle_classes`, `throttle_scope`, throttle classes with their own `rate`, and `DEFAULT_THROTTLE_RATES` entries for EHI scopes.',
@@ -122,7 +122,7 @@ export default defineRule({
         'Limits on sign-in, token, OTP, password-reset and other authentication endpoints: brute-force protection is security, not blocking.',
         'Back-off and sleeps in outbound clients that retry someone else’s server (inside a retry loop or catch around an outbound call, a HAPI client interceptor, a Mirth destination calling another system).',
         'Limiters whose routes are not visible and whose names say nothing about EHI (a global limit in a file or gateway config that registers no EHI route, an APIM all-APIs policy, a usage plan on a non-EHI API, an ASP.NET Core policy no EHI endpoint uses).',
-        'Global framework defaults that apply to every API alike with no EHI path in view: DRF `anon`/`user` rates, AspNetCoreRateLimit `Endpoint: "*"`, Resilience4j `configs.default`, an Envoy `local_ratelimit` filter without a bucket of its own.',
+        'Global framework defaults that apply to every API alike with no EHI path in view: DRF `anon`/`user` rates, NestJS `ThrottlerModule.forRoot` with a global `ThrottlerGuard`, AspNetCoreRateLimit `Endpoint: "*"`, Resilience4j `configs.default`, an Envoy `local_ratelimit` filter without a bucket of its own.',
         'Limits with a documented exception (an `ehi-exception` annotation or a register entry).',
       ],
       examples: [
@@ -172,7 +172,6 @@ export default defineRule({
         checkQueueHold(ctx, call, report);
         checkLimiterUse(ctx, call, report);
         checkGatewayRoute(ctx, call, report);
-        checkThrottlerModule(ctx, call, report);
         checkFastifyPlugin(ctx, call, report);
         if (statusOf(code, call) === 429) tooMany.push({ node: call, what: `\`${calleeName(call).replace(/\(\)/g, '(…)')}(429)\`` });
       },

@@ -1,16 +1,16 @@
 /**
  * Library and framework forms of `unjustified-throttle` that need more than a name: the Spring Cloud
- * Gateway route DSL, NestJS `ThrottlerModule`, `@fastify/rate-limit` as a plugin, and Django REST
- * framework throttle rates and scopes.
+ * Gateway route DSL, `@fastify/rate-limit` as a plugin, and Django REST framework throttle rates and
+ * scopes.
  */
 import type { CodeModel } from '../../server/src/core/code-model';
 import type { CallNode, IrNode } from '../../server/src/core/ir';
 import { walk } from '../../server/src/core/ir';
 import type { CodeContext } from '../../server/src/core/rule';
-import { calleeLast, calleeName, callSite, dotted, resolve, stringValue } from '../../server/src/analysis/values';
+import { calleeLast, callSite, dotted, resolve, stringValue } from '../../server/src/analysis/values';
 import { classifyName, classifyPaths } from '../../server/src/domain/access-path';
 import { routeRegistrations } from '../../server/src/frameworks/routes';
-import { decoratorName, ehiRoutesInFile, Reporter } from './shared';
+import { ehiRoutesInFile, Reporter } from './shared';
 
 /** Spring Cloud Gateway Java DSL: `.route(id, r -> r.path("/fhir/**").filters(f -> f.requestRateLimiter(...)))`. */
 export function checkGatewayRoute(ctx: CodeContext, call: CallNode, report: Reporter): void {
@@ -24,32 +24,6 @@ export function checkGatewayRoute(ctx: CodeContext, call: CallNode, report: Repo
   });
   if (paths.length === 0 || classifyPaths(paths) !== 'ehi') return;
   report({ at: callSite(call), messageId: 'limiter', data: { what: '`requestRateLimiter`', evidence: `gateway route ${paths.find((p) => classifyPaths([p]) === 'ehi')}` } }, call);
-}
-
-/**
- * NestJS: `ThrottlerModule.forRoot(...)` in a module that installs `ThrottlerGuard` as `APP_GUARD`
- * limits every controller of the app; reported when the module imports an EHI module or controller.
- */
-export function checkThrottlerModule(ctx: CodeContext, call: CallNode, report: Reporter): void {
-  if (!/^ThrottlerModule\.forRoot(Async)?$/.test(calleeName(call))) return;
-  let moduleObject: IrNode | undefined;
-  for (let p = call.parent; p; p = p.parent) {
-    if (p.kind === 'call' && p.isDecorator) {
-      if (decoratorName(p) === 'Module') moduleObject = p.args[0]?.value;
-      break;
-    }
-  }
-  if (moduleObject?.kind !== 'object') return;
-  const providers = moduleObject.properties.find((p) => p.key === 'providers');
-  if (!providers || !/APP_GUARD/.test(ctx.code.textOf(providers.value)) || !/ThrottlerGuard/.test(ctx.code.textOf(providers.value))) return;
-  const members: string[] = [];
-  for (const key of ['imports', 'controllers']) {
-    const list = moduleObject.properties.find((p) => p.key === key)?.value;
-    if (list?.kind === 'array') for (const e of list.elements) if (e.kind === 'name' || e.kind === 'member') members.push(dotted(e));
-  }
-  const ehi = members.find((m) => classifyName(m) === 'ehi');
-  if (!ehi) return;
-  report({ at: callSite(call), messageId: 'globalLimiter', data: { what: `\`${calleeName(call)}\``, evidence: `module ${ehi}` } }, call);
 }
 
 /** `@fastify/rate-limit` registered as a plugin: app-wide, or on an encapsulated plugin's prefix and routes. */
