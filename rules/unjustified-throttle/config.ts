@@ -263,6 +263,17 @@ function awsLimiter(root: ConfigNode, node: ConfigNode): { at: { start: number; 
     const scope = all ? (api && apiIsEhi(root, api) ? `every method of API ${api}` : undefined) : classifyPaths([path]) === 'ehi' ? path : undefined;
     return { at: node, what: '`MethodSettings` throttling', scope };
   }
+  // HTTP APIs (ApiGatewayV2, SAM HttpApi): `DefaultRouteSettings` for the stage, `RouteSettings` by route key (`GET /fhir/Patient`).
+  if (node.entry && node.entries.some((e) => THROTTLE_SETTING.test(e.key) && scalarNumber(e.value) !== undefined)) {
+    if (node.entry.key === 'DefaultRouteSettings') {
+      const api = apiOf(root, node);
+      return { at: { start: node.entry.start, end: node.entry.end }, what: '`DefaultRouteSettings` throttling', scope: api && apiIsEhi(root, api) ? `every route of API ${api}` : undefined };
+    }
+    if (node.parent?.entry?.key === 'RouteSettings') {
+      const path = node.entry.key.replace(/^[A-Z]+\s+/, '');
+      return { at: { start: node.entry.start, end: node.entry.end }, what: '`RouteSettings` throttling', scope: classifyPaths([path]) === 'ehi' ? node.entry.key : undefined };
+    }
+  }
   if (node.entry && /^(Throttle|Quota)$/.test(node.entry.key) && node.entries.some((e) => /^(RateLimit|BurstLimit|Limit)$/.test(e.key))) {
     const plan = node.parent;
     const isPlan = plan?.entry?.key === 'UsagePlan' || resourceType(root, node) === 'AWS::ApiGateway::UsagePlan';
