@@ -138,7 +138,7 @@ export function checkPolicyDefinitions(ctx: CodeContext, report: Reporter): void
       }
     }
     if (!evidence) continue;
-    const name = ctx.code.textOf(def.call.args[0]?.value ?? def.call).slice(0, 40);
+    const name = def.key.value !== undefined ? `"${def.key.value}"` : ctx.code.textOf(def.call.args[0]?.value ?? def.call).slice(0, 40);
     const more = related.length > 1 ? ` and ${related.length - 1} more` : '';
     report({ at: callSite(def.call), messageId: 'limiter', data: { what: `\`${calleeLast(def.call)}(${name})\``, evidence: `${evidence}${more}` }, related }, def.call);
   }

@@ -157,7 +157,7 @@ function resilienceInstance(node: ConfigNode): { at: { start: number; end: numbe
   if (!node.entries.some((e) => /^(limitForPeriod|limit-for-period)$/.test(e.key))) return undefined;
   const name = node.entry.key;
   if (classifyName(name) !== 'ehi') return undefined;
-  return { at: { start: node.entry.start, end: node.entry.end }, what: `Resilience4j rate limiter \`${name}\``, scope: `what it guards (${name})` };
+  return { at: { start: node.entry.start, end: node.entry.end }, what: `Resilience4j rate limiter \`${name}\``, scope: name };
 }
 
 /* ---------- Azure API Management ---------- */

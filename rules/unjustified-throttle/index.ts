@@ -14,7 +14,7 @@ import { statusOf, statusValue } from '../../server/src/analysis/responses';
 import { checkConfig } from './config';
 import { checkPolicyDefinitions, policyDefined } from './aspnet';
 import { checkDrfThrottleField, checkFastifyPlugin, checkGatewayRoute, checkThrottleRates } from './libraries';
-import { decoratorName, ehiRoutesInFile, isExempt, Reporter } from './shared';
+import { clipped, decoratorName, ehiRoutesInFile, isExempt, Reporter } from './shared';
 import { isResultReleaseJob } from '../../server/src/domain/result-release';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../../server/src/analysis/values';
 
@@ -90,10 +90,10 @@ export default defineRule({
     messages: {
       limiter: '{what} rate-limits {evidence}, an EHI access path, with no documented exception.',
       globalLimiter: '{what} rate-limits every route of the app, including {evidence}, with no documented exception.',
-      sleep: '{what} delays {evidence} by {duration}, an artificial delay with no documented exception.',
-      retryAfter: 'Retry-After of {seconds} s on {evidence} keeps clients off an EHI access path, with no documented exception.',
+      sleep: '{what} delays {evidence} by {duration} with no documented exception.',
+      retryAfter: 'Retry-After of {seconds} s on {evidence} keeps clients away with no documented exception.',
       queueHold: '{what} holds {job} for {duration} before it runs, with no documented exception.',
-      tooManyRequests: '{what} answers 429 on {evidence}: a throttle on an EHI access path with no documented exception.',
+      tooManyRequests: '{what} answers 429 on {evidence}, an EHI access path, with no documented exception.',
       configLimit: '{what} limits requests to {scope}, an EHI access path, with no documented exception.',
       configGlobalLimit: '{what} limits every route, including {scope}, with no documented exception.',
     },
@@ -161,7 +161,7 @@ export default defineRule({
       if (fn) reportedFunctions.add(fn);
       const cls = code.enclosingClass(node);
       if (cls) reportedClasses.add(cls);
-      ctx.report(r);
+      ctx.report(clipped(r));
     };
     const retryAfterLimit = ctx.ruleOptions.retryAfterSeconds;
     return {
@@ -208,7 +208,9 @@ export default defineRule({
   },
 
   config(ctx) {
-    checkConfig(ctx);
+    const clipping = Object.create(ctx) as typeof ctx;
+    clipping.report = (r) => ctx.report(clipped(r));
+    checkConfig(clipping);
   },
 });
 

@@ -10,6 +10,17 @@ import { routeRegistrations } from '../../server/src/frameworks/routes';
 
 export type Reporter = (r: Report, node: IrNode) => void;
 
+/** Longest value a message quotes: messages stay one sentence under 160 characters. */
+const MAX_VALUE = 48;
+
+/** The report with each quoted value clipped (a long route, a Mirth step label, a chain of calls). */
+export function clipped(r: Report): Report {
+  if (!r.data) return r;
+  const data: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(r.data)) data[k] = typeof v === 'string' && v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE - 1).trimEnd()}…${v.startsWith('`') && !v.endsWith('`') ? '' : v.startsWith('`') ? '`' : ''}` : v;
+  return { ...r, data };
+}
+
 const EXEMPT_DECORATOR = /^(SkipThrottle|DisableRateLimiting|exempt|AllowAnonymousRateLimit)$/;
 
 export function decoratorName(d: CallNode): string {
