@@ -54,7 +54,7 @@ export function checkConfig(ctx: ConfigContext): void {
       const limiter = limiterIn(node);
       if (!limiter) continue;
       const scope = scopeOf(node);
-      if (scope && !(limiter.global && cloudFormation)) {
+      if (scope) {
         if (classifyPaths(scope.paths) !== 'ehi') continue;
         const ehi = [...new Set(scope.paths.filter((p) => classifyPaths([p]) === 'ehi'))];
         ctx.report({ at: limiter.at, messageId: 'configLimit', data: { what: limiter.what, scope: ehi.join(', ') } });
