@@ -28,6 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         { scheme: 'untitled', language },
       ]),
       { scheme: 'file', pattern: '**/*.properties' },
+      // NGINX configuration (no built-in VS Code language): the server decides by content whether a .conf file is NGINX.
+      { scheme: 'file', pattern: '**/*.{conf,nginx}' },
+      { scheme: 'file', pattern: '**/*.conf.template' },
+      { scheme: 'file', pattern: '**/sites-{available,enabled}/*' },
+      { scheme: 'file', language: 'nginx' },
     ],
     diagnosticCollectionName: SOURCE,
   };

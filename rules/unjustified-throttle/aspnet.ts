@@ -9,11 +9,11 @@
 import type { CodeModel } from '../../server/src/core/code-model';
 import type { CallNode, ClassNode, IrNode, Origin, Span } from '../../server/src/core/ir';
 import { walk } from '../../server/src/core/ir';
-import type { CodeContext, RelatedPlace, Report } from '../../server/src/core/rule';
-import { calleeLast, callSite, dotted, stringValue } from '../../server/src/analysis/values';
+import type { CodeContext, RelatedPlace } from '../../server/src/core/rule';
+import { calleeLast, callSite, dotted, resolve, stringValue } from '../../server/src/analysis/values';
 import { classifyName, classifyPaths, handlerFor } from '../../server/src/domain/access-path';
 import { routeRegistrations } from '../../server/src/frameworks/routes';
-import { resolve } from '../../server/src/analysis/values';
+import type { Reporter } from './shared';
 
 const DEFINITION = /^Add(FixedWindow|SlidingWindow|TokenBucket|Concurrency)Limiter$/;
 
@@ -113,8 +113,6 @@ function classUse(model: CodeModel, cls: ClassNode): string | undefined {
   return classifyName(cls.name) === 'ehi' ? `controller ${cls.name}` : undefined;
 }
 
-type Reporter = (r: Report, node: IrNode) => void;
-
 /** Definitions in this file applied to an EHI endpoint here or in another file of the project. */
 export function checkPolicyDefinitions(ctx: CodeContext, report: Reporter): void {
   if (ctx.code.language !== 'csharp') return;
@@ -140,7 +138,7 @@ export function checkPolicyDefinitions(ctx: CodeContext, report: Reporter): void
       }
     }
     if (!evidence) continue;
-    const name = ctx.code.textOf(def.call.args[0]?.value ?? def.call).slice(0, 40);
+    const name = def.key.value !== undefined ? `"${def.key.value}"` : ctx.code.textOf(def.call.args[0]?.value ?? def.call).slice(0, 40);
     const more = related.length > 1 ? ` and ${related.length - 1} more` : '';
     report({ at: callSite(def.call), messageId: 'limiter', data: { what: `\`${calleeLast(def.call)}(${name})\``, evidence: `${evidence}${more}` }, related }, def.call);
   }

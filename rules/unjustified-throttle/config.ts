@@ -54,7 +54,7 @@ export function checkConfig(ctx: ConfigContext): void {
       const limiter = limiterIn(node);
       if (!limiter) continue;
       const scope = scopeOf(node);
-      if (scope && !(limiter.global && cloudFormation)) {
+      if (scope) {
         if (classifyPaths(scope.paths) !== 'ehi') continue;
         const ehi = [...new Set(scope.paths.filter((p) => classifyPaths([p]) === 'ehi'))];
         ctx.report({ at: limiter.at, messageId: 'configLimit', data: { what: limiter.what, scope: ehi.join(', ') } });
@@ -157,7 +157,7 @@ function resilienceInstance(node: ConfigNode): { at: { start: number; end: numbe
   if (!node.entries.some((e) => /^(limitForPeriod|limit-for-period)$/.test(e.key))) return undefined;
   const name = node.entry.key;
   if (classifyName(name) !== 'ehi') return undefined;
-  return { at: { start: node.entry.start, end: node.entry.end }, what: `Resilience4j rate limiter \`${name}\``, scope: `what it guards (${name})` };
+  return { at: { start: node.entry.start, end: node.entry.end }, what: `Resilience4j rate limiter \`${name}\``, scope: name };
 }
 
 /* ---------- Azure API Management ---------- */
@@ -262,6 +262,17 @@ function awsLimiter(root: ConfigNode, node: ConfigNode): { at: { start: number; 
     const api = all ? apiOf(root, node) : undefined;
     const scope = all ? (api && apiIsEhi(root, api) ? `every method of API ${api}` : undefined) : classifyPaths([path]) === 'ehi' ? path : undefined;
     return { at: node, what: '`MethodSettings` throttling', scope };
+  }
+  // HTTP APIs (ApiGatewayV2, SAM HttpApi): `DefaultRouteSettings` for the stage, `RouteSettings` by route key (`GET /fhir/Patient`).
+  if (node.entry && node.entries.some((e) => THROTTLE_SETTING.test(e.key) && scalarNumber(e.value) !== undefined)) {
+    if (node.entry.key === 'DefaultRouteSettings') {
+      const api = apiOf(root, node);
+      return { at: { start: node.entry.start, end: node.entry.end }, what: '`DefaultRouteSettings` throttling', scope: api && apiIsEhi(root, api) ? `every route of API ${api}` : undefined };
+    }
+    if (node.parent?.entry?.key === 'RouteSettings') {
+      const path = node.entry.key.replace(/^[A-Z]+\s+/, '');
+      return { at: { start: node.entry.start, end: node.entry.end }, what: '`RouteSettings` throttling', scope: classifyPaths([path]) === 'ehi' ? node.entry.key : undefined };
+    }
   }
   if (node.entry && /^(Throttle|Quota)$/.test(node.entry.key) && node.entries.some((e) => /^(RateLimit|BurstLimit|Limit)$/.test(e.key))) {
     const plan = node.parent;
@@ -369,6 +380,20 @@ function locationPath(location: ConfigNode): string | undefined {
   return path.replace(/^\^/, '').replace(/\$$/, '');
 }
 
+/** The `server_name` of the server around a block, when one of its host names is about EHI (`fhir.example.org`). */
+function serverNameOf(block: ConfigNode): string | undefined {
+  for (let p: ConfigNode | undefined = block; p; p = p.parent) {
+    if (keyOf(p) !== 'server' || p.kind !== 'map') continue;
+    const names = scalarString(p.entries.find((e) => e.key === 'server_name')?.value)?.split(/\s+/) ?? [];
+    return names.find((n) => {
+      const labels = n.split('.').filter((l) => l.length > 0 && l !== '*');
+      const classes = labels.map((l) => classifyName(l));
+      return classes.includes('ehi') && !classes.includes('auth') && !classes.includes('admin');
+    });
+  }
+  return undefined;
+}
+
 function blocksNamed(node: ConfigNode, key: string): ConfigNode[] {
   if (node.kind !== 'map') return [];
   const entry = node.entries.find((e) => e.key === key);
@@ -409,14 +434,19 @@ function checkNginx(ctx: ConfigContext, root: ConfigNode): void {
     const zoneNode = zone ? zones.get(zone) : undefined;
     const related = zoneNode ? [{ at: { start: zoneNode.start, end: zoneNode.end }, message: `zone ${zone} is defined here` }] : [];
     const at = node.entry ? { start: node.entry.start, end: node.entry.end } : node;
-    const block = node.parent?.kind === 'seq' ? node.parent.parent : node.parent;
+    // The block the directive is in; inside an `if`, the location or server around it.
+    let block = node.parent?.kind === 'seq' ? node.parent.parent : node.parent;
+    while (block && !/^(location|server|http)$/.test(keyOf(block) ?? '') && block.parent) block = block.parent.kind === 'seq' ? block.parent.parent : block.parent;
     if (!block) continue;
+    const host = serverNameOf(block);
     if (keyOf(block) === 'location') {
       const path = locationPath(block);
       if (path && classifyPaths([path]) === 'ehi') ctx.report({ at, messageId: 'configLimit', data: { what, scope: `location ${path}` }, related });
+      else if (path === '/' && host) ctx.report({ at, messageId: 'configLimit', data: { what, scope: `every path of ${host}` }, related });
       continue;
     }
-    const ehi = inheritingLocations(block, directive).filter((p) => classifyPaths([p]) === 'ehi');
+    const ehi = inheritingLocations(block, directive).filter((p) => classifyPaths([p]) === 'ehi' || (p === '/' && keyOf(block!) === 'server' && host));
+    if (ehi.length === 0 && keyOf(block) === 'server' && host) ehi.push(host);
     if (ehi.length > 0) ctx.report({ at, messageId: 'configGlobalLimit', data: { what, scope: ehi.slice(0, 2).join(', ') }, related });
   }
 }

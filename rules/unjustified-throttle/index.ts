@@ -13,6 +13,8 @@ import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../.
 import { statusOf, statusValue } from '../../server/src/analysis/responses';
 import { checkConfig } from './config';
 import { checkPolicyDefinitions, policyDefined } from './aspnet';
+import { checkDrfThrottleField, checkFastifyPlugin, checkGatewayRoute, checkThrottleRates } from './libraries';
+import { clipped, decoratorName, ehiRoutesInFile, isExempt, Reporter } from './shared';
 import { isResultReleaseJob } from '../../server/src/domain/result-release';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../../server/src/analysis/values';
 
@@ -21,7 +23,6 @@ const LIMITER_FACTORY =
   /^(rateLimit|rateLimiter|RateLimit|RateLimiter|expressRateLimit|slowDown|speedLimiter|throttle|createRateLimiter|createLimiter|RateLimiterMemory|RateLimiterRedis|RateLimiterMongo|RateLimiterPostgres|RateLimiterCluster|fastifyRateLimit|koaRatelimit|ratelimit)$/;
 const LIMITER_NAME = /(rate_?limit|ratelimit|limiter|throttl|slow_?down|speed_?limit)/i;
 const LIMITER_DECORATOR = /^(Throttle|RateLimiter|RateLimit|EnableRateLimiting|ratelimit|rate_limit|throttle|throttle_classes|limit|shared_limit|Throttled)$/;
-const EXEMPT_DECORATOR = /^(SkipThrottle|DisableRateLimiting|exempt|AllowAnonymousRateLimit)$/;
 const QUEUE_HOLD_MS = 3_600_000;
 /** Shorter pauses are jitter (against retry storms), not a hold on access. */
 const MIN_SLEEP_MS = 1000;
@@ -89,10 +90,10 @@ export default defineRule({
     messages: {
       limiter: '{what} rate-limits {evidence}, an EHI access path, with no documented exception.',
       globalLimiter: '{what} rate-limits every route of the app, including {evidence}, with no documented exception.',
-      sleep: '{what} delays {evidence} by {duration}, an artificial delay with no documented exception.',
-      retryAfter: 'Retry-After of {seconds} s on {evidence} keeps clients off an EHI access path, with no documented exception.',
+      sleep: '{what} delays {evidence} by {duration} with no documented exception.',
+      retryAfter: 'Retry-After of {seconds} s on {evidence} keeps clients away with no documented exception.',
       queueHold: '{what} holds {job} for {duration} before it runs, with no documented exception.',
-      tooManyRequests: '{what} answers 429 on {evidence}: a throttle on an EHI access path with no documented exception.',
+      tooManyRequests: '{what} answers 429 on {evidence}, an EHI access path, with no documented exception.',
       configLimit: '{what} limits requests to {scope}, an EHI access path, with no documented exception.',
       configGlobalLimit: '{what} limits every route, including {scope}, with no documented exception.',
     },
@@ -105,18 +106,23 @@ export default defineRule({
         'Remove the limit or delay from the EHI path, or scope it to what the exception allows (a per-app limit against an app that is degrading performance, a limit on sign-in). If it is deliberate, document it with an `ehi-exception: health-it-performance` or `ehi-exception: security` annotation above the construct (for an ASP.NET Core policy: above its definition; for a JSON file: an entry in `ehi-exceptions.yaml`), and log each time it restricts a request.',
       covers: [
         'Express/Koa middleware limiters (`express-rate-limit`, `express-slow-down`, `rate-limiter-flexible`) on EHI routes or app-wide; `@fastify/rate-limit` per-route `config.rateLimit` and as a plugin (app-wide or in an encapsulated plugin with an EHI prefix).',
-        'NestJS `@Throttle`, `@UseGuards(ThrottlerGuard)` on EHI controllers, and `ThrottlerModule.forRoot` with `ThrottlerGuard` as `APP_GUARD` in a module that imports EHI modules.',
-        'Spring: Resilience4j `@RateLimiter` on EHI handlers, long `Retry-After` set in their `fallbackMethod`, and `resilience4j.ratelimiter.instances.<name>` whose name is about EHI; Bucket4j `Bandwidth.classic`/`simple`/`builder` and `Bucket.builder().addLimit` in EHI filters and HAPI interceptors; Spring Cloud Gateway `requestRateLimiter` in the Java route DSL.',
+        'NestJS `@Throttle` and `@UseGuards(ThrottlerGuard)` on EHI controllers and handlers (`@SkipThrottle` exempts them).',
+        'Spring: Resilience4j `@RateLimiter` on EHI handlers, long `Retry-After` set in their `fallbackMethod`, and `resilience4j.ratelimiter.instances.<name>` whose name is about EHI; Resilience4j `RateLimiter.acquirePermission()` and Guava/Bucket4j `acquire`/`tryConsume` in EHI handlers (not before an outbound call); Bucket4j `Bandwidth.classic`/`simple`/`builder` and `Bucket.builder().addLimit` in EHI filters and HAPI interceptors; Spring Cloud Gateway `requestRateLimiter` in the Java route DSL.',
         'ASP.NET Core rate limiting: `AddFixedWindowLimiter`, `AddSlidingWindowLimiter`, `AddTokenBucketLimiter`, `AddConcurrencyLimiter` and `AddPolicy` reported at the definition, with the EHI endpoints that apply them (`RequireRateLimiting`, `[EnableRateLimiting]`, in any file of the project) as related places; `GlobalLimiter`.',
         'Python: Flask-Limiter and slowapi `@limiter.limit` (rates from constants in other modules) and `Limiter(default_limits=...)`; django-ratelimit `@ratelimit`; Django REST framework `throttle_classes`, `throttle_scope`, throttle classes with their own `rate`, and `DEFAULT_THROTTLE_RATES` entries for EHI scopes.',
         'Sleeps and delays (`Thread.sleep`, `TimeUnit.*.sleep`, `Task.Delay`, `time.sleep`, `setTimeout` promises) of a second or more in EHI handlers, HAPI FHIR server interceptors (`SERVER_INCOMING_REQUEST_PRE_HANDLED` and the other server pointcuts) and Mirth channel scripts; `Retry-After` of `retryAfterSeconds` or more; 429 responses written by EHI handlers and middleware; queue holds (BullMQ `delay`, Celery `countdown`) of an hour or more on EHI jobs.',
-        'Config kinds: Kong `rate-limiting` plugins on services and routes; Spring Cloud Gateway `RequestRateLimiter` filters (`application.yml`, `default-filters`); Envoy `envoy.filters.http.local_ratelimit` token buckets per route (`typed_per_filter_config`) and in the listener’s `http_filters`, and route `rate_limits`; Azure API Management policy XML `rate-limit`, `rate-limit-by-key`, `quota`, `quota-by-key`, scoped by nested `<api>`/`<operation>`, `<when>` path conditions, the backend URL or the APIOps `apis/<api>/` folder; AWS API Gateway in `serverless.yml` (`provider.apiGateway.usagePlan`, per-endpoint `throttling`, `custom.apiGatewayThrottling`), SAM and CloudFormation (`MethodSettings` throttling by `ResourcePath`, `Throttle`/`Quota` of usage plans on an EHI API); servlet `filter-mapping`s of limiter filters; bucket4j-spring-boot-starter `filters[].rate-limits`; AspNetCoreRateLimit `IpRateLimiting`/`ClientRateLimiting` `GeneralRules` and `ClientRules`/`IpRules` policies in `appsettings.json`. NGINX `limit_req`, `limit_conn` and `limit_rate` in `location` blocks for EHI paths, or in `server`/`http` blocks whose EHI locations inherit them (the `limit_req_zone` as related place). Each is recognised by its content, not its file name.',
+        'Config: Kong `rate-limiting` plugins on services and routes; Spring Cloud Gateway `RequestRateLimiter` filters on routes and in `default-filters` (`application.yml`); servlet `filter-mapping`s of limiter filters (`web.xml`); bucket4j-spring-boot-starter `filters[].rate-limits` (`.properties`/YAML).',
+        'Config: Envoy `envoy.filters.http.local_ratelimit` token buckets per route (`typed_per_filter_config`) and in the listener’s `http_filters`, and route `rate_limits` actions.',
+        'Config: Azure API Management policy XML `rate-limit`, `rate-limit-by-key`, `quota`, `quota-by-key`, scoped by nested `<api>`/`<operation>`, `<when>` path conditions, the backend URL or the APIOps `apis/<api>/` folder (the all-APIs policy is not reported).',
+        'Config: AWS API Gateway in `serverless.yml` (`provider.apiGateway.usagePlan` quota and throttle, per-endpoint `throttling`, `custom.apiGatewayThrottling`) and in SAM and CloudFormation templates, YAML or JSON (`MethodSettings` throttling by `ResourcePath`, HTTP API `DefaultRouteSettings` and `RouteSettings` by route key, `Throttle`/`Quota` of `AWS::ApiGateway::UsagePlan` and SAM `Auth.UsagePlan` on an API whose name, resources or function events are about EHI).',
+        'Config: AspNetCoreRateLimit `IpRateLimiting`/`ClientRateLimiting` `GeneralRules` and `ClientRules`/`IpRules` policies in `appsettings.json`; Resilience4j `resilience4j.ratelimiter.instances.<name>` whose name is about EHI.',
+        'Config: NGINX (`nginx.conf`, `conf.d/*.conf`, `sites-enabled/*`, recognised by content) `limit_req`, `limit_conn` and `limit_rate` in `location` blocks for EHI paths, or in `server`/`http` blocks whose EHI locations inherit them (also inside `if`, and on `/` of a server whose `server_name` is about EHI; the `limit_req_zone` as related place).',
       ],
       notFlagged: [
         'Limits on sign-in, token, OTP, password-reset and other authentication endpoints: brute-force protection is security, not blocking.',
         'Back-off and sleeps in outbound clients that retry someone else’s server (inside a retry loop or catch around an outbound call, a HAPI client interceptor, a Mirth destination calling another system).',
         'Limiters whose routes are not visible and whose names say nothing about EHI (a global limit in a file or gateway config that registers no EHI route, an APIM all-APIs policy, a usage plan on a non-EHI API, an ASP.NET Core policy no EHI endpoint uses).',
-        'Global framework defaults that apply to every API alike with no EHI path in view: DRF `anon`/`user` rates, AspNetCoreRateLimit `Endpoint: "*"`, Resilience4j `configs.default`, an Envoy `local_ratelimit` filter without a bucket of its own.',
+        'Global framework defaults that apply to every API alike with no EHI path in view: DRF `anon`/`user` rates, NestJS `ThrottlerModule.forRoot` with a global `ThrottlerGuard`, AspNetCoreRateLimit `Endpoint: "*"`, Resilience4j `configs.default`, an Envoy `local_ratelimit` filter without a bucket of its own.',
         'Limits with a documented exception (an `ehi-exception` annotation or a register entry).',
       ],
       examples: [
@@ -130,6 +136,11 @@ export default defineRule({
           language: 'yaml',
           flagged: 'services:\n  - name: fhir\n    routes:\n      - paths: [/fhir]\n    plugins:\n      - name: rate-limiting\n        config: { minute: 5 }',
           fixed: 'services:\n  - name: auth\n    routes:\n      - paths: [/oauth2/token]\n    plugins:\n      - name: rate-limiting\n        config: { minute: 5 }',
+        },
+        {
+          language: 'nginx',
+          flagged: 'server {\n    location /fhir/ {\n        limit_req zone=fhir burst=5;\n        proxy_pass http://fhir_backend;\n    }\n}',
+          fixed: 'server {\n    location /fhir/ {\n        proxy_pass http://fhir_backend;\n    }\n    location = /oauth2/token {\n        limit_req zone=login burst=3;\n        proxy_pass http://identity;\n    }\n}',
         },
       ],
     },
@@ -150,7 +161,7 @@ export default defineRule({
       if (fn) reportedFunctions.add(fn);
       const cls = code.enclosingClass(node);
       if (cls) reportedClasses.add(cls);
-      ctx.report(r);
+      ctx.report(clipped(r));
     };
     const retryAfterLimit = ctx.ruleOptions.retryAfterSeconds;
     return {
@@ -161,7 +172,6 @@ export default defineRule({
         checkQueueHold(ctx, call, report);
         checkLimiterUse(ctx, call, report);
         checkGatewayRoute(ctx, call, report);
-        checkThrottlerModule(ctx, call, report);
         checkFastifyPlugin(ctx, call, report);
         if (statusOf(code, call) === 429) tooMany.push({ node: call, what: `\`${calleeName(call).replace(/\(\)/g, '(…)')}(429)\`` });
       },
@@ -198,11 +208,12 @@ export default defineRule({
   },
 
   config(ctx) {
-    checkConfig(ctx);
+    const clipping = Object.create(ctx) as typeof ctx;
+    clipping.report = (r) => ctx.report(clipped(r));
+    checkConfig(clipping);
   },
 });
 
-type Reporter = (r: Report, node: IrNode) => void;
 
 /* ---------- code ---------- */
 
@@ -213,13 +224,7 @@ function handlerOfDecorated(ctx: CodeContext, decorator: CallNode): { handler?: 
   return {};
 }
 
-function decoratorName(d: CallNode): string {
-  return dotted(d.callee).split('.').pop() ?? '';
-}
 
-function isExempt(decorators: CallNode[]): boolean {
-  return decorators.some((d) => EXEMPT_DECORATOR.test(decoratorName(d)));
-}
 
 function checkDecorator(ctx: CodeContext, d: CallNode, report: Reporter): void {
   const name = decoratorName(d);
@@ -240,6 +245,7 @@ function checkDecorator(ctx: CodeContext, d: CallNode, report: Reporter): void {
     return;
   }
   if (cls) {
+    if (isExempt(cls.decorators)) return;
     const h = classHandler(ctx, cls);
     if (h?.classification === 'ehi') report({ at: d, messageId: 'limiter', data: { what, evidence: h.evidence } }, d);
   }
@@ -315,7 +321,8 @@ function checkRetryAfterAssignment(ctx: CodeContext, target: IrNode, value: IrNo
 function reportRetryAfter(ctx: CodeContext, at: IrNode, value: IrNode, limitSeconds: number, report: Reporter, span: { start: number; end: number } = at): void {
   const seconds = numberValue(ctx.code, value) ?? numberValue(ctx.code, resolve(ctx.code, value)) ?? secondsFromCall(ctx.code, value);
   if (seconds === undefined || seconds < limitSeconds) return;
-  const handler = enclosingHandler(ctx.code, at) ?? fallbackOf(ctx, at);
+  // A handler, the middleware or filter around EHI routes, or the fallback of a limited handler.
+  const handler = fallbackOf(ctx, at) ?? ehiContext(ctx.code, at);
   if (handler?.classification !== 'ehi') return;
   report({ at: span, messageId: 'retryAfter', data: { seconds, evidence: handler.evidence } }, at);
 }
@@ -363,7 +370,7 @@ function checkLimiterUse(ctx: CodeContext, call: CallNode, report: Reporter): vo
   const last = calleeLast(call);
   const isBandwidth = BANDWIDTH.test(name);
   const isBucket = isBandwidth || (last === 'addLimit' || /^(Bucket|Bucket4j)\.builder$/.test(name) && !hasAddLimitAbove(call)) && !definesBandwidth(ctx.code.enclosingClass(call) ?? ctx.code.root);
-  const isAcquire = /^(acquire|tryAcquire|tryConsume|consume|AttemptAcquire|AcquireAsync|removeTokens|tryRemoveTokens)$/.test(last) && call.callee.kind === 'member' && LIMITER_NAME.test(dotted(call.callee.object)) || (/^(tryConsume|tryConsumeAndReturnRemaining)$/.test(last) && call.callee.kind === 'member');
+  const isAcquire = /^(acquire|tryAcquire|tryConsume|consume|AttemptAcquire|AcquireAsync|removeTokens|tryRemoveTokens|acquirePermission)$/.test(last) && call.callee.kind === 'member' && LIMITER_NAME.test(dotted(call.callee.object)) || (/^(tryConsume|tryConsumeAndReturnRemaining)$/.test(last) && call.callee.kind === 'member');
   const isRequire = last === 'RequireRateLimiting';
   if (isRequire) {
     if (policyDefined(ctx, call)) return;
@@ -492,136 +499,3 @@ function checkGlobal(ctx: CodeContext, node: IrNode, what: string, report: Repor
   report({ at: node, messageId: 'globalLimiter', data: { what: what.startsWith('`') ? what : `\`${what}\``, evidence: ehi } }, node);
 }
 
-/** The first EHI route registered or declared in the file that is not exempt from limits. */
-function ehiRoutesInFile(ctx: CodeContext): string | undefined {
-  for (const r of routeRegistrations(ctx.code)) if (r.methods.length > 0 && classifyPaths([r.path]) === 'ehi') return `route ${r.path}`;
-  for (const fn of ctx.code.functions()) {
-    if (isExempt(fn.decorators)) continue;
-    const h = handlerFor(ctx.code, fn);
-    if (h?.classification === 'ehi' && h.routes.length > 0) return h.evidence;
-  }
-  return undefined;
-}
-
-/* ---------- framework forms ---------- */
-
-/** Spring Cloud Gateway Java DSL: `.route(id, r -> r.path("/fhir/**").filters(f -> f.requestRateLimiter(...)))`. */
-function checkGatewayRoute(ctx: CodeContext, call: CallNode, report: Reporter): void {
-  if (calleeLast(call) !== 'requestRateLimiter') return;
-  let route: CallNode | undefined;
-  for (let p = call.parent; p; p = p.parent) if (p.kind === 'call' && calleeLast(p) === 'route' && p.args.length >= 1) { route = p; break; }
-  if (!route) return;
-  const paths: string[] = [];
-  for (const arg of route.args) walk(arg.value, (n) => {
-    if (n.kind === 'call' && calleeLast(n) === 'path') for (const a of n.args) { const v = stringValue(ctx.code, a.value); if (v) paths.push(v); }
-  });
-  if (paths.length === 0 || classifyPaths(paths) !== 'ehi') return;
-  report({ at: callSite(call), messageId: 'limiter', data: { what: '`requestRateLimiter`', evidence: `gateway route ${paths.find((p) => classifyPaths([p]) === 'ehi')}` } }, call);
-}
-
-/**
- * NestJS: `ThrottlerModule.forRoot(...)` in a module that installs `ThrottlerGuard` as `APP_GUARD`
- * limits every controller of the app; reported when the module imports an EHI module or controller.
- */
-function checkThrottlerModule(ctx: CodeContext, call: CallNode, report: Reporter): void {
-  if (!/^ThrottlerModule\.forRoot(Async)?$/.test(calleeName(call))) return;
-  let moduleObject: IrNode | undefined;
-  for (let p = call.parent; p; p = p.parent) {
-    if (p.kind === 'call' && p.isDecorator) {
-      if (decoratorName(p) === 'Module') moduleObject = p.args[0]?.value;
-      break;
-    }
-  }
-  if (moduleObject?.kind !== 'object') return;
-  const providers = moduleObject.properties.find((p) => p.key === 'providers');
-  if (!providers || !/APP_GUARD/.test(ctx.code.textOf(providers.value)) || !/ThrottlerGuard/.test(ctx.code.textOf(providers.value))) return;
-  const members: string[] = [];
-  for (const key of ['imports', 'controllers']) {
-    const list = moduleObject.properties.find((p) => p.key === key)?.value;
-    if (list?.kind === 'array') for (const e of list.elements) if (e.kind === 'name' || e.kind === 'member') members.push(dotted(e));
-  }
-  const ehi = members.find((m) => classifyName(m) === 'ehi');
-  if (!ehi) return;
-  report({ at: callSite(call), messageId: 'globalLimiter', data: { what: `\`${calleeName(call)}\``, evidence: `module ${ehi}` } }, call);
-}
-
-/** `@fastify/rate-limit` registered as a plugin: app-wide, or on an encapsulated plugin's prefix and routes. */
-function checkFastifyPlugin(ctx: CodeContext, call: CallNode, report: Reporter): void {
-  if (calleeLast(call) !== 'register' || call.args.length === 0 || call.callee.kind !== 'member') return;
-  const plugin = call.args[0].value;
-  if (!isRateLimitPlugin(ctx.code, plugin)) return;
-  const options = call.args[1]?.value;
-  if (options?.kind === 'object' && options.properties.some((p) => p.key === 'global' && p.value.kind === 'boolean' && p.value.value === false)) return;
-  const what = `\`register(${ctx.code.textOf(plugin).slice(0, 30)})\``;
-  const fn = ctx.code.enclosingFunction(call);
-  if (!fn) {
-    const ehi = ehiRoutesInFile(ctx);
-    if (ehi) report({ at: callSite(call), messageId: 'globalLimiter', data: { what, evidence: ehi } }, call);
-    return;
-  }
-  // An encapsulated plugin: `app.register(async (scope) => { scope.register(rateLimit); ... }, { prefix: '/fhir' })`.
-  const owner = fn.parent?.kind === 'call' && calleeLast(fn.parent) === 'register' ? fn.parent : undefined;
-  const prefixOption = owner?.args[1]?.value;
-  const prefix = prefixOption?.kind === 'object' ? stringValue(ctx.code, prefixOption.properties.find((p) => p.key === 'prefix')?.value) : undefined;
-  const routes = routeRegistrations(ctx.code).filter((r) => r.methods.length > 0 && within(r.call, fn)).map((r) => `${prefix ?? ''}${r.path}`);
-  const ehi = (prefix && classifyPaths([prefix]) === 'ehi' ? prefix : undefined) ?? routes.find((r) => classifyPaths([r]) === 'ehi');
-  if (!ehi || (prefix && classifyPaths([prefix]) === 'auth')) return;
-  report({ at: callSite(call), messageId: 'limiter', data: { what, evidence: `routes under ${ehi}` } }, call);
-}
-
-function within(node: IrNode, ancestor: IrNode): boolean {
-  for (let p: IrNode | undefined = node; p; p = p.parent) if (p === ancestor) return true;
-  return false;
-}
-
-function isRateLimitPlugin(model: CodeModel, node: IrNode): boolean {
-  if (node.kind === 'call' && calleeLast(node) === 'require') return /rate-limit/.test(stringValue(model, node.args[0]?.value) ?? '');
-  if (node.kind !== 'name' && node.kind !== 'member') return false;
-  const name = dotted(node);
-  if (model.imports().some((i) => /rate-?limit/i.test(i.source) && i.names.some((b) => b.local === name))) return true;
-  const value = resolve(model, node);
-  if (value && value !== node && value.kind === 'call' && calleeLast(value) === 'require') return /rate-limit/.test(stringValue(model, value.args[0]?.value) ?? '');
-  return false;
-}
-
-const RATE_TEXT = /^\s*\d+\s*\/\s*\d*\s*(s|sec|second|m|min|minute|h|hour|d|day)s?\s*$/i;
-
-/**
- * Django REST framework: a throttle class's own `rate`, or `throttle_scope` on a view, when the
- * class or scope is about EHI (`scope = "fhir"`, `ImmunizationViewSet`).
- */
-function checkDrfThrottleField(ctx: CodeContext, node: IrNode, report: Reporter): void {
-  if (node.kind !== 'variable' || !node.isField || !node.value) return;
-  const cls = ctx.code.enclosingClass(node);
-  if (!cls) return;
-  if (node.name === 'rate' && cls.bases.some((b) => /RateThrottle$/.test(b))) {
-    const rate = stringValue(ctx.code, node.value);
-    if (!rate || !RATE_TEXT.test(rate)) return;
-    const scopeField = cls.members.find((m) => m.kind === 'variable' && m.name === 'scope');
-    const scope = scopeField?.kind === 'variable' ? stringValue(ctx.code, scopeField.value) : undefined;
-    const names = [cls.name, scope ?? ''].map(classifyName);
-    if (names.includes('auth') || !names.includes('ehi')) return;
-    report({ at: node, messageId: 'limiter', data: { what: `\`${cls.name}\` rate ${rate}`, evidence: scope ? `throttle scope ${scope}` : cls.name } }, node);
-    return;
-  }
-  if (node.name === 'throttle_scope') {
-    const scope = stringValue(ctx.code, node.value);
-    if (!scope || classifyName(scope) === 'auth' || classifyName(cls.name) === 'auth') return;
-    if (classifyName(cls.name) !== 'ehi' && classifyName(scope) !== 'ehi') return;
-    report({ at: node, messageId: 'limiter', data: { what: `\`throttle_scope = "${scope}"\``, evidence: `view ${cls.name}` } }, node);
-  }
-}
-
-/** `DEFAULT_THROTTLE_RATES`: a rate for a scope named after EHI (`"patient_records": "5/hour"`); `anon`/`user` defaults apply to every API alike. */
-function checkThrottleRates(ctx: CodeContext, node: IrNode, report: Reporter): void {
-  if (node.kind !== 'object') return;
-  const owner = node.parent;
-  const key = owner?.kind === 'object' ? owner.properties.find((p) => p.value === node)?.key : owner?.kind === 'variable' ? owner.name : owner?.kind === 'assign' ? dotted(owner.target) : undefined;
-  if (!key || !/DEFAULT_THROTTLE_RATES$/.test(key.replace(/^["']|["']$/g, ''))) return;
-  for (const p of node.properties) {
-    const scope = p.key.replace(/^["']|["']$/g, '');
-    const rate = stringValue(ctx.code, p.value);
-    if (!rate || classifyName(scope) !== 'ehi') continue;
-    report({ at: p, messageId: 'limiter', data: { what: `throttle rate ${rate}`, evidence: `scope ${scope}` } }, p as unknown as IrNode);
-  }
-}

@@ -225,7 +225,11 @@ export class ProjectIndex implements ProjectContext {
           return undefined;
         }
       })();
-      pending.then((m) => this.fullLoaded.set(file, m));
+      pending.then((m) => {
+        this.fullLoaded.set(file, m);
+        // Annotations there document findings that name a place in it (a policy applied to a documented endpoint).
+        if (m) this.byDisplay.set(m.display, m);
+      });
       this.fullModules.set(file, pending);
     }
     return pending;
@@ -588,6 +592,8 @@ function namedPolicyWords(model: CodeModel): string[] {
     const out = new Set<string>();
     walk(model.root, (n) => {
       if (n.kind !== 'call' || !NAMED_POLICY_CALL.test(calleeLast(n))) return;
+      // `AddPolicy` of the rate limiter only (authorization and CORS policies have names too).
+      if (calleeLast(n) === 'AddPolicy' && !insideCallTo(n, 'AddRateLimiter')) return;
       const arg = n.args[0]?.value;
       if (arg?.kind === 'string' && arg.value.length > 0) out.add(`"${arg.value}"`);
       else if (arg && (arg.kind === 'member' || arg.kind === 'name')) out.add(dotted(arg).split('.').pop() ?? '');
@@ -595,6 +601,11 @@ function namedPolicyWords(model: CodeModel): string[] {
     out.delete('');
     return [...out];
   });
+}
+
+function insideCallTo(node: IrNode, name: string): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p.kind === 'call' && calleeLast(p) === name) return true;
+  return false;
 }
 
 /* ---------------- the lookup a code model is given ---------------- */

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 
 @Controller('fhir/Observation')
 // ruleid: unjustified-throttle
@@ -18,5 +18,16 @@ export class SessionController {
   @Get('session')
   session() {
     return this.sessions.current();
+  }
+}
+
+@Controller('fhir/Encounter')
+@SkipThrottle()
+// ok: unjustified-throttle
+@UseGuards(ThrottlerGuard)
+export class EncounterController {
+  @Get()
+  search(@Query('patient') patient: string) {
+    return this.store.search('Encounter', patient);
   }
 }

@@ -1,0 +1,2 @@
+export const PARTNER_RETRY_AFTER_SECONDS = 6 * 60 * 60;
+export const OVERLOAD_RETRY_AFTER_SECONDS = 5;
