@@ -6,6 +6,7 @@ import type { Rule } from '../server/src/core/rule';
 import accessFee from './access-fee';
 import appAccessRestriction from './app-access-restriction';
 import dataClassFilter from './data-class-filter/index';
+import endpointPublication from './endpoint-publication';
 import exceptionExpired from './exception-expired';
 import exceptionExpiring from './exception-expiring';
 import exceptionIncomplete from './exception-incomplete';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   undocumentedDenial,
   hipaaBlanketReason,
   nonstandardFhirApi,
+  endpointPublication,
   exceptionInvalid,
   exceptionIncomplete,
   exceptionExpired,
