@@ -63,11 +63,11 @@ export default defineRule({
     triggers: ['endpoint', 'baseurl', 'base_url', 'base-url', 'brands'],
     skipsTestCode: true,
     messages: {
-      gated: '{route}, the FHIR endpoint list, is served only behind {what}; service base URLs must be public.',
-      refused: '{route}, the FHIR endpoint list, refuses requests with {status}{condition}; service base URLs must be public.',
+      gated: '{route} serves the FHIR endpoint list only behind {what}; the list must be public.',
+      refused: '{route} refuses the FHIR endpoint list with {status}{condition}; the list must be public.',
       format: '{route} publishes FHIR endpoints as {format}, not as a FHIR Bundle of Endpoint and Organization resources.',
       switchOff: '`{name}: {value}` turns off public publication of the FHIR endpoint list.',
-      audience: '`{name}: {value}` limits the FHIR endpoint list to {audience}; service base URLs must be public.',
+      audience: '`{name}: {value}` limits the FHIR endpoint list to {audience}; the list must be public.',
       formatSetting: '`{name}: {value}` publishes FHIR endpoints as {format}, not as a FHIR Bundle of Endpoint and Organization resources.',
     },
     docs: {

@@ -5,6 +5,7 @@
 import type { Rule } from '../server/src/core/rule';
 import accessFee from './access-fee';
 import appAccessRestriction from './app-access-restriction';
+import appRegistrationGate from './app-registration-gate';
 import dataClassFilter from './data-class-filter/index';
 import endpointPublication from './endpoint-publication';
 import exceptionExpired from './exception-expired';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   releaseDelay,
   manualReviewGate,
   appAccessRestriction,
+  appRegistrationGate,
   accessFee,
   exportRestriction,
   undocumentedDenial,

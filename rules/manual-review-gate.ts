@@ -9,43 +9,13 @@ import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
 import { appRegistrationScope, ehiScope, isAppRegistrationWords } from '../server/src/domain/access-path';
+import { EXCEPTIONAL, inExceptionalCase, isGateSwitch, isManualMode, isReviewState, NEGATION, OTHER_OBJECT, QUERY_WORDS, REQUEST_OBJECT, reviewRoutingOf, STATUS_NAME } from '../server/src/domain/review';
 import { codeBoolean, codeSettings, configSettings } from '../server/src/analysis/named-values';
-import { isNow, shiftedTime } from '../server/src/analysis/time';
-import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, numberValue, stringValue } from '../server/src/analysis/values';
+import { callSite, enclosingNameWords, hasWord as has, identifierWords, memberName, stringValue } from '../server/src/analysis/values';
 
 const LAWFUL =
   'Sending routine requests through manual, legal or committee review delays access (45 CFR 171.102, “interfere”); it is lawful only as a documented exception: Privacy (171.202, a required consent or authorization is missing), Preventing Harm (171.201, an individual determination), Security (171.203, such as verifying an app’s authenticity, which 45 CFR 170.404 bounds to five business days) or Infeasibility (171.204, with a written reason within 10 business days).';
 
-const REVIEW_NOUN = new Set(['review', 'approval', 'approve', 'adjudication', 'vetting']);
-const REVIEW_QUALIFIER = new Set(['pending', 'awaiting', 'await', 'awaits', 'needs', 'need', 'requires', 'required', 'require', 'manual', 'legal', 'committee', 'compliance', 'privacy', 'him', 'human', 'under', 'in', 'for']);
-/** Who reviews: a routine request sent to them waits for a person. */
-const REVIEWERS = new Set(['legal', 'committee', 'compliance', 'counsel', 'attorney', 'lawyer']);
-const STATUS_NAME = new Set(['status', 'state', 'stage', 'disposition', 'phase', 'step']);
-/** What is being reviewed is a request for EHI, an app registration, or a release of information. */
-const REQUEST_OBJECT = new Set(['request', 'requests', 'registration', 'registrations', 'submission', 'disclosure', 'disclosures', 'roi', 'app', 'apps', 'client', 'clients', 'application', 'applications']);
-/** Reviews of other things: payments, content, clinical work products, staff accounts. */
-const OTHER_OBJECT = new Set([
-  'refund', 'refunds', 'payment', 'payments', 'invoice', 'invoices', 'comment', 'comments', 'post', 'posts', 'content', 'moderation', 'expense', 'timesheet', 'leave',
-  'claim', 'claims', 'prior', 'preauth', 'referral', 'referrals', 'note', 'notes', 'document', 'documents', 'result', 'results', 'order', 'orders', 'prescription',
-  'appointment', 'appointments', 'booking', 'user', 'users', 'account', 'accounts', 'staff', 'employee', 'code', 'pull', 'merge', 'deployment', 'deploy', 'release',
-  'change', 'article', 'product', 'listing', 'rating',
-]);
-/** Review states of other things than requests (`PENDING_PAYMENT_REVIEW`, `CONTENT_REVIEW`). */
-const OTHER_STATE = new Set(['refund', 'payment', 'payments', 'content', 'moderation', 'expense', 'claim', 'cosign', 'cosignature', 'code', 'deployment', 'product']);
-/** Conditions that make a case exceptional: identity, minors, legal process, sensitive records, fraud, missing authorization. */
-const EXCEPTIONAL = new Set([
-  'identity', 'verified', 'unverified', 'verify', 'verification', 'mismatch', 'mismatched', 'match', 'matched', 'minor', 'minors', 'age', 'underage',
-  'adolescent', 'guardian', 'proxy', 'representative', 'court', 'subpoena', 'warrant', 'deceased', 'sensitive', 'part2', 'substance', 'sud', 'psychotherapy',
-  'fraud', 'fraudulent', 'suspicious', 'abuse', 'risk', 'attestation', 'authenticity', 'authentic', 'flagged', 'consent', 'authorization', 'authorisation',
-  'signed', 'signature', 'expired', 'invalid', 'incomplete', 'missing', 'unsigned', 'sealed', 'restricted', 'vip', 'confidential', 'dispute', 'disputed',
-  'duplicate', 'amendment', 'litigation',
-]);
-const ROUTE_VERB = new Set(['route', 'send', 'queue', 'enqueue', 'submit', 'forward', 'escalate', 'refer', 'assign', 'flag', 'mark', 'hold', 'park', 'add', 'push', 'put', 'create', 'start', 'request', 'open', 'file', 'publish', 'to', 'for']);
-const READ_VERB = new Set(['get', 'find', 'list', 'count', 'is', 'has', 'fetch', 'load', 'search', 'query', 'remove', 'delete', 'cancel', 'complete', 'approve', 'reject', 'close', 'resolve', 'skip', 'bypass']);
-const QUERY_WORDS = new Set(['where', 'filter', 'find', 'query', 'count', 'search', 'get', 'list', 'exists', 'match', 'exclude', 'select', 'eq', 'equals', 'by']);
-const NEGATION = new Set(['skip', 'bypass', 'disable', 'disabled', 'no', 'without', 'waive', 'waived', 'not']);
-/** 45 CFR 170.404: an app is vetted for authenticity and enabled within five business days. */
-const APP_VETTING_MAX_MS = 7 * 86_400_000;
 
 export default defineRule({
   meta: {
@@ -63,14 +33,14 @@ export default defineRule({
     },
     docs: {
       summary:
-        'Flags routine requests for EHI (patient access, records and release-of-information requests, provider-to-provider exchange, patient-authorized apps and app registration) that are put into a review state (`PENDING_REVIEW`, `MANUAL_REVIEW`, `AWAITING_APPROVAL`, `LEGAL_REVIEW`), routed to legal, committee or manual review (`routeToLegal(request)`, `queueForManualReview(...)`, `committee.review(...)`, a Mirth `router.routeMessage` to a review channel), or sent there by configuration (`requireManualApproval: true`, `autoApprove: false`).',
+        'Flags routine requests for EHI (patient access, records and release-of-information requests, provider-to-provider exchange) that are put into a review state (`PENDING_REVIEW`, `MANUAL_REVIEW`, `AWAITING_APPROVAL`, `LEGAL_REVIEW`), routed to legal, committee or manual review (`routeToLegal(request)`, `queueForManualReview(...)`, `committee.review(...)`, a Mirth `router.routeMessage` to a review channel), or sent there by configuration (`requireManualApproval: true`, `autoApprove: false`).',
       why:
         'Interference includes slowing access and making it more burdensome, not only refusing it (45 CFR 171.102, “interfere”; 171.103). A request that could be fulfilled automatically but waits for a person delays every requestor. Review can be lawful for exceptional cases: a precondition the law imposes is unmet (Privacy, 171.202), a licensed professional’s individual determination (Preventing Harm, 171.201), a specific security risk such as an app whose authenticity must be verified (Security, 171.203; 45 CFR 170.404 allows vetting an app only for authenticity and enabling it within five business days), or a request that cannot be met with a written reason sent within 10 business days (Infeasibility, 171.204).',
       fix:
         'Fulfil routine requests automatically and keep review for the exceptional cases, with the condition visible in code (`if (!request.identityVerified || patient.isMinor) queueForReview(request)`). Bound app vetting to authenticity checks and five business days. If a review step is deliberate, document the exception with an `ehi-exception` annotation naming the condition that makes it lawful.',
       notFlagged: [
         'Review inside a condition about an exceptional case: identity not verified or mismatched, a minor’s or sensitive record (42 CFR Part 2, psychotherapy notes), a court order or subpoena, a missing consent or authorization, suspected fraud.',
-        'App-registration vetting with a deadline of five business days or less (`reviewDueBy = addBusinessDays(now, 5)`), and vetting states about authenticity (`PENDING_VERIFICATION`).',
+        'App registrations put into review or approval states, queues or switches: `app-registration-gate` reports them (45 CFR 170.404 bounds app vetting), so that each construct is reported once.',
         'Review queues for things that are not EHI requests: refunds and payments, content moderation, clinical notes awaiting co-signature, prior authorization, staff accounts.',
         'Reading or completing a review (`status === "PENDING_REVIEW"`, `approve(request)`), enums that only list the states, and automatic approval paths.',
         'OAuth `autoApprove: false` on a client: it asks the patient for consent, it does not route the request to staff.',
@@ -89,7 +59,7 @@ export default defineRule({
         },
       ],
     },
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -130,47 +100,17 @@ export default defineRule({
 
 /* ---------------- vocabulary ---------------- */
 
-/** `PENDING_REVIEW`, `ManualReview`, `awaiting-approval`, `LEGAL_REVIEW`, `under_review`, `REVIEW_REQUIRED`, `PENDING_LEGAL`. */
-function isReviewState(text: string): boolean {
-  const words = identifierWords(text);
-  if (words.length > 5 || has(words, EXCEPTIONAL) || has(words, OTHER_STATE)) return false;
-  const reviewNoun = words.some((w) => REVIEW_NOUN.has(w));
-  if (reviewNoun && words.some((w) => REVIEW_QUALIFIER.has(w))) return true;
-  return (words.includes('pending') || words.includes('awaiting')) && has(words, REVIEWERS);
-}
-
-/** `requireManualApproval: true`, `manualReview: true`, `requiresLegalReview: true`, `autoApprove: false`, `autoFulfill: false`. */
-function isGateSwitch(words: string[], all: string[], value: boolean): boolean {
-  const joined = words.join('');
-  const auto = /^(auto|automatic|automatically)(approve|approval|approved|fulfil|fulfill|fulfilment|fulfillment)/.test(joined) || (words[0] === 'auto' && words.some((w) => /^(approve|approval|fulfil|fulfill|fulfilment|fulfillment)$/.test(w)));
-  if (auto) {
-    // OAuth clients' `autoApprove` skips the patient's consent screen; it routes nothing to staff.
-    if (!value && all.some((w) => /^(oauth|oauth2|security|consent|scope|scopes|authorization)$/.test(w)) && !has(all, new Set(['registration', 'registrations', 'register', 'onboarding', 'developer', 'developers']))) return false;
-    return !value;
-  }
-  const reviewWord = words.some((w) => /^(review|reviews|approval|approve|approvals)$/.test(w));
-  const gateWord = words.some((w) => /^(require|requires|required|manual|manually|legal|committee|human|mandatory|enforce|enforced|always)$/.test(w));
-  return value && reviewWord && gateWord;
-}
-
-/** `approvalMode: manual`, `fulfillment: legal-review`, `reviewMode: committee`. */
-function isManualMode(words: string[], value: string): boolean {
-  const keyAboutReview = words.some((w) => /^(approval|approvals|review|fulfil|fulfill|fulfilment|fulfillment)$/.test(w));
-  const valueWords = identifierWords(value);
-  return keyAboutReview && valueWords.length <= 3 && valueWords.some((w) => /^(manual|legal|committee|human|staff)$/.test(w));
-}
-
-/** Configuration about EHI requests or app registration. */
+/** Configuration about EHI requests (app registration is `app-registration-gate`'s). */
 function isEhiRequestContext(words: string[]): boolean {
+  if (isAppRegistrationWords(words)) return false;
   if (words.some((w) => /^(records|record|roi|disclosure|disclosures|ehi|chart|charts)$/.test(w))) return true;
   if (words.includes('release') && words.includes('information')) return true;
   if (words.some((w) => w === 'request' || w === 'requests') && words.some((w) => /^(patient|patients|access|information|data|copy|copies|export|exchange|provider)$/.test(w))) return true;
   if (words.some((w) => /^(export|exports)$/.test(w)) && words.some((w) => /^(patient|patients|bulk|fhir|data)$/.test(w))) return true;
-  return isAppRegistrationWords(words);
+  return false;
 }
 
 function describeRequest(words: string[]): string {
-  if (isAppRegistrationWords(words)) return 'app registrations';
   if (words.includes('roi') || (words.includes('release') && words.includes('information'))) return 'release-of-information requests';
   if (words.some((w) => w === 'record' || w === 'records')) return 'records requests';
   if (words.includes('export') || words.includes('exports')) return 'export requests';
@@ -236,25 +176,24 @@ interface RequestScope {
 }
 
 /**
- * Where a review gate applies to routine EHI requests: an EHI or app-registration handler, a request
- * object, no exceptional condition around it, and (for app registration) no short vetting deadline.
+ * Where a review gate applies to routine EHI requests: an EHI handler (not an app registration), a
+ * request object, and no exceptional condition around it.
  */
 function requestScope(ctx: CodeContext, node: IrNode, objectWords: string[]): RequestScope | undefined {
   const { code } = ctx;
   if (has(objectWords, OTHER_OBJECT) && !has(objectWords, REQUEST_OBJECT)) return undefined;
-  const app = appRegistrationScope(code, node);
-  const scope = app ? { evidence: app.evidence } : ehiScope(code, node);
+  // App registrations on their way to production are `app-registration-gate`'s: one construct, one finding.
+  if (appRegistrationScope(code, node)) return undefined;
+  const scope = ehiScope(code, node);
   if (!scope) return undefined;
   const names = enclosingNameWords(node);
   const words = [...objectWords, ...names, ...identifierWords(scope.evidence)];
   if (!has(words, REQUEST_OBJECT) && !code.embedding && !isEhiRequestContext(words)) return undefined;
   if (inExceptionalCase(node) || has(names, EXCEPTIONAL) || has(identifierWords(scope.evidence), EXCEPTIONAL)) return undefined;
-  if (app && hasShortVettingDeadline(code, node)) return undefined;
-  return { request: app ? 'an app registration' : A_REQUEST[describeRequest(words)], evidence: scope.evidence };
+  return { request: A_REQUEST[describeRequest(words)], evidence: scope.evidence };
 }
 
 const A_REQUEST: Record<string, string> = {
-  'app registrations': 'an app registration',
   'release-of-information requests': 'a release-of-information request',
   'records requests': 'a records request',
   'export requests': 'an export request',
@@ -262,72 +201,16 @@ const A_REQUEST: Record<string, string> = {
   'requests for EHI': 'a request for EHI',
 };
 
-/** Inside a branch, case or ternary whose condition names an exceptional case (identity, minor, court order, fraud ...). */
-function inExceptionalCase(node: IrNode): boolean {
-  let child: IrNode = node;
-  for (let p = node.parent; p; child = p, p = p.parent) {
-    if (p.kind === 'function' && !p.isLambda) break;
-    let test: IrNode | undefined;
-    if (p.kind === 'if' && child !== p.test) test = p.test;
-    else if (p.kind === 'conditional' && child !== p.test) test = p.test;
-    else if (p.kind === 'switch') {
-      const c = p.cases.find((x) => x.body.includes(child));
-      if (c && expressionWords(p.discriminant).concat(c.tests.flatMap((t) => expressionWords(t))).some((w) => EXCEPTIONAL.has(w))) return true;
-    }
-    if (test && has(expressionWords(test), EXCEPTIONAL)) return true;
-  }
-  return false;
-}
-
-
-/** A vetting deadline of at most five business days set in the same function (`reviewDueBy = addBusinessDays(now, 5)`). */
-function hasShortVettingDeadline(code: CodeModel, node: IrNode): boolean {
-  const fn = code.enclosingNamedFunction(node) ?? code.enclosingFunction(node);
-  if (!fn) return false;
-  let found = false;
-  for (const s of codeSettings(code)) {
-    if (found) break;
-    if (s.at.start < fn.start || s.at.end > fn.end) continue;
-    if (!s.words.some((w) => /^(due|deadline|sla|by|until|expires)$/.test(w))) continue;
-    const value = s.value;
-    if (value.kind === 'call' && /^addBusinessDays$|^AddBusinessDays$|^add_business_days$/.test(calleeLast(value))) {
-      const days = numberValue(code, value.args[1]?.value);
-      found = days !== undefined && days <= 5;
-      continue;
-    }
-    const shifted = shiftedTime(code, value);
-    found = !!shifted && isNow(code, shifted.base) && shifted.ms > 0 && shifted.ms <= APP_VETTING_MAX_MS;
-  }
-  return found;
-}
-
 /* ---------------- code: routing to review ---------------- */
 
 /** `routeToLegal(request)`, `queueForManualReview(req)`, `committee.review(request)`, `legalReviewQueue.add(id)`, Mirth `router.routeMessage('Manual Review', ...)`. */
 function checkRouting(ctx: CodeContext, call: CallNode, reported: Set<IrNode>): void {
   const { code } = ctx;
-  const callee = calleeName(call).replace(/\(\)/g, '');
-  const method = identifierWords(calleeLast(call));
-  const receiver = call.callee.kind === 'member' ? identifierWords(dotted(call.callee.object).replace(/\(\)/g, '')) : [];
-  if (method.length === 0 || READ_VERB.has(method[0])) return;
-  const argStrings = call.args.map((a) => stringValue(code, a.value)).filter((s): s is string => !!s && s.length < 60);
-  const argWords = argStrings.flatMap(identifierWords);
-  const all = [...receiver, ...method];
-  const reviewer = [...all, ...argWords].find((w) => REVIEWERS.has(w));
-  const reviewNoun = [...all, ...argWords].some((w) => REVIEW_NOUN.has(w));
-  const manual = [...all, ...argWords].some((w) => /^(manual|human|manually)$/.test(w));
-  const routes = method.some((w) => ROUTE_VERB.has(w));
-  const reviewMethod = /^(review|approve|adjudicate|vet)$/.test(method[method.length - 1]) && !!reviewer;
-  const routing = (routes && (reviewNoun || reviewer) && (reviewer || manual || reviewNoun)) || reviewMethod;
+  const routing = reviewRoutingOf(code, call);
   if (!routing) return;
-  const argumentWords = call.args.flatMap((a) => expressionWords(a.value));
-  if (has([...all, ...argumentWords], EXCEPTIONAL) || has([...all, ...argWords], OTHER_OBJECT)) return;
-  // A review queue named in a string must read as one (`'manual-review'`), not as any string argument.
-  if (!reviewer && !manual && !all.some((w) => REVIEW_NOUN.has(w)) && !argStrings.some((s) => isReviewState(s) || /review|approval/i.test(s))) return;
   const argText = call.args.map((a) => code.textOf(a.value)).join(' ');
   const scope = requestScope(ctx, call, identifierWords(argText).slice(0, 12));
   if (!scope || reported.has(call)) return;
   reported.add(call);
-  const who = reviewer ?? (manual ? 'manual' : 'staff');
-  ctx.report({ at: callSite(call), messageId: 'reviewRouting', data: { what: `\`${callee}(...)\``, request: scope.request, reviewer: who, evidence: scope.evidence } });
+  ctx.report({ at: callSite(call), messageId: 'reviewRouting', data: { what: `\`${routing.callee}(...)\``, request: scope.request, reviewer: routing.reviewer, evidence: scope.evidence } });
 }
