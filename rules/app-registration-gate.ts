@@ -12,7 +12,7 @@ import { walk } from '../server/src/core/ir';
 import { CodeContext, ConfigContext, defineRule } from '../server/src/core/rule';
 import { codeBoolean, codeDuration, codeSettings, configDuration, configSettings, DurationSetting } from '../server/src/analysis/named-values';
 import { isRejection } from '../server/src/analysis/responses';
-import { callSite, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, stringValue } from '../server/src/analysis/values';
+import { absenceTest, callSite, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, stringValue } from '../server/src/analysis/values';
 import { appRegistrationScope, isAppRegistrationWords } from '../server/src/domain/access-path';
 import {
   deadlineFromNow,
@@ -300,20 +300,10 @@ function checkTermsRefusal(ctx: CodeContext, node: IfNode, report: (at: Span, me
   if (!isRejection(code, node.consequent)) return;
   const words = expressionWords(node.test);
   const term = extraTermOf(words);
-  if (!term || !isAbsenceTest(node.test)) return;
+  if (!term || !absenceTest(node.test)) return;
   const handler = appRegistrationScope(code, node);
   if (!handler) return;
   const names = enclosingNameWords(node);
   if (has([...names, ...words], NOT_PATIENT_APP) && !names.includes('patient')) return;
   report(node.test, 'termsCheck', { evidence: handler.evidence, term });
-}
-
-/** A test that holds when something is missing: `!x`, `not x`, `x == null`, `x is None`, `!x?.signed`. */
-function isAbsenceTest(test: IrNode): boolean {
-  if (test.kind === 'unary' && (test.operator === '!' || test.operator === 'not')) return true;
-  if (test.kind === 'binary') {
-    if (/^(\|\||or|&&|and)$/.test(test.operator)) return isAbsenceTest(test.left) || isAbsenceTest(test.right);
-    if (/^(==|===|is)$/.test(test.operator)) return test.right.kind === 'null' || test.left.kind === 'null' || (test.right.kind === 'boolean' && !test.right.value);
-  }
-  return false;
 }

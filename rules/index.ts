@@ -6,6 +6,7 @@ import type { Rule } from '../server/src/core/rule';
 import accessFee from './access-fee';
 import appAccessRestriction from './app-access-restriction';
 import appRegistrationGate from './app-registration-gate';
+import consentPrecondition from './consent-precondition';
 import dataClassFilter from './data-class-filter/index';
 import endpointPublication from './endpoint-publication';
 import exceptionExpired from './exception-expired';
@@ -26,6 +27,7 @@ import unjustifiedThrottle from './unjustified-throttle';
 export const RULES: readonly Rule[] = [
   faxOnlyManner,
   dataClassFilter,
+  consentPrecondition,
   unjustifiedThrottle,
   releaseDelay,
   manualReviewGate,
