@@ -3,6 +3,7 @@
  * responses to charging calls and billing middleware on EHI paths. Documented in `meta.docs`
  * (docs/rules/access-fee.md).
  */
+import { requesterClassOf } from '../server/src/domain/requester';
 import type { CodeModel } from '../server/src/core/code-model';
 import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/core/formats/tree';
 import type { CallNode, ClassNode, IrNode, Span } from '../server/src/core/ir';
@@ -95,7 +96,7 @@ export default defineRule({
         },
       ],
     },
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -158,6 +159,7 @@ export default defineRule({
         const name = amountPart ? s.owner.entry!.key : s.name;
         const fee = amountPart ? feeName(identifierWords(name), [], s.context, servesEhi) : feeName(s.words, s.parent, s.context, servesEhi);
         if (!fee) continue;
+        if (requesterClassOf(s.words) || requesterClassOf(s.parent) || requesterClassOf(identifierWords(name))) continue;
         const amount = configAmount(s.value as ConfigNode);
         if (amount === undefined || amount <= 0) continue;
         ctx.report(feeReport(amountPart ? { start: s.owner.entry!.start, end: s.owner.entry!.end } : s.at, name, amount, fee));
@@ -291,6 +293,8 @@ function checkSettings(ctx: CodeContext, report: (r: Report) => void): void {
     if (isAmountPart(s.words)) continue;
     const fee = feeName(s.words, parent, s.context, fileServesEhi() || usedOnEhiPath(code, s.name));
     if (!fee) continue;
+    // A fee keyed by who the requestor is (`thirdPartyApps: { perCall: 0.05 }`) is `discriminatory-terms`'s.
+    if (requesterClassOf(s.words) || requesterClassOf(s.parent)) continue;
     const amount = codeAmount(code, s.value);
     if (amount === undefined || amount <= 0) continue;
     report(feeReport(s.at, s.name, amount, fee));

@@ -8,6 +8,7 @@ import appAccessRestriction from './app-access-restriction';
 import appRegistrationGate from './app-registration-gate';
 import consentPrecondition from './consent-precondition';
 import dataClassFilter from './data-class-filter/index';
+import discriminatoryTerms from './discriminatory-terms';
 import endpointPublication from './endpoint-publication';
 import exceptionExpired from './exception-expired';
 import exceptionExpiring from './exception-expiring';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   faxOnlyManner,
   dataClassFilter,
   consentPrecondition,
+  discriminatoryTerms,
   unjustifiedThrottle,
   releaseDelay,
   manualReviewGate,

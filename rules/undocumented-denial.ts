@@ -12,6 +12,7 @@ import { dotted } from '../server/src/analysis/values';
 import { classifyPath, classifyPaths, ehiContext, Handler } from '../server/src/domain/access-path';
 import { referencedScope, scopeOf } from '../server/src/frameworks/config-scope';
 import { consentGateOf } from '../server/src/domain/consent';
+import { requesterBranchOf } from '../server/src/domain/requester';
 import {
   blanketMessageOf,
   blanketReason,
@@ -67,7 +68,7 @@ export default defineRule({
         'HAPI FHIR `RuleBuilder` rule lists (`.deny()`, `.denyAll()`): they are access-control configuration evaluated per caller.',
         'Mirth filters that drop messages by message type or other routing conditions: only filters whose condition is about confidentiality, consent, VIP status, opt-out and the like are denials.',
         'Refusals whose own message gives HIPAA, privacy or policy as a blanket reason: `hipaa-blanket-reason` reports them.',
-        'Refusals reached only when a consent, authorization or signed form is missing that no law requires: `consent-precondition` reports them.',
+        'Refusals reached only when a consent, authorization or signed form is missing that no law requires: `consent-precondition` reports them. Refusals that depend on who the requestor is (a competitor, a third-party app, partner status): `discriminatory-terms` reports them.',
         'Withholding psychotherapy notes: they are not EHI (45 CFR 171.102).',
         'Test code (files under `test/`, `*.test.ts`, `*Test.java`, `test_*.py`, ...).',
         'XML (other than Mirth channels) and `.properties`: web.xml security constraints and similar settings are access control, not decisions about EHI.',
@@ -112,6 +113,8 @@ export default defineRule({
       if (blanketMessageOf(code, denial.node)) return;
       // A refusal without a consent no law requires is `consent-precondition`'s: one construct, one finding.
       if (consentGateOf(code, denial.node, auditPattern)) return;
+      // A feature refused to all but some requestors (`if (!app.isFirstParty)`) is `discriminatory-terms`'s.
+      if (requesterBranchOf(denial.node)) return;
       seen.add(statement);
       const test = guard.tests.length > 0 ? summarise(ctx, guard.tests[0]) : '';
       const condition = judged.kind === 'unconditional' ? 'on every request that reaches it' : `when \`${test}\``;

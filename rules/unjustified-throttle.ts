@@ -14,6 +14,7 @@ import { delayOf, isOutboundBackoff, isOutboundCall, scheduledJobOf } from '../s
 import { statusOf, statusValue } from '../server/src/analysis/responses';
 import { scopeOf } from '../server/src/frameworks/config-scope';
 import { isResultReleaseJob } from '../server/src/domain/result-release';
+import { containsRequesterChoice } from '../server/src/domain/requester';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../server/src/analysis/values';
 
 const LAWFUL =
@@ -108,6 +109,7 @@ export default defineRule({
         'Limiters whose routes are not visible in the file and whose names say nothing about EHI (a global limit in a file that registers no EHI route).',
         'Global throttle settings with no route (Django REST framework `DEFAULT_THROTTLE_RATES`, AspNetCoreRateLimit `Endpoint: "*"`): the file cannot tell whether an EHI path is behind them.',
         'NGINX `limit_req` and other formats the core does not parse.',
+        'Limits chosen by who the requestor is (partner status, third-party or first-party apps): `discriminatory-terms` reports them.',
       ],
       examples: [
         {
@@ -123,7 +125,7 @@ export default defineRule({
         },
       ],
     },
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -135,6 +137,8 @@ export default defineRule({
     const tooMany: { node: IrNode; what: string }[] = [];
     const report = (r: Report, node: IrNode): void => {
       if (reported.has(node)) return;
+      // A limit chosen by who the requestor is (`isPartner ? 1000 : 10`) is `discriminatory-terms`'s: one construct, one finding.
+      if (containsRequesterChoice(code, node)) return;
       reported.add(node);
       const fn = code.enclosingFunction(node);
       if (fn) reportedFunctions.add(fn);
