@@ -15,6 +15,8 @@ import { expressionWords, resolve } from '../analysis/values';
 const APP_LIKE = new Set(['app', 'apps', 'application', 'applications', 'client', 'clients', 'vendor', 'vendors', 'developer', 'developers', 'integrator', 'integrators', 'requester', 'requestor', 'requesters', 'requestors', 'caller', 'callers', 'consumer', 'consumers', 'ehr', 'ehrs', 'system', 'systems']);
 /** What the vendor's own may be: `ownApps`, `inHouseClients`, `ownVendorApps`. */
 const OWN_APP = new Set(['app', 'apps', 'application', 'applications', 'client', 'clients', 'vendor', 'vendors', 'developer', 'developers']);
+/** Words that make a class a tier of requestors (`partnerTier`, `nonPartnerStatus`). */
+const TIER_LIKE = new Set(['tier', 'tiers', 'status', 'level', 'levels', 'program', 'requester', 'requestor', 'requesters', 'requestors', 'caller', 'callers']);
 /** Other senses of "partner": EDI trading partners, partner ids in routing tables. */
 const NOT_REQUESTER = new Set(['trading', 'edi', 'x12', 'id', 'ids', 'code', 'codes', 'name', 'names', 'url', 'endpoint']);
 
@@ -24,22 +26,24 @@ const NOT_REQUESTER = new Set(['trading', 'edi', 'x12', 'id', 'ids', 'code', 'co
  */
 export function requesterClassOf(words: readonly string[], strict = false): string | undefined {
   const w = new Set(words);
-  // Strictly, a third party or an outsider must be an app, a vendor or a developer: a third-party *requester*
-  // of records (an attorney, an insurer) is a HIPAA question, not a term of API access.
-  const appish = words.some((x) => APP_LIKE.has(x) && !/^(requester|requestor|requesters|requestors|caller|callers|system|systems)$/.test(x));
-  if (strict && !appish && !['competitor', 'competitors', 'competing', 'rival', 'rivals', 'firstparty', 'partner', 'partners', 'nonpartner', 'partnered', 'own', 'inhouse', 'house'].some((x) => w.has(x)) && !words.some((x, i) => x === 'first' && words[i + 1] === 'party')) return undefined;
   if (words.some((x) => NOT_REQUESTER.has(x)) && !w.has('competitor') && !w.has('competitors')) return undefined;
   if (['competitor', 'competitors', 'competing', 'rival', 'rivals'].some((x) => w.has(x))) return 'competitor status';
   const adjacent = (a: string, b: string): boolean => words.some((x, i) => x === a && words[i + 1] === b);
-  if (w.has('thirdparty') || adjacent('third', 'party')) return 'third-party status';
   if (w.has('firstparty') || adjacent('first', 'party')) return 'first-party status';
-  if (w.has('nonpartner') || w.has('partner') || w.has('partners') || w.has('partnered') || w.has('partnership')) return 'partner status';
   // `ownApps`, `inHouseClients`: the vendor's own apps, the word right before the app.
   for (let i = 0; i + 1 < words.length; i++) {
     const own = words[i] === 'own' || words[i] === 'inhouse' || (words[i] === 'house' && words[i - 1] === 'in');
     if (own && OWN_APP.has(words[i + 1])) return 'first-party status';
   }
-  if ((w.has('external') || w.has('outside') || w.has('foreign')) && words.some((x) => APP_LIKE.has(x))) return 'external-app status';
+  // Third parties, partners and outsiders are requestors only as apps, clients or a tier of them: a partner's API
+  // limit an outbound client respects (`partnerApiRateLimit`) is not a term we set. Strictly (fees, features),
+  // only as apps: a third-party *requester* of records (an attorney, an insurer) is a HIPAA question.
+  const appish = words.some((x) => APP_LIKE.has(x) && !/^(requester|requestor|requesters|requestors|caller|callers|system|systems)$/.test(x));
+  const tierish = words.some((x) => TIER_LIKE.has(x)) || w.has('nonpartner') || adjacent('non', 'partner');
+  if (!appish && (strict || !tierish)) return undefined;
+  if (w.has('thirdparty') || adjacent('third', 'party')) return 'third-party status';
+  if (w.has('nonpartner') || w.has('partner') || w.has('partners') || w.has('partnered') || w.has('partnership')) return 'partner status';
+  if ((w.has('external') || w.has('outside') || w.has('foreign')) && words.some((x) => OWN_APP.has(x) && x !== 'client' && x !== 'clients')) return 'external-app status';
   if (w.has('unaffiliated') || w.has('affiliated') || w.has('affiliate') || w.has('nonaffiliated')) return 'affiliation';
   return undefined;
 }
