@@ -29,4 +29,12 @@ async function sendCcdToReferringProviderOptOut(patient, provider) {
   await hie.push(provider.directAddress, await hie.ccd(patient.id));
 }
 
-module.exports = { exchangeSettings, sendCcdToReferringProvider, sendCcdToReferringProviderOptOut };
+const patientPortal = {
+  consentBanner: {
+    // A cookie and terms banner in the patient portal.
+    // ok: consent-precondition
+    required: true,
+  },
+};
+
+module.exports = { patientPortal, exchangeSettings, sendCcdToReferringProvider, sendCcdToReferringProviderOptOut };

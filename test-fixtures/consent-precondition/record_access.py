@@ -1,7 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 
-from .models import Patient, documents_for
+from .models import Consent, Patient, documents_for
 
 # ruleid: consent-precondition
 HIE_EXCHANGE_CONSENT_REQUIRED = True
@@ -31,3 +31,11 @@ def attorney_records_request(request, patient_id):
     if not patient.hipaa_authorization_signed:  # ok: consent-precondition
         raise PermissionDenied("A signed authorization under 45 CFR 164.508 is required for attorney requests")
     return JsonResponse({"documents": documents_for(patient)})
+
+
+def patient_chart(request, patient_id):
+    consent = Consent.objects.filter(patient_id=patient_id).first()
+    # A missing consent record answered with 404 is a not-found.
+    if consent is None:  # ok: consent-precondition
+        return JsonResponse({"error": "not found"}, status=404)
+    return JsonResponse({"consent": consent.pk})

@@ -21,4 +21,11 @@ function tradingPartnerFor(message) {
   return partnerId;
 }
 
-module.exports = { fhirPricing, feeFor, tradingPartnerFor };
+function outboundLimit(client) {
+  // The limit a partner's API sets on our outbound calls.
+  // ok: discriminatory-terms
+  const limit = client.isPartnerApi ? 100 : 50;
+  return limit;
+}
+
+module.exports = { outboundLimit, fhirPricing, feeFor, tradingPartnerFor };

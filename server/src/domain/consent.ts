@@ -11,7 +11,7 @@
 import type { CodeModel } from '../core/code-model';
 import type { FunctionNode, IrNode } from '../core/ir';
 import { walk } from '../core/ir';
-import { isRejection } from '../analysis/responses';
+import { isRejection, statusOf } from '../analysis/responses';
 import { absenceTest, expressionWords, identifierWords, stringValue } from '../analysis/values';
 import { ehiContext, ehiScope, Handler } from './access-path';
 import { guardOf, mirthDestinationRemoval, namedException } from './denials';
@@ -34,7 +34,7 @@ const TREATMENT_WORDS = new Set([
 /** The patient's own access: the portal, the patient's own record. */
 const PATIENT_ACCESS_WORDS = new Set(['portal', 'mychart', 'me', 'my', 'self', 'own']);
 /** The OAuth consent screen, cookie banners and clinical consent to treat are other consents. */
-const OTHER_CONSENT = new Set(['oauth', 'oauth2', 'scope', 'scopes', 'keycloak', 'realm', 'idp', 'openid', 'oidc', 'cookie', 'cookies', 'gdpr', 'tracking', 'analytics', 'newsletter', 'telemetry', 'email', 'sms', 'notification', 'notifications', 'treat', 'telehealth', 'photo', 'photography', 'recording']);
+const OTHER_CONSENT = new Set(['oauth', 'oauth2', 'scope', 'scopes', 'keycloak', 'realm', 'idp', 'openid', 'oidc', 'cookie', 'cookies', 'gdpr', 'tracking', 'analytics', 'newsletter', 'telemetry', 'email', 'sms', 'notification', 'notifications', 'treat', 'telehealth', 'photo', 'photography', 'recording', 'banner', 'popup', 'modal', 'checkbox', 'ui', 'screen', 'dialog']);
 
 /** Words of evaluating a consent directive's content rather than its presence. */
 const DIRECTIVE_WORDS = new Set(['permits', 'permit', 'permitted', 'allows', 'allow', 'allowed', 'covers', 'covered', 'denies', 'deny', 'denied', 'excludes', 'directive', 'directives', 'provision', 'provisions']);
@@ -149,9 +149,19 @@ export function consentRefusalsIn(model: CodeModel, fn: FunctionNode | IrNode): 
     if (n.kind === 'function') return false;
     if (n.kind !== 'if') return;
     const branch = n.consequent;
+    // A missing record answered with 404 is a not-found, not a precondition.
+    if (answersNotFound(model, branch)) return;
     if (isRejection(model, branch) || containsConsentReject(branch) || removesDestinations(model, branch) || (sharing && isEarlyReturn(branch))) out.push(firstStatement(branch));
   });
   return out;
+}
+
+function answersNotFound(model: CodeModel, branch: IrNode): boolean {
+  let found = false;
+  walk(branch, (n) => {
+    if (n.kind === 'call' && !n.isDecorator && statusOf(model, n) === 404) found = true;
+  });
+  return found;
 }
 
 function firstStatement(branch: IrNode): IrNode {

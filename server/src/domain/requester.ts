@@ -17,8 +17,8 @@ const APP_LIKE = new Set(['app', 'apps', 'application', 'applications', 'client'
 const OWN_APP = new Set(['app', 'apps', 'application', 'applications', 'client', 'clients', 'vendor', 'vendors', 'developer', 'developers']);
 /** Words that make a class a tier of requestors (`partnerTier`, `nonPartnerStatus`). */
 const TIER_LIKE = new Set(['tier', 'tiers', 'status', 'level', 'levels', 'program', 'requester', 'requestor', 'requesters', 'requestors', 'caller', 'callers']);
-/** Other senses of "partner": EDI trading partners, partner ids in routing tables. */
-const NOT_REQUESTER = new Set(['trading', 'edi', 'x12', 'id', 'ids', 'code', 'codes', 'name', 'names', 'url', 'endpoint']);
+/** Other senses of "partner": EDI trading partners, partner ids in routing tables, a partner's API called outbound. */
+const NOT_REQUESTER = new Set(['trading', 'edi', 'x12', 'id', 'ids', 'code', 'codes', 'name', 'names', 'url', 'endpoint', 'api', 'apis', 'upstream', 'downstream', 'outbound', 'webhook', 'webhooks']);
 
 /**
  * The requester class words name, if any: `competitor`, `thirdParty`, `partnerTier`, `nonPartner`,
