@@ -13,7 +13,7 @@ import { CodeContext, defineRule } from '../server/src/core/rule';
 import { codeBoolean, codeSettings, configSettings } from '../server/src/analysis/named-values';
 import { calleeLast, dotted, identifierWords, stringValue } from '../server/src/analysis/values';
 import { helperStatus, statusOf } from '../server/src/analysis/responses';
-import { authRequirementOf } from '../server/src/frameworks/auth';
+import { authRequirementOf, securedPathRules } from '../server/src/frameworks/auth';
 import { guardOf } from '../server/src/domain/denials';
 import { classifyPath, handlerFor } from '../server/src/domain/access-path';
 
@@ -72,7 +72,7 @@ export default defineRule({
     },
     docs: {
       summary:
-        'Flags the FHIR service base URL list (an endpoint directory or bundle route such as `/endpoints`, `/fhir-endpoints`, `/service-base-urls`, a `user-access-brands` bundle) when it is not published freely and publicly as a FHIR `Bundle`: a route behind sign-in or a customer, contract or subscription check (middleware, `@PreAuthorize`, `[Authorize]`, `@login_required`, `Depends(get_current_user)`, a 401/402/403 in the handler), a setting that turns publication off or limits it to customers (`publishEndpoints: false`, `endpointDirectory.visibility: customers`, `endpoint-directory.require-login: true`), and publication as CSV, HTML, PDF or home-grown JSON (`text/csv`, `res.render(...)`, `endpointDirectory.format: csv`, a plain list of `{ name, url }`).',
+        'Flags the FHIR service base URL list (an endpoint directory or bundle route such as `/endpoints`, `/fhir-endpoints`, `/service-base-urls`, a `user-access-brands` bundle) when it is not published freely and publicly as a FHIR `Bundle`: a route behind sign-in or a customer, contract or subscription check (middleware, `@PreAuthorize`, `[Authorize]`, `.RequireAuthorization()`, Spring Security `.requestMatchers("/fhir-endpoints/**").authenticated()`, `@login_required`, `Depends(get_current_user)`, a 401/403 in the handler; a 402 is left to `access-fee`), a setting that turns publication off or limits it to customers (`publishEndpoints: false`, `endpointDirectory.visibility: customers`, `endpoint-directory.require-login: true`), and publication as CSV, HTML, PDF or home-grown JSON (`text/csv`, `res.render(...)`, `endpointDirectory.format: csv`, a plain list of `{ name, url }`).',
       why:
         'A certified API developer must publish the service base URLs of every customer’s certified FHIR API for free, in a machine-readable form that anyone can read without an account, and since HTI-1 as a FHIR `Bundle` of `Endpoint` resources with the `Organization` resources they belong to (45 CFR 170.404(b)(2), a condition of certification). Apps a patient chooses find the patient’s provider through this list; a list that needs a login, a contract or a vendor-specific parser keeps them out and interferes with access (45 CFR 171.102, “interfere”; 171.103). No exception of Part 171 covers the publication duty itself.',
       fix:
@@ -121,6 +121,11 @@ export default defineRule({
       },
       end() {
         checkCodeSettings(ctx, report);
+        // Spring Security: `.requestMatchers("/endpoints/**").authenticated()`.
+        for (const rule of securedPathRules(ctx.code)) {
+          const path = rule.paths.find((p) => isEndpointDirectoryWords(identifierWords(p)));
+          if (path) report(rule.at, 'gated', { route: `route ${path}`, what: rule.what });
+        }
       },
     };
   },

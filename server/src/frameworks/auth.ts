@@ -2,13 +2,14 @@
  * Who may call a route, as the framework declares it: the sign-in, customer, contract or subscription
  * requirements a handler carries (Express/Fastify middleware on the registration or mounted before it on
  * the same router, NestJS `@UseGuards`, Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`, ASP.NET Core
- * `[Authorize]` and `.RequireAuthorization()`, Flask/Django `@login_required` and friends, Django REST
+ * `[Authorize]` and `.RequireAuthorization()`, Spring Security path rules (`.requestMatchers(...).authenticated()`), Flask/Django `@login_required` and friends, Django REST
  * framework `permission_classes`, FastAPI `Depends(get_current_user)`), and the explicit opt-outs
  * (`[AllowAnonymous]`, `@PermitAll`, `AllowAny`) that make a route public again.
  */
 import type { CodeModel } from '../core/code-model';
 import type { CallNode, FunctionNode, IrNode, Span } from '../core/ir';
-import { calleeLast, calleeName, dotted, identifierWords, listElements } from '../analysis/values';
+import { walk } from '../core/ir';
+import { calleeLast, calleeName, callSite, dotted, identifierWords, listElements } from '../analysis/values';
 import { routeRegistrations } from './routes';
 
 export interface AuthRequirement {
@@ -127,4 +128,38 @@ export function authRequirementOf(model: CodeModel, fn: FunctionNode): AuthRequi
 /** Whether a subtree mentions a word of a sign-in or customer requirement (for the conditions of a refusal). */
 export function mentionsGate(words: readonly string[]): string[] {
   return words.filter((w) => GATE_WORDS.has(w) && !NOT_GATE.has(w));
+}
+
+export interface SecuredPaths {
+  /** The path patterns the rule covers (`/endpoints/**`). */
+  paths: string[];
+  /** What the paths require, for messages: `` `.authenticated()` ``. */
+  what: string;
+  at: Span;
+}
+
+const MATCHERS = /^(requestMatchers|antMatchers|mvcMatchers|regexMatchers|pathMatchers|securityMatcher)$/;
+const REQUIRES = /^(authenticated|fullyAuthenticated|hasRole|hasAnyRole|hasAuthority|hasAnyAuthority|access|rememberMe)$/;
+
+/**
+ * Path rules of a Spring Security (or WebFlux) configuration that require sign-in:
+ * `.requestMatchers("/endpoints/**").authenticated()`, `.antMatchers("/x").hasRole("CUSTOMER")`.
+ */
+export function securedPathRules(model: CodeModel): SecuredPaths[] {
+  return model.memo('securedPathRules', () => {
+    const out: SecuredPaths[] = [];
+    if (model.language !== 'java') return out;
+    walk(model.root, (call) => {
+      if (call.kind !== 'call' || call.callee.kind !== 'member' || !REQUIRES.test(call.callee.property)) return;
+      const matcher = call.callee.object;
+      if (matcher.kind !== 'call' || !MATCHERS.test(calleeLast(matcher))) return;
+      const paths = matcher.args.map((a) => stringOf(a.value)).filter((s): s is string => s !== undefined);
+      if (paths.length > 0) out.push({ paths, what: `\`.${call.callee.property}()\``, at: { start: callSite(matcher).start, end: call.end } });
+    });
+    return out;
+  });
+}
+
+function stringOf(node: IrNode): string | undefined {
+  return node.kind === 'string' ? node.value : undefined;
 }
