@@ -3,6 +3,7 @@
  * responses to charging calls and billing middleware on EHI paths. Documented in `meta.docs`
  * (docs/rules/access-fee.md).
  */
+import { requesterClassOf } from '../server/src/domain/requester';
 import type { CodeModel } from '../server/src/core/code-model';
 import { ConfigNode, scalar, scalarBoolean, scalarNumber } from '../server/src/core/formats/tree';
 import type { CallNode, ClassNode, IrNode, Span } from '../server/src/core/ir';
@@ -104,7 +105,7 @@ export default defineRule({
         },
       ],
     },
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -171,6 +172,7 @@ export default defineRule({
         const name = amountPart ? s.owner.entry!.key : s.name;
         const fee = amountPart ? feeName(identifierWords(name), [], s.context, servesEhi) : feeName(s.words, s.parent, s.context, servesEhi);
         if (!fee) continue;
+        if (requesterClassOf(s.words) || requesterClassOf(s.parent) || requesterClassOf(identifierWords(name))) continue;
         const amount = configAmount(s.value as ConfigNode);
         if (amount === undefined || amount <= 0) continue;
         if (waivedBeside(s.owner)) continue;
@@ -348,6 +350,8 @@ function checkSettings(ctx: CodeContext, report: (r: Report) => void): void {
     if (isAmountPart(s.words)) continue;
     const fee = feeName(s.words, parent, s.context, fileServesEhi() || usedOnEhiPath(code, s.name));
     if (!fee) continue;
+    // A fee keyed by who the requestor is (`thirdPartyApps: { perCall: 0.05 }`) is `discriminatory-terms`'s.
+    if (requesterClassOf(s.words) || requesterClassOf(s.parent)) continue;
     const amount = codeAmount(code, s.value);
     if (amount === undefined || amount <= 0) continue;
     const waives = (o: IrNode | undefined): boolean => o?.kind === 'object' && o.properties.some((p) => p.value.kind === 'boolean' && p.value.value && isWholeWaiver(identifierWords(p.key)));

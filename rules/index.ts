@@ -5,7 +5,11 @@
 import type { Rule } from '../server/src/core/rule';
 import accessFee from './access-fee';
 import appAccessRestriction from './app-access-restriction';
+import appRegistrationGate from './app-registration-gate';
+import consentPrecondition from './consent-precondition';
 import dataClassFilter from './data-class-filter/index';
+import discriminatoryTerms from './discriminatory-terms';
+import endpointPublication from './endpoint-publication';
 import exceptionExpired from './exception-expired';
 import exceptionExpiring from './exception-expiring';
 import exceptionIncomplete from './exception-incomplete';
@@ -24,15 +28,19 @@ import unjustifiedThrottle from './unjustified-throttle/index';
 export const RULES: readonly Rule[] = [
   faxOnlyManner,
   dataClassFilter,
+  consentPrecondition,
+  discriminatoryTerms,
   unjustifiedThrottle,
   releaseDelay,
   manualReviewGate,
   appAccessRestriction,
+  appRegistrationGate,
   accessFee,
   exportRestriction,
   undocumentedDenial,
   hipaaBlanketReason,
   nonstandardFhirApi,
+  endpointPublication,
   exceptionInvalid,
   exceptionIncomplete,
   exceptionExpired,

@@ -10,8 +10,7 @@ import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
 import { appRegistrationScope, ehiScope, isAppRegistrationWords, briefEvidence } from '../server/src/domain/access-path';
 import { codeBoolean, codeSettings, configSettings } from '../server/src/analysis/named-values';
-import { isNow, shiftedTime } from '../server/src/analysis/time';
-import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, numberValue, stringValue } from '../server/src/analysis/values';
+import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, stringValue } from '../server/src/analysis/values';
 
 const REVIEW_NOUN = new Set(['review', 'approval', 'approve', 'adjudication', 'vetting']);
 const REVIEW_QUALIFIER = new Set(['pending', 'awaiting', 'await', 'awaits', 'needs', 'need', 'requires', 'required', 'require', 'manual', 'legal', 'committee', 'compliance', 'privacy', 'him', 'human', 'under', 'in', 'for']);
@@ -65,8 +64,6 @@ const NOT_REQUEST_CONFIG = new Set([
   'role', 'roles', 'permission', 'permissions', 'analytics', 'reporting', 'dashboard', 'ui',
   'retention', 'purge', 'destruction', 'deploy', 'deploys', 'deployment', 'deployments', 'pipeline', 'pipelines', 'ci', 'cicd', 'build', 'builds', 'merge', 'pull', 'rollout', 'promotion']);
 const NEGATION = new Set(['skip', 'bypass', 'disable', 'disabled', 'no', 'without', 'waive', 'waived', 'not']);
-/** 45 CFR 170.404: an app is vetted for authenticity and enabled within five business days. */
-const APP_VETTING_MAX_MS = 7 * 86_400_000;
 
 export default defineRule({
   meta: {
@@ -90,6 +87,7 @@ export default defineRule({
       fix:
         'Fulfil routine requests automatically and keep review for the exceptional cases, with the condition visible in code (`if (!request.identityVerified || patient.isMinor) queueForReview(request)`). Bound app vetting to authenticity checks and five business days. If a review step is deliberate, document the exception with an `ehi-exception` annotation naming the condition that makes it lawful.',
       notFlagged: [
+        'App registrations put into review or approval states, queues or switches: `app-registration-gate` reports them (45 CFR 170.404 bounds app vetting), so that each construct is reported once.',
         'Review inside a condition about an exceptional case: identity not verified or mismatched, a minor’s or sensitive record (42 CFR Part 2, psychotherapy notes), a court order or subpoena, a missing consent or authorization, suspected fraud.',
         'App-registration vetting with a deadline of five business days or less (`reviewDueBy = addBusinessDays(now, 5)`), and vetting states about authenticity (`PENDING_VERIFICATION`).',
         'Review queues for things that are not EHI requests: refunds and payments, content moderation, clinical notes awaiting co-signature, prior authorization, staff accounts.',
@@ -117,7 +115,7 @@ export default defineRule({
         },
       ],
     },
-    version: 1,
+    version: 2,
   },
 
   code(ctx) {
@@ -188,8 +186,9 @@ function isManualMode(words: string[], value: string): boolean {
   return keyAboutReview && valueWords.length <= 3 && valueWords.some((w) => /^(manual|legal|committee|human|staff)$/.test(w));
 }
 
-/** Configuration about EHI requests or app registration. */
+/** Configuration about EHI requests (app registration is `app-registration-gate`'s). */
 function isEhiRequestContext(words: string[]): boolean {
+  if (isAppRegistrationWords(words)) return false;
   if (words.some((w) => /^(records|record|roi|disclosure|disclosures|ehi|chart|charts)$/.test(w))) return true;
   if (words.includes('release') && words.includes('information')) return true;
   if (words.some((w) => w === 'request' || w === 'requests') && words.some((w) => /^(patient|patients|access|information|data|copy|copies|export|exchange|provider)$/.test(w))) return true;
@@ -281,13 +280,14 @@ interface RequestScope {
 
 /**
  * Where a review gate applies to routine EHI requests: an EHI or app-registration handler, a request
- * object, no exceptional condition around it, and (for app registration) no short vetting deadline.
+ * object, and no exceptional condition around it (app registrations are `app-registration-gate`'s).
  */
 function requestScope(ctx: CodeContext, node: IrNode, objectWords: string[]): RequestScope | undefined {
   const { code } = ctx;
   if (has(objectWords, OTHER_OBJECT) && !has(objectWords, REQUEST_OBJECT)) return undefined;
-  const app = appRegistrationScope(code, node);
-  const scope = app ? { evidence: app.evidence } : ehiScope(code, node);
+  // App registrations on their way to production are `app-registration-gate`'s: one construct, one finding.
+  if (appRegistrationScope(code, node)) return undefined;
+  const scope = ehiScope(code, node);
   if (!scope) return undefined;
   // What the route creates is its last fixed segment: `POST /records-requests/:id/comments` makes a comment.
   const routeObject = (scope.handler?.routes ?? []).map((r) => r.path.split('/').filter((p) => p && !/^[:{$*]/.test(p)).pop() ?? '');
@@ -302,8 +302,7 @@ function requestScope(ctx: CodeContext, node: IrNode, objectWords: string[]): Re
     if (!isEhiRequestContext(channel) && !has(channel, MIRTH_REQUEST)) return undefined;
   }
   if (inExceptionalCase(node) || has(names, EXCEPTIONAL) || has(identifierWords(scope.evidence), EXCEPTIONAL)) return undefined;
-  if (app && hasShortVettingDeadline(code, node)) return undefined;
-  return { request: app ? 'an app registration' : A_REQUEST[describeRequest(words)], evidence: briefEvidence(scope.evidence) };
+  return { request: A_REQUEST[describeRequest(words)], evidence: briefEvidence(scope.evidence) };
 }
 
 const A_REQUEST: Record<string, string> = {
@@ -332,27 +331,6 @@ function inExceptionalCase(node: IrNode): boolean {
   return false;
 }
 
-
-/** A vetting deadline of at most five business days set in the same function (`reviewDueBy = addBusinessDays(now, 5)`). */
-function hasShortVettingDeadline(code: CodeModel, node: IrNode): boolean {
-  const fn = code.enclosingNamedFunction(node) ?? code.enclosingFunction(node);
-  if (!fn) return false;
-  let found = false;
-  for (const s of codeSettings(code)) {
-    if (found) break;
-    if (s.at.start < fn.start || s.at.end > fn.end) continue;
-    if (!s.words.some((w) => /^(due|deadline|sla|by|until|expires)$/.test(w))) continue;
-    const value = s.value;
-    if (value.kind === 'call' && /^addBusinessDays$|^AddBusinessDays$|^add_business_days$/.test(calleeLast(value))) {
-      const days = numberValue(code, value.args[1]?.value);
-      found = days !== undefined && days <= 5;
-      continue;
-    }
-    const shifted = shiftedTime(code, value);
-    found = !!shifted && isNow(code, shifted.base) && shifted.ms > 0 && shifted.ms <= APP_VETTING_MAX_MS;
-  }
-  return found;
-}
 
 /* ---------------- code: routing to review ---------------- */
 

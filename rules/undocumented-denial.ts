@@ -12,6 +12,8 @@ import { calleeLast, dotted, stringValue } from '../server/src/analysis/values';
 import { CLINICAL_RESOURCE_TYPES } from '../server/src/domain/fhir';
 import { classifyPath, classifyPaths, ehiContext, Handler } from '../server/src/domain/access-path';
 import { referencedScope, scopeOf } from '../server/src/frameworks/config-scope';
+import { consentGateOf } from '../server/src/domain/consent';
+import { requesterBranchOf } from '../server/src/domain/requester';
 import {
   blanketMessageOf,
   blanketReason,
@@ -67,6 +69,7 @@ export default defineRule({
         'GraphQL mutations (an Apollo `Mutation` map, NestJS `@Mutation`, graphene `Mutation.mutate`, `@strawberry.mutation`) and query fields that are not about EHI; `AuthenticationError` and other sign-in failures.',
         'Mirth filters that drop messages by message type or other routing conditions: only filters whose condition is about confidentiality, consent, VIP status, opt-out and the like are denials.',
         'Refusals whose own message gives HIPAA, privacy or policy as a blanket reason: `hipaa-blanket-reason` reports them.',
+        'Refusals reached only when a consent, authorization or signed form is missing that no law requires: `consent-precondition` reports them. Refusals that depend on who the requestor is (a competitor, a third-party app, partner status): `discriminatory-terms` reports them.',
         'Withholding psychotherapy notes: they are not EHI (45 CFR 171.102).',
         'Test code (files under `test/`, `*.test.ts`, `*Test.java`, `test_*.py`, ...).',
         'XML (other than Mirth channels) and `.properties`: web.xml security constraints and similar settings are access control, not decisions about EHI.',
@@ -111,6 +114,10 @@ export default defineRule({
       if (denial.kind === 'consent' && judged.kind === 'data' && guard.tests.every((t) => isResourceTypeTest(code, t))) return;
       if (recordedException(code, denial.node, auditPattern)) return;
       if (blanketMessageOf(code, denial.node)) return;
+      // A refusal without a consent no law requires is `consent-precondition`'s: one construct, one finding.
+      if (consentGateOf(code, denial.node, auditPattern)) return;
+      // A feature refused to all but some requestors (`if (!app.isFirstParty)`) is `discriminatory-terms`'s.
+      if (requesterBranchOf(denial.node)) return;
       seen.add(statement);
       const test = guard.tests.length > 0 ? summarise(ctx, guard.tests[0]) : '';
       const evidence = clip(handler.evidence, 50);

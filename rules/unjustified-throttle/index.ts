@@ -16,6 +16,7 @@ import { checkPolicyDefinitions, policyDefined } from './aspnet';
 import { checkDrfThrottleField, checkFastifyPlugin, checkGatewayRoute, checkThrottleRates } from './libraries';
 import { clipped, decoratorName, ehiRoutesInFile, isExempt, Reporter } from './shared';
 import { isResultReleaseJob } from '../../server/src/domain/result-release';
+import { containsRequesterChoice, requesterBranchOf } from '../../server/src/domain/requester';
 import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../../server/src/analysis/values';
 
 /** Functions and constructors that create a request limiter. */
@@ -122,6 +123,7 @@ export default defineRule({
         'Limits on sign-in, token, OTP, password-reset and other authentication endpoints: brute-force protection is security, not blocking.',
         'Back-off and sleeps in outbound clients that retry someone else’s server (inside a retry loop or catch around an outbound call, a HAPI client interceptor, a Mirth destination calling another system).',
         'Limiters whose routes are not visible and whose names say nothing about EHI (a global limit in a file or gateway config that registers no EHI route, an APIM all-APIs policy, a usage plan on a non-EHI API, an ASP.NET Core policy no EHI endpoint uses).',
+        'Limits chosen by who the requestor is (partner status, third-party or first-party apps): `discriminatory-terms` reports them.',
         'Global framework defaults that apply to every API alike with no EHI path in view: DRF `anon`/`user` rates, NestJS `ThrottlerModule.forRoot` with a global `ThrottlerGuard`, AspNetCoreRateLimit `Endpoint: "*"`, Resilience4j `configs.default`, an Envoy `local_ratelimit` filter without a bucket of its own.',
         'Limits with a documented exception (an `ehi-exception` annotation or a register entry).',
       ],
@@ -144,7 +146,7 @@ export default defineRule({
         },
       ],
     },
-    version: 2,
+    version: 3,
   },
 
   code(ctx) {
@@ -156,6 +158,8 @@ export default defineRule({
     const tooMany: { node: IrNode; what: string }[] = [];
     const report = (r: Report, node: IrNode): void => {
       if (reported.has(node)) return;
+      // A limit chosen by who the requestor is (`isPartner ? 1000 : 10`) is `discriminatory-terms`'s: one construct, one finding.
+      if (containsRequesterChoice(code, node) || requesterBranchOf(node)) return;
       reported.add(node);
       const fn = code.enclosingFunction(node);
       if (fn) reportedFunctions.add(fn);

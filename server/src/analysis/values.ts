@@ -427,3 +427,13 @@ export function enclosingNameWords(node: IrNode): string[] {
   }
   return words;
 }
+
+/** A test that holds when something is missing: `!x`, `not x`, `x == null`, `x is None`, `x === false`, and either side of `||`/`&&` being one. */
+export function absenceTest(test: IrNode): boolean {
+  if (test.kind === 'unary' && (test.operator === '!' || test.operator === 'not')) return true;
+  if (test.kind === 'binary') {
+    if (/^(\|\||or|&&|and)$/.test(test.operator)) return absenceTest(test.left) || absenceTest(test.right);
+    if (/^(==|===|is)$/.test(test.operator)) return test.right.kind === 'null' || test.left.kind === 'null' || (test.right.kind === 'boolean' && !test.right.value);
+  }
+  return false;
+}

@@ -27,7 +27,11 @@ export function languageList(rule: Rule): string {
 
 /** The exception catalogue entry for each exception the rule accepts, with the fields an annotation needs. */
 export function exceptionsMarkdown(rule: Rule): string {
-  if (rule.meta.exceptions.length === 0) return 'None: this rule checks the exception record itself, so no exception can justify what it reports.';
+  if (rule.meta.exceptions.length === 0) {
+    return rule.annotations
+      ? 'None: this rule checks the exception record itself, so no exception can justify what it reports.'
+      : 'None: what this rule reports is a condition of certification (45 CFR 170.404), which no exception of 45 CFR Part 171 covers; fix it rather than document it.';
+  }
   return rule.meta.exceptions
     .map((id) => {
       const spec = EXCEPTIONS[id];

@@ -4,8 +4,10 @@ import { OVERLOAD_RETRY_AFTER_SECONDS, PARTNER_RETRY_AFTER_SECONDS } from './thr
 const router = express.Router();
 
 router.get('/fhir/r4/DiagnosticReport', async (req, res) => {
+  // A 429 for partner apps only: terms that differ by requestor, discriminatory-terms' finding (one construct, one finding).
+  // ruleid: discriminatory-terms
   if (isPartnerApp(req)) {
-    // ruleid: unjustified-throttle
+    // ok: unjustified-throttle
     res.set('Retry-After', String(PARTNER_RETRY_AFTER_SECONDS));
     return res.status(429).end();
   }

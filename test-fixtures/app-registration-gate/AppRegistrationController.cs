@@ -6,10 +6,10 @@ namespace Fhir.Developer;
 
 public class AppRegistrationOptions
 {
-    // ruleid: manual-review-gate
+    // ruleid: app-registration-gate
     public bool AutoApprovePatientApps { get; set; } = false;
 
-    // ok: manual-review-gate
+    // ok: app-registration-gate
     public bool RequireHttpsRedirectUris { get; set; } = true;
 }
 
@@ -33,7 +33,7 @@ public class AppRegistrationController : ControllerBase
         {
             Name = body.ClientName,
             RedirectUris = body.RedirectUris,
-            // ruleid: manual-review-gate
+            // ruleid: app-registration-gate
             Status = ClientStatus.PendingApproval,
         };
         _db.Clients.Add(client);
@@ -46,7 +46,7 @@ public class AppRegistrationController : ControllerBase
     {
         var client = new RegisteredClient { Name = body.ClientName, RedirectUris = body.RedirectUris };
         // Authenticity only, and a production decision within five business days (45 CFR 170.404).
-        // ok: manual-review-gate
+        // ok: app-registration-gate
         client.Status = ClientStatus.PendingReview;
         client.ReviewDueBy = DateTime.UtcNow.AddDays(5);
         _db.Clients.Add(client);
