@@ -58,6 +58,13 @@ export class AuditTracer {
     return { label: restricted.label.replace(/`/g, ''), start: place(restricted.node.start), calls };
   }
 
+  /** The restricted path at a 1-based line and column of `path` (an annotation's target). */
+  async traceAtPosition(path: string, line: number, column: number): Promise<RestrictedPathTrace | undefined> {
+    const file = await this.file(path);
+    if (!file) return undefined;
+    return this.trace(path, file.lines.offsetAt({ line: line - 1, character: column - 1 }));
+  }
+
   private file(path: string): Promise<{ parsed: ParsedFile; lines: LineIndex } | undefined> {
     let entry = this.parsed.get(path);
     if (!entry) {

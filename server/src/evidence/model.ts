@@ -441,7 +441,10 @@ async function auditOf(d: Draft, documents: (DocumentedFinding & { start: number
   if (d.status !== 'valid' || documents.length === 0) return { status: 'documents-nothing', paths: [] };
   const paths = new Map<string, AuditTrace['paths'][number]>();
   for (const f of documents) {
-    const trace = await tracer.trace(f.path, f.start);
+    // A comment documenting a finding in another file (an endpoint's annotation documenting the policy it
+    // applies) is audited where it stands, on its own construct's path, as exception-unaudited judges it.
+    const elsewhere = d.form !== 'register' && d.target !== null && f.path !== d.target.path;
+    const trace = elsewhere && d.target ? await tracer.traceAtPosition(d.target.path, d.target.line, d.target.column) : await tracer.trace(f.path, f.start);
     if (!trace) continue;
     const key = `${trace.start.path}:${trace.start.line}:${trace.start.column}`;
     if (!paths.has(key)) paths.set(key, { label: trace.label, path: trace.start.path, line: trace.start.line, calls: trace.calls });

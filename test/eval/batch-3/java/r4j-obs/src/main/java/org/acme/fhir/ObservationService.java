@@ -1,0 +1,3 @@
+package org.acme.fhir;
+
+public interface ObservationService { String search(String patient); }

@@ -1,0 +1,3 @@
+package org.acme.portal;
+
+public interface PortalPublisher { void releaseToPatient(String resultId); }

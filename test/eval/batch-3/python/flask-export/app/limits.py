@@ -1,0 +1,1 @@
+EXPORT_RATE = "2 per day"

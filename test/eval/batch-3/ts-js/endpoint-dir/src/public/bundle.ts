@@ -1,0 +1,1 @@
+export async function buildEndpointBundle() { return { resourceType: 'Bundle', type: 'collection', entry: [] }; }

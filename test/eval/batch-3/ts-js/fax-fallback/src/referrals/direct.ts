@@ -1,0 +1,1 @@
+export const directClient = { send: async (to: string, b: Buffer) => ({ to }) };

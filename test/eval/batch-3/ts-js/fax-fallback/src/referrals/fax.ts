@@ -1,0 +1,1 @@
+export const faxService = { send: async (to: string, b: Buffer) => ({ to }) };
