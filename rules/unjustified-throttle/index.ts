@@ -15,9 +15,9 @@ import { checkConfig } from './config';
 import { checkPolicyDefinitions, policyDefined } from './aspnet';
 import { checkDrfThrottleField, checkFastifyPlugin, checkGatewayRoute, checkThrottleRates } from './libraries';
 import { clipped, decoratorName, ehiRoutesInFile, isExempt, Reporter } from './shared';
-import { isResultReleaseJob } from '../../server/src/domain/result-release';
+import { isResultReleaseJob, OTHER_PURPOSE } from '../../server/src/domain/result-release';
 import { containsRequesterChoice, requesterBranchOf } from '../../server/src/domain/requester';
-import { argument, calleeLast, calleeName, callSite, dotted, durationMs, numberValue, resolve, stringValue } from '../../server/src/analysis/values';
+import { argument, calleeLast, calleeName, callSite, dotted, durationMs, identifierWords, numberValue, resolve, stringValue } from '../../server/src/analysis/values';
 
 /** Functions and constructors that create a request limiter. */
 const LIMITER_FACTORY =
@@ -359,12 +359,18 @@ function secondsFromCall(model: CodeModel, node: IrNode): number | undefined {
   return ms === undefined ? undefined : ms / 1000;
 }
 
+/** Purposes of a delayed job other than answering a request for EHI (syncing and batching an export still count). */
+const QUEUE_OTHER_PURPOSE = new Set([...[...OTHER_PURPOSE].filter((w) => w !== 'sync' && w !== 'batch'), 'emails', 'mail', 'mailer', 'push', 'digest', 'banner', 'message', 'messages', 'text', 'statement', 'statements', 'billing', 'bill', 'warm', 'reindex', 'prune', 'delete']);
+
 function checkQueueHold(ctx: CodeContext, call: CallNode, report: Reporter): void {
   const job = scheduledJobOf(ctx.code, call);
   if (!job || job.ms === undefined || job.ms < QUEUE_HOLD_MS || !job.job) return;
   // Holding a job that releases results to patients is a release embargo: release-delay reports it.
   if (isResultReleaseJob(`${job.job} ${job.queue}`)) return;
   if (classifyName(job.job.replace(/[^A-Za-z0-9_]/g, ' ')) !== 'ehi' && classifyName(job.queue) !== 'ehi') return;
+  // A held job that only tells the patient, tidies up or bills (`notify_new_results`, `result-ready-email`,
+  // `purge_expired_exports`, `generate_patient_statement`, `refreshPatientCache`) answers no request for EHI.
+  if (identifierWords(`${job.job} ${job.queue}`).some((w) => QUEUE_OTHER_PURPOSE.has(w))) return;
   report({ at: call, messageId: 'queueHold', data: { what: `\`${calleeName(call)}\``, job: `\`${job.job.slice(0, 60)}\``, duration: formatDuration(job.ms) } }, call);
 }
 
