@@ -279,7 +279,9 @@ function loadRegister(configFile: ConfigFile | undefined, root: string): { dir: 
     }
     return { dir: path.dirname(file), entries: [] };
   }
-  return { dir: path.dirname(file), entries: parseRegister(displayPath(root, file), text).entries, file: path.resolve(file) };
+  const register = parseRegister(displayPath(root, file), text);
+  if (register.tooDeep) throw new ConfigError(`${displayPath(root, file)}: ${register.tooDeep}`);
+  return { dir: path.dirname(file), entries: register.entries, file: path.resolve(file) };
 }
 
 if (require.main === module) {

@@ -10,6 +10,7 @@
  */
 import { ParsedFile, parseFile } from '../files';
 import { languageIdForPath } from '../language';
+import { isNestingError } from '../nesting';
 import { isTestPath } from '../test-code';
 import { LineIndex } from '../text';
 import { runRules } from './dispatch';
@@ -74,7 +75,8 @@ export async function analyzeTextDetailed(path: string, text: string, settings: 
   try {
     parsed = await parseFile(path, text, settings.prefilter ? bodyFilterFor(candidates, settings.options.auditPattern) : undefined);
   } catch (err) {
-    result.notices.push({ code: 'internal', message: `could not parse: ${(err as Error).message}` });
+    if (isNestingError(err)) result.notices.push({ code: 'too-deep', message: err.message });
+    else result.notices.push({ code: 'internal', message: `could not parse: ${(err as Error).message}` });
     return { result, annotations: [], registerAnnotations: [] };
   }
   result.parsed = true;

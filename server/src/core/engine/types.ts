@@ -100,7 +100,8 @@ export interface DocumentedException {
   problems: { kind: AnnotationProblemKind; message: string }[];
 }
 
-export type NoticeCode = 'unreadable' | 'binary' | 'encoding' | 'too-large' | 'syntax' | 'internal';
+/** Why a file, or part of it, was not analysed; `internal` is always a bug in the analysis. */
+export type NoticeCode = 'unreadable' | 'binary' | 'encoding' | 'too-large' | 'too-deep' | 'syntax' | 'internal';
 
 export interface Notice {
   code: NoticeCode;

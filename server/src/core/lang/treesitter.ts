@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser, Tree } from 'web-tree-sitter';
 import type { Comment, SyntaxProblem } from '../ir';
+import { MAX_CODE_NESTING, NestingError } from '../nesting';
 
 export type GrammarName = 'typescript' | 'tsx' | 'javascript' | 'java' | 'c-sharp' | 'python';
 
@@ -109,7 +110,8 @@ export interface BodyElision {
  * WebAssembly memory, which would otherwise grow with the number of files).
  *
  * Leaf types are copied without their children: string literals are decoded from their text, and
- * type annotations are kept as text; skipping them makes the copy cheaper.
+ * type annotations are kept as text; skipping them makes the copy cheaper. Throws a `NestingError`
+ * for a tree deeper than `MAX_CODE_NESTING`.
  */
 export async function parseRaw(name: GrammarName, text: string, options: CopyOptions): Promise<RawParse> {
   const grammar = await loadGrammar(name);
@@ -140,7 +142,9 @@ function copyTree(
    * for an argument the arguments before it. A body is judged by that text from its function's
    * context start, not by the body alone.
    */
-  const copy = (parentType: string, parentContextStart: number, contextStart: number): RawNode | undefined => {
+  const copy = (parentType: string, parentContextStart: number, contextStart: number, depth: number): RawNode | undefined => {
+    // The lowering and the rules recurse over the tree: a tree deeper than they can walk is refused here.
+    if (depth > MAX_CODE_NESTING) throw new NestingError(MAX_CODE_NESTING);
     const id = cursor.nodeTypeId;
     const type = typeNames[id] ?? 'ERROR';
     if (commentTypes.has(type)) {
@@ -159,7 +163,7 @@ function copyTree(
       const children: RawNode[] = [];
       let childContext = contextStart;
       do {
-        const child = copy(type, contextStart, childContext);
+        const child = copy(type, contextStart, childContext, depth + 1);
         if (child) {
           children.push(child);
           if (!PRELUDE_TYPES.has(child.type) && !ARGUMENT_LIST_TYPES.has(type)) childContext = child.end;
@@ -171,7 +175,7 @@ function copyTree(
     return node;
   };
   try {
-    return copy('', 0, 0) ?? { type: 'program', named: true, start: 0, end: 0, children: NO_CHILDREN };
+    return copy('', 0, 0, 0) ?? { type: 'program', named: true, start: 0, end: 0, children: NO_CHILDREN };
   } finally {
     cursor.delete();
   }
