@@ -28,6 +28,23 @@ export function isNestingError(err: unknown): err is NestingError {
 }
 
 /**
+ * The time tree-sitter may spend recovering from syntax errors: on valid code it parses in linear
+ * time, but its error recovery can grow with the square of a run of garbage (a 100 KB line of YAML
+ * in a `.ts` file took 8 s). A parse that has met an error and runs past the budget is abandoned.
+ */
+export function syntaxBudgetMs(length: number): number {
+  return 3000 + length / 1000;
+}
+
+/** A file whose syntax errors the parser could not get through in time. */
+export class SyntaxBudgetError extends Error {
+  constructor(readonly seconds: number) {
+    super(`too many syntax errors to parse in ${seconds} s; not analysed`);
+    this.name = 'SyntaxBudgetError';
+  }
+}
+
+/**
  * The deepest nesting of `[` and `{` in JSON or JSONC text, without recursion, or the offset of the
  * first bracket past `limit`. Strings and comments are skipped; unbalanced closers are ignored (a
  * syntax error says so), so a broken file still measures.

@@ -10,7 +10,7 @@
  */
 import { ParsedFile, parseFile } from '../files';
 import { languageIdForPath } from '../language';
-import { isNestingError } from '../nesting';
+import { isNestingError, SyntaxBudgetError } from '../nesting';
 import { isTestPath } from '../test-code';
 import { LineIndex } from '../text';
 import { runRules } from './dispatch';
@@ -76,6 +76,7 @@ export async function analyzeTextDetailed(path: string, text: string, settings: 
     parsed = await parseFile(path, text, settings.prefilter ? bodyFilterFor(candidates, settings.options.auditPattern) : undefined);
   } catch (err) {
     if (isNestingError(err)) result.notices.push({ code: 'too-deep', message: err.message });
+    else if (err instanceof SyntaxBudgetError) result.notices.push({ code: 'syntax', message: err.message });
     else result.notices.push({ code: 'internal', message: `could not parse: ${(err as Error).message}` });
     return { result, annotations: [], registerAnnotations: [] };
   }

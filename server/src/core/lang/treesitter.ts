@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser, Tree } from 'web-tree-sitter';
 import type { Comment, SyntaxProblem } from '../ir';
-import { MAX_CODE_NESTING, NestingError } from '../nesting';
+import { MAX_CODE_NESTING, NestingError, SyntaxBudgetError, syntaxBudgetMs } from '../nesting';
 
 export type GrammarName = 'typescript' | 'tsx' | 'javascript' | 'java' | 'c-sharp' | 'python';
 
@@ -111,14 +111,28 @@ export interface BodyElision {
  *
  * Leaf types are copied without their children: string literals are decoded from their text, and
  * type annotations are kept as text; skipping them makes the copy cheaper. Throws a `NestingError`
- * for a tree deeper than `MAX_CODE_NESTING`.
+ * for a tree deeper than `MAX_CODE_NESTING`, a `SyntaxBudgetError` when error recovery takes too long.
  */
 export async function parseRaw(name: GrammarName, text: string, options: CopyOptions): Promise<RawParse> {
   const grammar = await loadGrammar(name);
   parser ??= new Parser();
   parser.setLanguage(grammar.language);
-  const tree = parser.parse(text);
-  if (!tree) throw new Error(`the ${name} parser returned no tree`);
+  const budget = syntaxBudgetMs(text.length);
+  const started = Date.now();
+  let cancelled = false;
+  const tree = parser.parse(text, null, {
+    progressCallback: (state) => {
+      // Only error recovery is cancelled: valid code always parses.
+      if (state.hasError && Date.now() - started > budget) cancelled = true;
+      return cancelled;
+    },
+  });
+  if (cancelled || !tree) {
+    tree?.delete();
+    parser.reset();
+    if (cancelled) throw new SyntaxBudgetError(Math.round(budget / 1000));
+    throw new Error(`the ${name} parser returned no tree`);
+  }
   try {
     const comments: Comment[] = [];
     const root = copyTree(tree, grammar, options, (start, end) => comments.push({ start, end, text: text.slice(start, end) }));
