@@ -34,6 +34,20 @@ export interface Outcome {
   notices: string[];
   /** Broken properties: empty when the input passed. */
   violations: string[];
+  /** The longest single analysis of the input (a case runs several). */
+  slowestMs: number;
+}
+
+let slowest = 0;
+
+/** Times one analysis for `slowestMs`. */
+async function timed<T>(run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await run();
+  } finally {
+    slowest = Math.max(slowest, Date.now() - started);
+  }
 }
 
 const projects = new Map<string, ProjectIndex>();
@@ -83,12 +97,18 @@ export function settingsFor(seed: Seed): AnalysisSettings {
 
 /** Checks one input: the seed's path with mutated bytes. */
 export async function checkInput(seed: Seed, bytes: Buffer, options: { fixes?: boolean } = {}): Promise<Outcome> {
+  slowest = 0;
+  const outcome = await checkAll(seed, bytes, options);
+  return { ...outcome, slowestMs: slowest };
+}
+
+async function checkAll(seed: Seed, bytes: Buffer, options: { fixes?: boolean }): Promise<Omit<Outcome, 'slowestMs'>> {
   if (seed.kind === 'config') return checkConfig(seed, bytes);
   const violations: string[] = [];
   const settings = settingsFor(seed);
   let first: FileAnalysis;
   try {
-    first = await analyzeBytes(seed.display, bytes, settings);
+    first = await timed(() => analyzeBytes(seed.display, bytes, settings));
   } catch (err) {
     return { kind: seed.kind, notices: ['threw'], violations: [`analyzeBytes threw: ${String((err as Error).stack ?? err)}`] };
   }
@@ -98,7 +118,7 @@ export async function checkInput(seed: Seed, bytes: Buffer, options: { fixes?: b
   const notices: string[] = first.notices.map((n) => n.code);
   let detail: DetailedAnalysis;
   try {
-    detail = await analyzeTextDetailed(seed.display, text, settings);
+    detail = await timed(() => analyzeTextDetailed(seed.display, text, settings));
   } catch (err) {
     return { kind: seed.kind, notices: [...notices, 'threw'], violations: [`analyzeText threw: ${String((err as Error).stack ?? err)}`] };
   }
@@ -111,7 +131,7 @@ export async function checkInput(seed: Seed, bytes: Buffer, options: { fixes?: b
     checkSarif(result, violations);
   }
   if (decoded.ok && !sameFindings(first, detail.result)) violations.push('analyzeBytes and analyzeText disagree');
-  const again = await analyzeTextDetailed(seed.display, text, settings);
+  const again = await timed(() => analyzeTextDetailed(seed.display, text, settings));
   if (!sameFindings(detail.result, again.result)) violations.push('a second run found something else');
   if (options.fixes !== false && detail.result.findings.length > 0 && detail.result.notices.every((n) => n.code !== 'internal')) {
     await checkFixes(seed, text, detail, settings, violations);
@@ -119,7 +139,7 @@ export async function checkInput(seed: Seed, bytes: Buffer, options: { fixes?: b
   return { kind: seed.kind, notices: notices.length > 0 ? [...new Set(notices)] : ['none'], violations };
 }
 
-function checkConfig(seed: Seed, bytes: Buffer): Outcome {
+function checkConfig(seed: Seed, bytes: Buffer): Omit<Outcome, 'slowestMs'> {
   const text = bytes.toString('utf8');
   try {
     parseConfigText(text, seed.file, 'ehi-lint.config.json', RULES);
@@ -230,7 +250,7 @@ async function checkFixes(seed: Seed, text: string, detail: DetailedAnalysis, se
   const fixes = await firstFixes(seed, text, detail);
   if (fixes.length === 0) return;
   const once = applyFixes(text, fixes);
-  const after = await analyzeTextDetailed(seed.display, once.text, settings);
+  const after = await timed(() => analyzeTextDetailed(seed.display, once.text, settings));
   for (const n of after.result.notices) if (n.code === 'internal') violations.push(`internal notice after the quick-fixes: ${n.message}`);
   const syntax = (d: DetailedAnalysis): number => d.result.notices.filter((n) => n.code === 'syntax').length;
   if (syntax(after) > syntax(detail)) violations.push(`the quick-fixes broke the file: ${after.result.notices.find((n) => n.code === 'syntax')?.message}`);

@@ -346,8 +346,26 @@ export function parseDurationText(text: string): number | undefined {
   return undefined;
 }
 
-/** Words of an identifier: `getPatientRecords` → `get patient records`, `RESULT_HOLD_HOURS` → `result hold hours`. */
+const wordCache = new Map<string, string[]>();
+const WORD_CACHE_SIZE = 20_000;
+
+/**
+ * Words of an identifier: `getPatientRecords` → `get patient records`, `RESULT_HOLD_HOURS` → `result hold hours`.
+ * Rules ask for the same keys and names again and again (every entry of a large config, every
+ * ancestor of each), so short names are split once; the array is shared: do not change it.
+ */
 export function identifierWords(name: string): string[] {
+  if (name.length > 100) return splitWords(name);
+  let words = wordCache.get(name);
+  if (!words) {
+    if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+    words = splitWords(name);
+    wordCache.set(name, words);
+  }
+  return words;
+}
+
+function splitWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

@@ -38,7 +38,8 @@ function convert(node: unknown): ConfigNode | undefined {
       if (!isPair(pair)) continue;
       const key = pair.key as { range?: [number, number, number]; value?: unknown } | null;
       const keyRange = key?.range ?? [start, start, start];
-      const keyText = isScalar(key) ? String(key.value) : String(key ?? '');
+      // An empty key (`: value`) is '' (the parser gives it the value null, which a literal `null:` key also has).
+      const keyText = isScalar(key) ? (keyRange[1] > keyRange[0] ? String(key.value) : '') : String(key ?? '');
       const value = convert(pair.value) ?? { kind: 'scalar', value: null, start: keyRange[1], end: keyRange[1] };
       entries.push({ key: keyText, keyStart: keyRange[0], keyEnd: keyRange[1], value, start: keyRange[0], end: Math.max(value.end, keyRange[1]) });
     }

@@ -111,7 +111,7 @@ export interface BodyElision {
  *
  * Leaf types are copied without their children: string literals are decoded from their text, and
  * type annotations are kept as text; skipping them makes the copy cheaper. Throws a `NestingError`
- * for a tree deeper than `MAX_CODE_NESTING`, a `SyntaxBudgetError` when error recovery takes too long.
+ * for a tree deeper than `MAX_CODE_NESTING`, a `SyntaxBudgetError` when the parse takes too long.
  */
 export async function parseRaw(name: GrammarName, text: string, options: CopyOptions): Promise<RawParse> {
   const grammar = await loadGrammar(name);
@@ -121,9 +121,8 @@ export async function parseRaw(name: GrammarName, text: string, options: CopyOpt
   const started = Date.now();
   let cancelled = false;
   const tree = parser.parse(text, null, {
-    progressCallback: (state) => {
-      // Only error recovery is cancelled: valid code always parses.
-      if (state.hasError && Date.now() - started > budget) cancelled = true;
+    progressCallback: () => {
+      if (Date.now() - started > budget) cancelled = true;
       return cancelled;
     },
   });

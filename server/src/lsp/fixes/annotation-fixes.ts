@@ -26,7 +26,7 @@ export function addMissingFields(annotation: Annotation, problem: AnnotationProb
     else if (spec?.kind.type === 'enum') b.snippetOnly(' ').choice(spec.kind.values);
     else b.snippetOnly(' ').placeholder();
   };
-  if (annotation.form === 'inline') {
+  if (annotation.form === 'inline' || unclosedHtmlComment(annotation, lines)) {
     for (const name of names) {
       b.text(`; ${name}:`);
       value(name);
@@ -50,6 +50,18 @@ export function addMissingFields(annotation: Annotation, problem: AnnotationProb
   let end = annotation.span.end;
   while (end > annotation.span.start && /\s/.test(lines.text[end - 1])) end--;
   return { start: end, end, text, snippet };
+}
+
+/**
+ * A JavaScript HTML-like comment (`<!-- ehi-exception: x` with no `-->`) ends with its line: fields
+ * on the lines below would be code, so they are added on the header line, inline.
+ */
+function unclosedHtmlComment(annotation: Annotation, lines: LineIndex): boolean {
+  if (annotation.form !== 'block' || annotation.fields.length > 0) return false;
+  const line = lines.positionAt(annotation.idSpan.start).line;
+  const text = lines.lineText(line);
+  const column = annotation.idSpan.start - lines.lineStart(line);
+  return text.lastIndexOf('<!--', column) >= 0 && !text.includes('-->', column);
 }
 
 /** What precedes a field name on its line (`//   `, `#   `, ` *   `, indentation in an XML comment). */

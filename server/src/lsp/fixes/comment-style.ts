@@ -1,6 +1,6 @@
 /**
  * How to write a comment at a place in a file: `//`, `#`, an XML comment outside Mirth scripts, or
- * `{/* *\/}` between the children of a JSX element (where `//` would be text on the page).
+ * a block comment in braces between the children of a JSX element (where `//` would be page text).
  */
 import type { ParsedFile } from '../../core/files';
 import type { IrNode } from '../../core/ir';
