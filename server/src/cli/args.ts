@@ -19,6 +19,8 @@ export interface CliOptions {
   prefilter: boolean;
   /** Print timing and peak memory to stderr. */
   stats: boolean;
+  /** Print the stack of an internal error. */
+  debug: boolean;
   /** Only error-level findings. */
   quiet: boolean;
   /** Also scan test folders and files. */
@@ -80,6 +82,7 @@ Options:
   -j, --jobs <n>           worker threads (default: one per core)
       --no-prefilter       parse every file, even those without a rule's trigger words
       --stats              print files/s, lines/s and peak memory to stderr
+      --debug              print the stack trace of an internal error
       --no-color           plain output
       --list-rules         list the rules with their languages and default severity
   -h, --help               show this help
@@ -102,6 +105,7 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
     rules: {},
     prefilter: true,
     stats: false,
+    debug: false,
     quiet: false,
     includeTests: false,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
@@ -227,6 +231,9 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
         break;
       case '--stats':
         options.stats = true;
+        break;
+      case '--debug':
+        options.debug = true;
         break;
       case '--no-color':
         options.color = false;

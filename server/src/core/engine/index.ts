@@ -77,7 +77,7 @@ export async function analyzeTextDetailed(path: string, text: string, settings: 
   } catch (err) {
     if (isNestingError(err)) result.notices.push({ code: 'too-deep', message: err.message });
     else if (err instanceof SyntaxBudgetError) result.notices.push({ code: 'syntax', message: err.message });
-    else result.notices.push({ code: 'internal', message: `could not parse: ${(err as Error).message}` });
+    else result.notices.push({ code: 'internal', message: `could not parse: ${(err as Error).message}`, stack: (err as Error).stack });
     return { result, annotations: [], registerAnnotations: [] };
   }
   result.parsed = true;
@@ -105,7 +105,7 @@ export async function analyzeTextDetailed(path: string, text: string, settings: 
         await settings.project.prepare(unit.model, path);
       } catch (err) {
         // What other files hold only adds to what the file itself shows: without it the analysis still runs.
-        result.notices.push({ code: 'internal', message: `could not read what this file refers to in the project: ${(err as Error).message}` });
+        result.notices.push({ code: 'internal', message: `could not read what this file refers to in the project: ${(err as Error).message}`, stack: (err as Error).stack });
       }
     }
   }

@@ -107,6 +107,8 @@ export interface Notice {
   code: NoticeCode;
   message: string;
   range?: Range;
+  /** For an `internal` notice: the stack of the error (the CLI prints it with `--debug`; no report includes it). */
+  stack?: string;
 }
 
 export interface FileAnalysis {
