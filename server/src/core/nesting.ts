@@ -28,20 +28,20 @@ export function isNestingError(err: unknown): err is NestingError {
 }
 
 /**
- * The time tree-sitter may spend on a file. On valid code it parses in linear time (about 1 MB/s
- * on a slow machine), but its error recovery, and its search through ambiguous syntax (thousands
- * of `<` in C#, which could open generic arguments), can grow with the square of a run of garbage:
- * a 100 KB line of YAML in a `.ts` file took 8 s, 16 KB of `<!--` after a C# class 70 s. A parse
- * past the budget is abandoned. The budget is four times what valid code needs, plus three seconds.
+ * The work tree-sitter may spend on a file, in calls of its progress callback (one per batch of
+ * parser operations; counted rather than timed, so that a file gets the same analysis every run).
+ * Valid code takes about 9 calls per KB and a file of syntax errors about 21, but its search
+ * through ambiguous syntax can grow with the square of the input: 16 KB of `<!--` after a C#
+ * class takes 40,000 calls (70 s). A parse past the budget is abandoned.
  */
-export function syntaxBudgetMs(length: number): number {
-  return 3000 + (4 * length) / 1000;
+export function parseBudget(length: number): number {
+  return 2000 + Math.ceil((30 * length) / 1024);
 }
 
-/** A file the parser could not get through in time. */
+/** A file the parser could not get through within its budget. */
 export class SyntaxBudgetError extends Error {
-  constructor(readonly seconds: number) {
-    super(`syntax the parser could not get through in ${seconds} s; not analysed`);
+  constructor() {
+    super('syntax too ambiguous or broken to parse in linear time; not analysed');
     this.name = 'SyntaxBudgetError';
   }
 }

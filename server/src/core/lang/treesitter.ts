@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser, Tree } from 'web-tree-sitter';
 import type { Comment, SyntaxProblem } from '../ir';
-import { MAX_CODE_NESTING, NestingError, SyntaxBudgetError, syntaxBudgetMs } from '../nesting';
+import { MAX_CODE_NESTING, NestingError, parseBudget, SyntaxBudgetError } from '../nesting';
 
 export type GrammarName = 'typescript' | 'tsx' | 'javascript' | 'java' | 'c-sharp' | 'python';
 
@@ -117,19 +117,19 @@ export async function parseRaw(name: GrammarName, text: string, options: CopyOpt
   const grammar = await loadGrammar(name);
   parser ??= new Parser();
   parser.setLanguage(grammar.language);
-  const budget = syntaxBudgetMs(text.length);
-  const started = Date.now();
+  const budget = parseBudget(text.length);
+  let calls = 0;
   let cancelled = false;
   const tree = parser.parse(text, null, {
     progressCallback: () => {
-      if (Date.now() - started > budget) cancelled = true;
+      if (++calls > budget) cancelled = true;
       return cancelled;
     },
   });
   if (cancelled || !tree) {
     tree?.delete();
     parser.reset();
-    if (cancelled) throw new SyntaxBudgetError(Math.round(budget / 1000));
+    if (cancelled) throw new SyntaxBudgetError();
     throw new Error(`the ${name} parser returned no tree`);
   }
   try {

@@ -49,6 +49,10 @@ export function addMissingFields(annotation: Annotation, problem: AnnotationProb
   // A register entry's span runs to the next entry; insert after its last non-blank character.
   let end = annotation.span.end;
   while (end > annotation.span.start && /\s/.test(lines.text[end - 1])) end--;
+  // A one-line annotation followed by stray comment lines: its fields go on its own line.
+  if (annotation.form === 'inline' && lines.positionAt(end).line !== lines.positionAt(annotation.idSpan.start).line) {
+    end = Math.max(annotation.idSpan.end, ...annotation.fields.map((f) => f.valueEnd));
+  }
   return { start: end, end, text, snippet };
 }
 
