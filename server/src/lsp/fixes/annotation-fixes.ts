@@ -76,8 +76,9 @@ function fieldPrefix(annotation: Annotation, lines: LineIndex): string {
   const header = lines.text.slice(lines.lineStart(headerLine), annotation.idSpan.start);
   const marker = header.lastIndexOf('ehi-exception');
   const lead = header.slice(0, marker);
-  // `// ehi-exception: x` → `//   `; `<!-- ehi-exception: x` → spaces under it.
-  return /^\s*<!--\s*$/.test(lead) ? ' '.repeat(lead.length + 2) : `${lead.replace(/\s+$/, '')}   `;
+  // `// ehi-exception: x` → `//   `; `<!-- ehi-exception: x` and `/* ehi-exception: x` → spaces under it
+  // (inside a block comment a repeated `/*` would be part of the field's name).
+  return /^\s*(<!--|\/\*+)\s*$/.test(lead) ? ' '.repeat(lead.length + 2) : `${lead.replace(/\s+$/, '')}   `;
 }
 
 function registerIndent(annotation: Annotation, lines: LineIndex): string {
