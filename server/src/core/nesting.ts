@@ -34,8 +34,10 @@ export function isNestingError(err: unknown): err is NestingError {
  * through ambiguous syntax can grow with the square of the input: 16 KB of `<!--` after a C#
  * class takes 40,000 calls (70 s). A parse past the budget is abandoned.
  */
-export function parseBudget(length: number): number {
-  return 2000 + Math.ceil((30 * length) / 1024);
+export function parseBudget(length: number): { calls: number; ms: number } {
+  // The calls do not count all of it (Python's indentation scanner on thousands of `<!--`), so time is
+  // capped too, far above what valid code needs (about 1 s per MB): only such input can vary between runs.
+  return { calls: 2000 + Math.ceil((30 * length) / 1024), ms: 5000 + (4 * length) / 1000 };
 }
 
 /** A file the parser could not get through within its budget. */

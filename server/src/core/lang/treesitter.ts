@@ -120,9 +120,10 @@ export async function parseRaw(name: GrammarName, text: string, options: CopyOpt
   const budget = parseBudget(text.length);
   let calls = 0;
   let cancelled = false;
+  const started = Date.now();
   const tree = parser.parse(text, null, {
     progressCallback: () => {
-      if (++calls > budget) cancelled = true;
+      if (++calls > budget.calls || Date.now() - started > budget.ms) cancelled = true;
       return cancelled;
     },
   });
@@ -196,23 +197,32 @@ function copyTree(
 
 const MAX_REPORTED_ERRORS = 5;
 
+/**
+ * The first syntax errors in document order. Without recursion: the copy above may have left out
+ * function bodies, so this walk can go deeper than the copy did.
+ */
 function collectErrors(tree: Tree): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
-  const visit = (node: import('web-tree-sitter').Node): void => {
-    if (problems.length >= MAX_REPORTED_ERRORS || !node.hasError) return;
+  const root = tree.rootNode;
+  if (root.isMissing || root.isError) return [{ start: root.startIndex, end: root.endIndex, message: 'syntax error' }];
+  const stack: import('web-tree-sitter').Node[] = [root];
+  while (stack.length > 0 && problems.length < MAX_REPORTED_ERRORS) {
+    const node = stack.pop()!;
+    if (!node.hasError && !node.isMissing) continue;
     if (node.isError) {
       problems.push({ start: node.startIndex, end: node.endIndex, message: 'syntax error' });
-      return;
+      continue;
     }
     if (node.isMissing) {
       problems.push({ start: node.startIndex, end: node.endIndex, message: `missing ${node.type}` });
-      return;
+      continue;
     }
-    for (const child of node.children) if (child) visit(child);
-  };
-  const root = tree.rootNode;
-  if (root.isMissing || root.isError) problems.push({ start: root.startIndex, end: root.endIndex, message: 'syntax error' });
-  else visit(root);
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push(child);
+    }
+  }
   return problems;
 }
 
