@@ -20,7 +20,7 @@ export function parseYaml(text: string): ConfigDocument {
       syntaxErrors.push({ start: error.pos[0], end: error.pos[1], message: error.message.split('\n')[0] });
     }
     if (doc.contents) {
-      const root = convert(doc.contents);
+      const root = convert(doc.contents, text);
       if (root) {
         linkConfig(root);
         roots.push(root);
@@ -30,7 +30,7 @@ export function parseYaml(text: string): ConfigDocument {
   return { format: 'yaml', roots, comments, syntaxErrors };
 }
 
-function convert(node: unknown): ConfigNode | undefined {
+function convert(node: unknown, text: string): ConfigNode | undefined {
   if (isMap(node)) {
     const [start, , end] = node.range ?? [0, 0, 0];
     const entries: ConfigEntry[] = [];
@@ -39,8 +39,10 @@ function convert(node: unknown): ConfigNode | undefined {
       const key = pair.key as { range?: [number, number, number]; value?: unknown } | null;
       const keyRange = key?.range ?? [start, start, start];
       // An empty key (`: value`) is '' (the parser gives it the value null, which a literal `null:` key also has).
-      const keyText = isScalar(key) ? (keyRange[1] > keyRange[0] ? String(key.value) : '') : String(key ?? '');
-      const value = convert(pair.value) ?? { kind: 'scalar', value: null, start: keyRange[1], end: keyRange[1] };
+      // A collection as a key (`? [a, b]`) is named by its source text: stringifying it costs the size of
+      // everything nested in it, at every level.
+      const keyText = isScalar(key) ? (keyRange[1] > keyRange[0] ? String(key.value) : '') : key ? text.slice(keyRange[0], Math.min(keyRange[1], keyRange[0] + 200)) : '';
+      const value = convert(pair.value, text) ?? { kind: 'scalar', value: null, start: keyRange[1], end: keyRange[1] };
       entries.push({ key: keyText, keyStart: keyRange[0], keyEnd: keyRange[1], value, start: keyRange[0], end: Math.max(value.end, keyRange[1]) });
     }
     return { kind: 'map', entries, start, end };
@@ -49,7 +51,7 @@ function convert(node: unknown): ConfigNode | undefined {
     const [start, , end] = node.range ?? [0, 0, 0];
     const items: ConfigNode[] = [];
     for (const item of node.items) {
-      const converted = convert(item);
+      const converted = convert(item, text);
       if (converted) items.push(converted);
     }
     return { kind: 'seq', items, start, end };
