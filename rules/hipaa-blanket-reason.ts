@@ -69,9 +69,17 @@ export default defineRule({
   code(ctx) {
     const { code } = ctx;
     const handled = new Set<IrNode>();
+    // Whether a statement refuses, walked once per statement however many strings it holds.
+    const refusals = new Map<IrNode, boolean>();
+    const refuses = (node: IrNode): boolean => {
+      const statement = statementOf(node);
+      let found = refusals.get(statement);
+      if (found === undefined) refusals.set(statement, (found = inRefusal(code, statement)));
+      return found;
+    };
     const check = (node: IrNode, text: string): void => {
       // The body of a 403 or a forbidden exception is a refusal whatever its wording: `send("HIPAA violation")`.
-      const cited = blanketReason(text) ?? (inRefusal(code, node) ? citedReason(text) : undefined);
+      const cited = blanketReason(text) ?? (refuses(node) ? citedReason(text) : undefined);
       if (!cited || !userFacing(node)) return;
       ctx.report({ at: node, messageId: 'code', data: { text: excerpt(text), cited: citedAs(cited) } });
     };
@@ -139,9 +147,9 @@ function concatenation(node: IrNode, parts: IrNode[]): string {
 }
 
 /** Whether `node` is part of a statement that refuses with 403 (`res.status(403).send(...)`, `throw new ForbiddenException(...)`). */
-function inRefusal(code: CodeModel, node: IrNode): boolean {
+function inRefusal(code: CodeModel, statement: IrNode): boolean {
   let found = false;
-  walk(statementOf(node), (n) => {
+  walk(statement, (n) => {
     if (found || n.kind === 'function') return false;
     if (n.kind === 'call' && forbiddenCall(code, n)) found = true;
   });

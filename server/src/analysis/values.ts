@@ -346,7 +346,11 @@ export function parseDurationText(text: string): number | undefined {
   return undefined;
 }
 
-/** Words of an identifier: `getPatientRecords` → `get patient records`, `RESULT_HOLD_HOURS` → `result hold hours`. */
+/**
+ * Words of an identifier: `getPatientRecords` → `get patient records`, `RESULT_HOLD_HOURS` → `result hold hours`.
+ * Rules ask for the same keys and names again and again (every entry of a large config, every
+ * ancestor of each), so short names are split once (callers get a copy).
+ */
 export function identifierWords(name: string): string[] {
   let words = WORDS_CACHE.get(name);
   if (words) return words.slice();

@@ -19,6 +19,8 @@ export interface CliOptions {
   prefilter: boolean;
   /** Print timing and peak memory to stderr. */
   stats: boolean;
+  /** Print the stack of an internal error. */
+  debug: boolean;
   /** Only error-level findings. */
   quiet: boolean;
   /** Also scan test folders and files. */
@@ -114,6 +116,7 @@ Options:
       --stats              print files/s, lines/s and peak memory to stderr
       --color, --no-color  force or turn off colours (default: on for a terminal;
                            FORCE_COLOR=1 or FORCE_COLOR=0 and NO_COLOR are honoured)
+      --debug              print the stack trace of an internal error
       --list-rules         list the rules with their languages and default severity
   -h, --help               show this help
   -v, --version            print the version
@@ -140,6 +143,7 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
     rules: {},
     prefilter: true,
     stats: false,
+    debug: false,
     quiet: false,
     includeTests: false,
     color: defaultColor(process.env, process.stdout.isTTY === true),
@@ -296,6 +300,9 @@ export function parseArgs(argv: string[], knownRules: readonly string[]): CliOpt
         break;
       case '--stats':
         options.stats = true;
+        break;
+      case '--debug':
+        options.debug = true;
         break;
       case '--no-color':
         options.color = false;

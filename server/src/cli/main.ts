@@ -291,6 +291,12 @@ async function scan(options: CliOptions, cwd: string, { started, now, configFile
         `${Math.round(run.filesAnalysed / seconds)} files/s, ${Math.round(run.lines / seconds)} lines/s, peak RSS ${peakMb.toFixed(0)} MB\n`,
     );
   }
+  // An internal error is a bug in ehi-lint: the other files were analysed, but the run is not clean (exit 2, as ESLint).
+  const internal = reports.flatMap((r) => r.notices.filter((n) => n.code === 'internal').map((n) => ({ path: r.path, notice: n })));
+  for (const { path: file, notice } of internal) {
+    process.stderr.write(`${TOOL_NAME}: internal error in ${file}: ${notice.message}\n${options.debug && notice.stack ? `${notice.stack}\n` : ''}`);
+  }
+  if (internal.length > 0) return 2;
   const { errors } = report.summary;
   // Warnings hidden by --quiet still count against --max-warnings (as in ESLint).
   const warnings = report.summary.warnings + hidden.warnings;
@@ -343,7 +349,9 @@ function loadRegister(configFile: ConfigFile | undefined, root: string): { dir: 
     }
     return { dir: path.dirname(file), entries: [] };
   }
-  return { dir: path.dirname(file), entries: parseRegister(displayPath(root, file), text).entries, file: path.resolve(file) };
+  const register = parseRegister(displayPath(root, file), text);
+  if (register.tooDeep) throw new ConfigError(`${displayPath(root, file)}: ${register.tooDeep}`);
+  return { dir: path.dirname(file), entries: register.entries, file: path.resolve(file) };
 }
 
 if (require.main === module) {
@@ -352,7 +360,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: Error) => {
-      process.stderr.write(`${TOOL_NAME}: internal error: ${err.stack ?? err.message}\n`);
+      // One line; the stack only when asked for.
+      const debug = process.argv.includes('--debug');
+      process.stderr.write(`${TOOL_NAME}: internal error: ${String(err?.message ?? err).split('\n')[0]}${debug ? '' : ' (run with --debug for the stack)'}\n${debug && err?.stack ? `${err.stack}\n` : ''}`);
       process.exitCode = 2;
     },
   );

@@ -26,7 +26,7 @@ parentPort!.on('message', (message: WorkItem | { setup: WorkerSetup }) => {
         findings: [],
         suppressed: [],
         exceptions: [],
-        notices: [{ code: 'internal', message: `analysis failed: ${err.message}` }],
+        notices: [{ code: 'internal', message: `analysis failed: ${err.message}`, stack: err.stack }],
         lines: 0,
         parsed: false,
       }),

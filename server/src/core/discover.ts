@@ -107,7 +107,7 @@ export async function discover(inputs: string[], cwd: string, options: DiscoverO
       if (reason) skipped.push({ path: input, reason });
       else files.add(absolute);
     } else {
-      skipped.push({ path: input, reason: 'not a regular file' });
+      skipped.push({ path: input, reason: `not a regular file (${specialKind(stat)}); not analysed` });
     }
   }
   return { files: [...files].sort(), skipped, folders };
@@ -160,6 +160,15 @@ function unignoring(layer: IgnoreLayer, folder: string): IgnoreLayer {
 }
 
 export class DiscoveryError extends Error {}
+
+/** What a path that is neither a folder nor a regular file is. */
+function specialKind(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'a special file';
+}
 
 /** .gitignore files of the folders above a scanned folder, up to the repository root. */
 function ancestorsIgnores(dir: string): IgnoreLayer[] {

@@ -384,13 +384,34 @@ const REQUEST_PARAM_TYPES = /(HttpServletRequest|HttpServletResponse|ServletRequ
  */
 export function routesOf(model: CodeModel, fn: FunctionNode): Route[] {
   const routes = [...annotatedRoutes(model, fn)];
-  for (const reg of routeRegistrations(model)) {
-    // The handler, or a middleware function mounted on the route (`app.use('/fhir', (req, res, next) => ...)`).
-    if (reg.handler === fn || reg.middleware.includes(fn)) routes.push({ path: reg.path, methods: reg.methods, at: reg.call, framework: reg.framework });
-  }
+  const { byFunction, byName } = registrationIndex(model);
+  for (const reg of byFunction.get(fn) ?? []) routes.push({ path: reg.path, methods: reg.methods, at: reg.call, framework: reg.framework });
   if (routes.length > 0) return routes;
-  const regByName = fn.name ? routeRegistrations(model).find((r) => r.handlerName === fn.name) : undefined;
+  const regByName = fn.name ? byName.get(fn.name) : undefined;
   return regByName ? [{ path: regByName.path, methods: regByName.methods, at: regByName.call, framework: regByName.framework }] : [];
+}
+
+/**
+ * The file's registrations by the function they run (the handler, or a middleware function mounted
+ * on the route: `app.use('/fhir', (req, res, next) => ...)`), in registration order, and the first
+ * by handler name; built once per file, so finding a handler's routes does not scan them all.
+ */
+function registrationIndex(model: CodeModel): { byFunction: Map<IrNode, Registration[]>; byName: Map<string, Registration> } {
+  return model.memo('routeRegistrationIndex', () => {
+    const byFunction = new Map<IrNode, Registration[]>();
+    const byName = new Map<string, Registration>();
+    for (const reg of routeRegistrations(model)) {
+      const fns = new Set<IrNode>(reg.middleware);
+      if (reg.handler) fns.add(reg.handler);
+      for (const fn of fns) {
+        const list = byFunction.get(fn);
+        if (list) list.push(reg);
+        else byFunction.set(fn, [reg]);
+      }
+      if (reg.handlerName !== undefined && !byName.has(reg.handlerName)) byName.set(reg.handlerName, reg);
+    }
+    return { byFunction, byName };
+  });
 }
 
 /** Whether `fn` has the shape of a request handler without a visible route: a request/response parameter, a Django view, a class-based view method. */

@@ -15,6 +15,7 @@ import type { Rule } from '../core/rule';
 import { optionProblems, optionsJsonSchema } from '../core/rule-options';
 import { ConfigError, DEFAULT_AUDIT_PATTERN, isRuleLevel, RuleLevel, UserConfig } from './settings';
 import { LineIndex } from '../core/text';
+import { jsonNesting, MAX_CONFIG_NESTING, NestingError } from '../core/nesting';
 import type { LanguageId } from '../core/language';
 
 
@@ -89,6 +90,9 @@ export function parseConfigText(text: string, file: string, display: string, rul
     const p = lines.positionAt(offset);
     throw new ConfigError(`${display}:${p.line + 1}:${p.character + 1}: ${message}`);
   };
+  // The JSON parser recurses: a file nested deeper than any config is refused before it is parsed.
+  const nesting = jsonNesting(text, MAX_CONFIG_NESTING);
+  if (nesting.overAt !== undefined) fail(nesting.overAt, new NestingError(MAX_CONFIG_NESTING).message);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   // Nothing but whitespace and comments: the only complaint is that a value was expected.

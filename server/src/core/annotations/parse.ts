@@ -174,9 +174,13 @@ function parseInline(line: CommentLine, targetLine: number, block?: CommentLine[
  * Whether a comment preceded by `before` on its line stands on a line of its own. A script comment
  * right after an XML start tag (and CDATA opener) begins the first line of a Mirth script.
  */
-function startsLine(before: string, xmlComment: boolean): boolean {
-  // The first line of a script embedded in XML (Mirth) starts after its element's tags and CDATA opener.
-  return before.trim() === '' || (!xmlComment && /^\s*(?:<\/?[\w.:-]+(?:\s[^<>]*)?>[^<>]*)+(?:<!\[CDATA\[)?\s*$/.test(before));
+function startsLine(before: string, comment: string): boolean {
+  if (before.trim() === '') return true;
+  // Between JSX children a comment is written `{/* … */}`: the brace opens the line.
+  if (comment.startsWith('/*') && /^\s*\{\s*$/.test(before)) return true;
+  // The first line of a script embedded in XML (Mirth) starts after its element's tags and CDATA opener:
+  // the text before the comment ends with a tag (JSX text after `<p>…</p>` does not start a line).
+  return !comment.startsWith('<!--') && /^\s*(?:<\/?[\w.:-]+(?:\s[^<>]*)?>[^<>]*)*<\/?[\w.:-]+(?:\s[^<>]*)?>(?:<!\[CDATA\[)?\s*$/.test(before);
 }
 
 /** Splits comments into content lines, stripping `//`, `#`, `!`, `/* *\/`, `<!-- -->` and JSDoc `*` gutters. */
@@ -203,7 +207,7 @@ function splitComments(comments: readonly Comment[], lines: LineIndex): CommentL
       lineStyle = true;
     }
     const startPos = lines.positionAt(comment.start);
-    const ownLine = startsLine(lines.lineText(startPos.line).slice(0, startPos.character), text.startsWith('<!--'));
+    const ownLine = startsLine(lines.lineText(startPos.line).slice(0, startPos.character), text);
     const body = text.slice(open, Math.max(open, close));
     const parts: { text: string; start: number }[] = [];
     const breaks = /\r\n|\r|\n/g;

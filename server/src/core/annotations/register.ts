@@ -8,6 +8,7 @@ import type { Annotation, AnnotationField } from './types';
 import { checkCopiedReasons } from './validate';
 import { at as configAt, ConfigDocument, ConfigNode, scalarNumber, scalarString } from '../formats/tree';
 import { parseYaml } from '../formats/yaml';
+import { isNestingError } from '../nesting';
 import type { ParsedFile } from '../files';
 import type { Span } from '../ir';
 import type { LineIndex } from '../text';
@@ -44,10 +45,18 @@ export interface RegisterParse {
   /** Entries that are not mappings or lack `file`/`exception`: reported on the register itself. */
   problems: { at: Span; message: string }[];
   syntaxErrors: { span: Span; message: string }[];
+  /** Set when the register nests deeper than configuration is read: nothing in it is read. */
+  tooDeep?: string;
 }
 
 export function parseRegister(registerFile: string, text: string): RegisterParse {
-  const doc = parseYaml(text);
+  let doc: ConfigDocument;
+  try {
+    doc = parseYaml(text);
+  } catch (err) {
+    if (isNestingError(err)) return { entries: [], problems: [], syntaxErrors: [], tooDeep: err.message };
+    throw err;
+  }
   const result: RegisterParse = { entries: [], problems: [], syntaxErrors: doc.syntaxErrors.map((e) => ({ span: e, message: e.message })) };
   const root = doc.roots[0];
   if (!root) return result;

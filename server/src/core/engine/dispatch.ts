@@ -41,7 +41,7 @@ export function guardFor(result: FileAnalysis): (r: EnabledRule, action: () => v
     try {
       action();
     } catch (err) {
-      result.notices.push({ code: 'internal', message: `rule ${r.rule.meta.id} failed on this file: ${(err as Error).message}` });
+      result.notices.push({ code: 'internal', message: `rule ${r.rule.meta.id} failed on this file: ${(err as Error).message}`, stack: (err as Error).stack });
     }
   };
 }

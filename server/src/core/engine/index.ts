@@ -10,6 +10,7 @@
  */
 import { ParsedFile, parseFile } from '../files';
 import { languageIdForPath } from '../language';
+import { isNestingError, SyntaxBudgetError } from '../nesting';
 import { isTestPath } from '../test-code';
 import { LineIndex } from '../text';
 import { runRules } from './dispatch';
@@ -74,7 +75,9 @@ export async function analyzeTextDetailed(path: string, text: string, settings: 
   try {
     parsed = await parseFile(path, text, settings.prefilter ? bodyFilterFor(candidates, settings.options.auditPattern) : undefined);
   } catch (err) {
-    result.notices.push({ code: 'internal', message: `could not parse: ${(err as Error).message}` });
+    if (isNestingError(err)) result.notices.push({ code: 'too-deep', message: err.message });
+    else if (err instanceof SyntaxBudgetError) result.notices.push({ code: 'syntax', message: err.message });
+    else result.notices.push({ code: 'internal', message: `could not parse: ${(err as Error).message}`, stack: (err as Error).stack });
     return { result, annotations: [], registerAnnotations: [] };
   }
   result.parsed = true;
@@ -102,7 +105,7 @@ export async function analyzeTextDetailed(path: string, text: string, settings: 
         await settings.project.prepare(unit.model, path);
       } catch (err) {
         // What other files hold only adds to what the file itself shows: without it the analysis still runs.
-        result.notices.push({ code: 'internal', message: `could not read what this file refers to in the project: ${(err as Error).message}` });
+        result.notices.push({ code: 'internal', message: `could not read what this file refers to in the project: ${(err as Error).message}`, stack: (err as Error).stack });
       }
     }
   }

@@ -14,7 +14,7 @@ import type { Span } from '../ir';
 import type { PendingFinding } from '../rule';
 import { LineIndex } from '../text';
 import { RawFinding, runAnnotationRules } from './dispatch';
-import { fingerprint } from './fingerprint';
+import { Fingerprinter } from './fingerprint';
 import type { ForeignAnnotation, ProjectContext } from '../project';
 import type { AnalysisSettings, DocumentedException, EnabledRule, FileAnalysis, Finding, Suppression } from './types';
 
@@ -62,7 +62,7 @@ export function applyAnnotations(
     mentionedElsewhere: (name) => settings.project?.mentionedElsewhere(path, name) ?? false,
   });
   const ruleMeta = new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta]));
-  const occurrences = new Map<string, number>();
+  const fingerprints = new Fingerprinter(text, lines);
   for (const p of pending.sort((a, b) => a.at.start - b.at.start || a.ruleId.localeCompare(b.ruleId))) {
     const meta = ruleMeta.get(p.ruleId);
     const exceptions = (meta?.exceptions ?? []).filter((e) => !p.excluded.some((x) => x.exception === e));
@@ -79,7 +79,7 @@ export function applyAnnotations(
           : { range: { start: { line: r.origin.line, character: r.origin.character }, end: { line: r.origin.endLine, character: r.origin.endCharacter } }, message: r.message, file: r.origin.file },
       ),
       exceptions,
-      fingerprint: fingerprint(p, text, lines, occurrences),
+      fingerprint: fingerprints.of(p),
     };
     const documenting = p.documentedBy[0];
     if (documenting) {

@@ -104,12 +104,15 @@ export interface DocumentedException {
   register?: { file: string; start: number; end: number };
 }
 
-export type NoticeCode = 'unreadable' | 'binary' | 'encoding' | 'too-large' | 'syntax' | 'internal';
+/** Why a file, or part of it, was not analysed; `internal` is always a bug in the analysis. */
+export type NoticeCode = 'unreadable' | 'binary' | 'encoding' | 'too-large' | 'too-deep' | 'syntax' | 'internal';
 
 export interface Notice {
   code: NoticeCode;
   message: string;
   range?: Range;
+  /** For an `internal` notice: the stack of the error (the CLI prints it with `--debug`; no report includes it). */
+  stack?: string;
 }
 
 export interface FileAnalysis {

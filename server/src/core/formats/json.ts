@@ -1,9 +1,12 @@
 /** JSON (and JSON with comments, as ASP.NET `appsettings.json` and VS Code settings allow) into the config tree. */
 import * as jsonc from 'jsonc-parser';
 import type { Comment, SyntaxProblem } from '../ir';
+import { checkNesting, jsonNesting, MAX_CONFIG_NESTING } from '../nesting';
 import { ConfigDocument, ConfigEntry, ConfigNode, linkConfig } from './tree';
 
+/** Throws a `NestingError` for text nested deeper than configuration is read (the parser recurses). */
 export function parseJson(text: string): ConfigDocument {
+  checkNesting(jsonNesting(text, MAX_CONFIG_NESTING).depth, MAX_CONFIG_NESTING);
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const syntaxErrors: SyntaxProblem[] = errors.slice(0, 5).map((e) => ({

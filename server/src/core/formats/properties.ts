@@ -4,6 +4,7 @@
  * `hapi.fhir.supported_resource_types=Patient,Observation` is found where the YAML form is.
  */
 import type { Comment } from '../ir';
+import { MAX_CONFIG_NESTING, NestingError } from '../nesting';
 import { ConfigDocument, ConfigEntry, ConfigMap, ConfigNode, ConfigSeq, linkConfig } from './tree';
 
 export function parseProperties(text: string): ConfigDocument {
@@ -59,6 +60,8 @@ function insert(root: ConfigMap, key: string, value: string, spans: Spans): void
       for (const idx of m[2].matchAll(/\[(\d+)\]/g)) segments.push(Number(idx[1]));
     } else segments.push(part);
   }
+  // Each segment is a level of the tree that rules walk.
+  if (segments.length > MAX_CONFIG_NESTING) throw new NestingError(MAX_CONFIG_NESTING);
   let container: ConfigNode = root;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];

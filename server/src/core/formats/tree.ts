@@ -52,23 +52,24 @@ export interface ConfigDocument {
   syntaxErrors: SyntaxProblem[];
 }
 
-/** Sets `parent` and `entry` links below `root`. */
+/** Sets `parent` and `entry` links below `root` (without recursion: a tree may be deep). */
 export function linkConfig(root: ConfigNode): void {
-  const visit = (node: ConfigNode): void => {
+  const stack: ConfigNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.kind === 'map') {
       for (const e of node.entries) {
         e.value.parent = node;
         e.value.entry = e;
-        visit(e.value);
+        stack.push(e.value);
       }
     } else if (node.kind === 'seq') {
       for (const item of node.items) {
         item.parent = node;
-        visit(item);
+        stack.push(item);
       }
     }
-  };
-  visit(root);
+  }
 }
 
 /** The value of `key` in a map (case-sensitive, first match). */

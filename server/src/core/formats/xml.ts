@@ -5,6 +5,7 @@
  */
 import { SaxesParser } from 'saxes';
 import type { Comment, SyntaxProblem } from '../ir';
+import { MAX_CONFIG_NESTING, NestingError } from '../nesting';
 import { ConfigDocument, ConfigEntry, ConfigMap, ConfigNode, ConfigScalar, linkConfig } from './tree';
 
 export interface XmlAttribute {
@@ -38,7 +39,9 @@ export interface XmlDocument {
 
 const FHIR_NAMESPACE = 'http://hl7.org/fhir';
 
+/** Throws a `NestingError` for elements nested deeper than configuration is read (the parse itself streams; what reads the tree recurses). */
 export function parseXml(text: string): XmlDocument {
+  let tooDeep = false;
   const parser = new SaxesParser({ position: true });
   const comments: Comment[] = [];
   const syntaxErrors: SyntaxProblem[] = [];
@@ -86,6 +89,7 @@ export function parseXml(text: string): XmlDocument {
       parent.children.push(element);
     } else root ??= element;
     stack.push(element);
+    if (stack.length > MAX_CONFIG_NESTING) tooDeep = true;
   });
   parser.on('text', (t) => {
     const current = stack[stack.length - 1];
@@ -121,6 +125,7 @@ export function parseXml(text: string): XmlDocument {
   } catch (err) {
     if (syntaxErrors.length === 0) syntaxErrors.push({ start: parser.position, end: parser.position, message: (err as Error).message });
   }
+  if (tooDeep) throw new NestingError(MAX_CONFIG_NESTING);
   // Elements left open by a syntax error end where the text ends.
   for (const open of stack) {
     open.end = text.length;
@@ -298,7 +303,12 @@ function decodeEntity(name: string): string | undefined {
     case 'apos':
       return "'";
   }
-  if (/^#x[0-9a-fA-F]+$/.test(name)) return String.fromCodePoint(parseInt(name.slice(2), 16));
-  if (/^#\d+$/.test(name)) return String.fromCodePoint(parseInt(name.slice(1), 10));
+  if (/^#x[0-9a-fA-F]+$/.test(name)) return codePoint(parseInt(name.slice(2), 16));
+  if (/^#\d+$/.test(name)) return codePoint(parseInt(name.slice(1), 10));
   return undefined;
+}
+
+/** A character reference's character; past U+10FFFF (not well-formed XML) it reads as U+FFFD rather than throwing. */
+function codePoint(code: number): string {
+  return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
 }

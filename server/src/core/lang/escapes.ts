@@ -24,9 +24,8 @@ export interface EscapeDialect {
   /** Hex forms by letter, tried in order. */
   hex: Readonly<Record<string, readonly HexForm[]>>;
   /**
-   * What a hex value past U+10FFFF gives: U+FFFD, or the escape as written. Left unset where no form
-   * can go past it, or where the lowering has always let `String.fromCodePoint` throw (JavaScript's
-   * six-digit `\u{…}`).
+   * What a hex value past U+10FFFF gives: U+FFFD, or the escape as written. Unset means U+FFFD too
+   * (JavaScript's six-digit `\u{…}`, a syntax error there): no escape makes the decoding throw.
    */
   beyondUnicode?: 'replacement-character' | 'literal';
   /** Octal escapes: up to three digits, as many as keep the value at or under this. */
@@ -140,7 +139,7 @@ function hexEscape(body: string, at: number, form: HexForm, dialect: EscapeDiale
   if (end - start < form.min || (form.braced && body[end] !== '}')) return undefined;
   const code = parseInt(body.slice(start, end), 16);
   const length = end + (form.braced ? 1 : 0) - at;
-  if (code <= 0x10ffff || dialect.beyondUnicode === undefined) return { text: String.fromCodePoint(code), length };
+  if (code <= 0x10ffff) return { text: String.fromCodePoint(code), length };
   return dialect.beyondUnicode === 'literal' ? undefined : { text: '\ufffd', length };
 }
 

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser, Tree } from 'web-tree-sitter';
 import type { Comment, SyntaxProblem } from '../ir';
+import { MAX_CODE_NESTING, NestingError, parseBudget, SyntaxBudgetError } from '../nesting';
 
 export type GrammarName = 'typescript' | 'tsx' | 'javascript' | 'java' | 'c-sharp' | 'python';
 
@@ -109,14 +110,29 @@ export interface BodyElision {
  * WebAssembly memory, which would otherwise grow with the number of files).
  *
  * Leaf types are copied without their children: string literals are decoded from their text, and
- * type annotations are kept as text; skipping them makes the copy cheaper.
+ * type annotations are kept as text; skipping them makes the copy cheaper. Throws a `NestingError`
+ * for a tree deeper than `MAX_CODE_NESTING`, a `SyntaxBudgetError` when the parse takes too long.
  */
 export async function parseRaw(name: GrammarName, text: string, options: CopyOptions): Promise<RawParse> {
   const grammar = await loadGrammar(name);
   parser ??= new Parser();
   parser.setLanguage(grammar.language);
-  const tree = parser.parse(text);
-  if (!tree) throw new Error(`the ${name} parser returned no tree`);
+  const budget = parseBudget(text.length);
+  let calls = 0;
+  let cancelled = false;
+  const started = Date.now();
+  const tree = parser.parse(text, null, {
+    progressCallback: () => {
+      if (++calls > budget.calls || Date.now() - started > budget.ms) cancelled = true;
+      return cancelled;
+    },
+  });
+  if (cancelled || !tree) {
+    tree?.delete();
+    parser.reset();
+    if (cancelled) throw new SyntaxBudgetError();
+    throw new Error(`the ${name} parser returned no tree`);
+  }
   try {
     const comments: Comment[] = [];
     const root = copyTree(tree, grammar, options, (start, end) => comments.push({ start, end, text: text.slice(start, end) }));
@@ -140,7 +156,9 @@ function copyTree(
    * for an argument the arguments before it. A body is judged by that text from its function's
    * context start, not by the body alone.
    */
-  const copy = (parentType: string, parentContextStart: number, contextStart: number): RawNode | undefined => {
+  const copy = (parentType: string, parentContextStart: number, contextStart: number, depth: number): RawNode | undefined => {
+    // The lowering and the rules recurse over the tree: a tree deeper than they can walk is refused here.
+    if (depth > MAX_CODE_NESTING) throw new NestingError(MAX_CODE_NESTING);
     const id = cursor.nodeTypeId;
     const type = typeNames[id] ?? 'ERROR';
     if (commentTypes.has(type)) {
@@ -159,7 +177,7 @@ function copyTree(
       const children: RawNode[] = [];
       let childContext = contextStart;
       do {
-        const child = copy(type, contextStart, childContext);
+        const child = copy(type, contextStart, childContext, depth + 1);
         if (child) {
           children.push(child);
           if (!PRELUDE_TYPES.has(child.type) && !ARGUMENT_LIST_TYPES.has(type)) childContext = child.end;
@@ -171,7 +189,7 @@ function copyTree(
     return node;
   };
   try {
-    return copy('', 0, 0) ?? { type: 'program', named: true, start: 0, end: 0, children: NO_CHILDREN };
+    return copy('', 0, 0, 0) ?? { type: 'program', named: true, start: 0, end: 0, children: NO_CHILDREN };
   } finally {
     cursor.delete();
   }
@@ -179,23 +197,32 @@ function copyTree(
 
 const MAX_REPORTED_ERRORS = 5;
 
+/**
+ * The first syntax errors in document order. Without recursion: the copy above may have left out
+ * function bodies, so this walk can go deeper than the copy did.
+ */
 function collectErrors(tree: Tree): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
-  const visit = (node: import('web-tree-sitter').Node): void => {
-    if (problems.length >= MAX_REPORTED_ERRORS || !node.hasError) return;
+  const root = tree.rootNode;
+  if (root.isMissing || root.isError) return [{ start: root.startIndex, end: root.endIndex, message: 'syntax error' }];
+  const stack: import('web-tree-sitter').Node[] = [root];
+  while (stack.length > 0 && problems.length < MAX_REPORTED_ERRORS) {
+    const node = stack.pop()!;
+    if (!node.hasError && !node.isMissing) continue;
     if (node.isError) {
       problems.push({ start: node.startIndex, end: node.endIndex, message: 'syntax error' });
-      return;
+      continue;
     }
     if (node.isMissing) {
       problems.push({ start: node.startIndex, end: node.endIndex, message: `missing ${node.type}` });
-      return;
+      continue;
     }
-    for (const child of node.children) if (child) visit(child);
-  };
-  const root = tree.rootNode;
-  if (root.isMissing || root.isError) problems.push({ start: root.startIndex, end: root.endIndex, message: 'syntax error' });
-  else visit(root);
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push(child);
+    }
+  }
   return problems;
 }
 

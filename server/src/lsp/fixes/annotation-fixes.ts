@@ -26,7 +26,7 @@ export function addMissingFields(annotation: Annotation, problem: AnnotationProb
     else if (spec?.kind.type === 'enum') b.snippetOnly(' ').choice(spec.kind.values);
     else b.snippetOnly(' ').placeholder();
   };
-  if (annotation.form === 'inline') {
+  if (annotation.form === 'inline' || unclosedHtmlComment(annotation, lines)) {
     for (const name of names) {
       b.text(`; ${name}:`);
       value(name);
@@ -49,7 +49,23 @@ export function addMissingFields(annotation: Annotation, problem: AnnotationProb
   // A register entry's span runs to the next entry; insert after its last non-blank character.
   let end = annotation.span.end;
   while (end > annotation.span.start && /\s/.test(lines.text[end - 1])) end--;
+  // A one-line annotation followed by stray comment lines: its fields go on its own line.
+  if (annotation.form === 'inline' && lines.positionAt(end).line !== lines.positionAt(annotation.idSpan.start).line) {
+    end = Math.max(annotation.idSpan.end, ...annotation.fields.map((f) => f.valueEnd));
+  }
   return { start: end, end, text, snippet };
+}
+
+/**
+ * A JavaScript HTML-like comment (`<!-- ehi-exception: x` with no `-->`) ends with its line: fields
+ * on the lines below would be code, so they are added on the header line, inline.
+ */
+function unclosedHtmlComment(annotation: Annotation, lines: LineIndex): boolean {
+  if (annotation.form !== 'block' || annotation.fields.length > 0) return false;
+  const line = lines.positionAt(annotation.idSpan.start).line;
+  const text = lines.lineText(line);
+  const column = annotation.idSpan.start - lines.lineStart(line);
+  return text.lastIndexOf('<!--', column) >= 0 && !text.includes('-->', column);
 }
 
 /** What precedes a field name on its line (`//   `, `#   `, ` *   `, indentation in an XML comment). */
@@ -60,8 +76,9 @@ function fieldPrefix(annotation: Annotation, lines: LineIndex): string {
   const header = lines.text.slice(lines.lineStart(headerLine), annotation.idSpan.start);
   const marker = header.lastIndexOf('ehi-exception');
   const lead = header.slice(0, marker);
-  // `// ehi-exception: x` → `//   `; `<!-- ehi-exception: x` → spaces under it.
-  return /^\s*<!--\s*$/.test(lead) ? ' '.repeat(lead.length + 2) : `${lead.replace(/\s+$/, '')}   `;
+  // `// ehi-exception: x` → `//   `; `<!-- ehi-exception: x` and `/* ehi-exception: x` → spaces under it
+  // (inside a block comment a repeated `/*` would be part of the field's name).
+  return /^\s*(<!--|\/\*+)\s*$/.test(lead) ? ' '.repeat(lead.length + 2) : `${lead.replace(/\s+$/, '')}   `;
 }
 
 function registerIndent(annotation: Annotation, lines: LineIndex): string {

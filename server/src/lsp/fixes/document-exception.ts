@@ -86,6 +86,13 @@ function annotationTemplate(style: CommentStyle, indent: string, exception: Exce
       b.text(`${indent}${style.prefix}   `);
       fieldLine(f);
     }
+  } else if (style.kind === 'jsx') {
+    b.text(`${indent}{/* ${header}\n`);
+    for (const f of fields) {
+      b.text(`${indent}     `);
+      fieldLine(f);
+    }
+    b.text(`${indent}*/}\n`);
   } else {
     b.text(`${indent}<!-- ${header}\n`);
     for (const f of fields) {
