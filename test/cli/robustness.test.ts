@@ -36,8 +36,13 @@ describe('the command line under hostile input', function () {
     const report = JSON.parse(r.stdout) as { skipped: { path: string; reason: string }[]; files: { path: string }[] };
     assert.deepEqual(report.skipped, [{ path: 'pipe.ts', reason: 'not a regular file (a FIFO); not analysed' }]);
     assert.deepEqual(report.files.map((f) => f.path), ['a.ts']);
-    const stylish = runCli(['pipe.ts'], { cwd: dir });
-    assert.match(stylish.stdout, /^pipe\.ts: skipped: not a regular file \(a FIFO\); not analysed$/m);
+    // Named alone, the FIFO leaves nothing to scan: exit 2 with the reason in one line.
+    const alone = runCli(['pipe.ts'], { cwd: dir });
+    assert.equal(alone.status, 2);
+    assert.match(alone.stderr, /^ehi-lint: nothing to scan: pipe\.ts: not a regular file \(a FIFO\); not analysed/m);
+    const accepted = runCli(['pipe.ts', '--no-error-on-unmatched-pattern'], { cwd: dir });
+    assert.equal(accepted.status, 0, accepted.stderr);
+    assert.match(accepted.stdout, /^pipe\.ts: skipped: not a regular file \(a FIFO\); not analysed$/m);
   });
 
   for (const jobs of ['1', '2']) {

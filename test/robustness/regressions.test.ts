@@ -14,6 +14,15 @@ import { resolveSettings } from '../../server/src/settings/settings';
 const NOW = new Date('2026-06-01T12:00:00Z');
 
 describe('fuzzer findings', () => {
+  it('YAML whose implicit keys nest past the stack (a line of thousands of `"x": 1, `) is refused as too deep, the same every run', async () => {
+    const text = `export:\n  ${'"x": 1, '.repeat(17167)}\n  enabled: false\n`;
+    const settings = resolveSettings(RULES, {}, { now: NOW });
+    for (let run = 0; run < 2; run++) {
+      const result = await analyzeTextDetailed('application.yaml', text, settings);
+      assert.deepEqual(result.result.notices.map((n) => n.code), ['too-deep']);
+    }
+  });
+
   it('a position between CR and LF is the end of its line', () => {
     const lines = new LineIndex('ab\r\ncd');
     assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });

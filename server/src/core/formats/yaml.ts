@@ -1,7 +1,7 @@
 /** YAML (every document of a multi-document stream) into the config tree, with its comments. */
-import { Composer, isMap, isPair, isScalar, isSeq, Parser } from 'yaml';
+import { Composer, CST, isMap, isPair, isScalar, isSeq, Parser } from 'yaml';
 import type { Comment, SyntaxProblem } from '../ir';
-import { checkNesting, MAX_CONFIG_NESTING } from '../nesting';
+import { checkNesting, MAX_CONFIG_NESTING, NestingError } from '../nesting';
 import { ConfigDocument, ConfigEntry, ConfigNode, linkConfig } from './tree';
 
 /**
@@ -9,7 +9,15 @@ import { ConfigDocument, ConfigEntry, ConfigNode, linkConfig } from './tree';
  * measured before the documents are composed from it, since composing recurses.
  */
 export function parseYaml(text: string): ConfigDocument {
-  const tokens = Array.from(new Parser().parse(text));
+  let tokens: CST.Token[];
+  try {
+    tokens = Array.from(new Parser().parse(text));
+  } catch (err) {
+    // The YAML parser recurses once per implicit key it opens: a line of thousands of `"x": 1, ` nests
+    // that deep and overflows the stack. Such a file is refused as too deeply nested, like any other.
+    if (err instanceof RangeError) throw new NestingError(MAX_CONFIG_NESTING);
+    throw err;
+  }
   const { depth, comments } = scanTokens(tokens, text.includes('#'));
   checkNesting(depth, MAX_CONFIG_NESTING);
   const documents = Array.from(new Composer({ uniqueKeys: false, prettyErrors: false }).compose(tokens));
