@@ -9,6 +9,7 @@ import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
 import { appRegistrationScope, ehiScope, isAppRegistrationWords, briefEvidence } from '../server/src/domain/access-path';
+import { inExceptionalCase } from '../server/src/domain/review';
 import { codeBoolean, codeSettings, configSettings } from '../server/src/analysis/named-values';
 import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, stringValue } from '../server/src/analysis/values';
 
@@ -301,7 +302,7 @@ function requestScope(ctx: CodeContext, node: IrNode, objectWords: string[]): Re
     const channel = [...identifierWords(scope.evidence), ...identifierWords(code.embedding.label)];
     if (!isEhiRequestContext(channel) && !has(channel, MIRTH_REQUEST)) return undefined;
   }
-  if (inExceptionalCase(node) || has(names, EXCEPTIONAL) || has(identifierWords(scope.evidence), EXCEPTIONAL)) return undefined;
+  if (inExceptionalCase(node, EXCEPTIONAL) || has(names, EXCEPTIONAL) || has(identifierWords(scope.evidence), EXCEPTIONAL)) return undefined;
   return { request: A_REQUEST[describeRequest(words)], evidence: briefEvidence(scope.evidence) };
 }
 
@@ -314,22 +315,6 @@ const A_REQUEST: Record<string, string> = {
   'requests for EHI': 'a request for EHI',
 };
 
-/** Inside a branch, case or ternary whose condition names an exceptional case (identity, minor, court order, fraud ...). */
-function inExceptionalCase(node: IrNode): boolean {
-  let child: IrNode = node;
-  for (let p = node.parent; p; child = p, p = p.parent) {
-    if (p.kind === 'function' && !p.isLambda) break;
-    let test: IrNode | undefined;
-    if (p.kind === 'if' && child !== p.test) test = p.test;
-    else if (p.kind === 'conditional' && child !== p.test) test = p.test;
-    else if (p.kind === 'switch') {
-      const c = p.cases.find((x) => x.body.includes(child));
-      if (c && expressionWords(p.discriminant).concat(c.tests.flatMap((t) => expressionWords(t))).some((w) => EXCEPTIONAL.has(w))) return true;
-    }
-    if (test && has(expressionWords(test), EXCEPTIONAL)) return true;
-  }
-  return false;
-}
 
 
 /* ---------------- code: routing to review ---------------- */

@@ -74,7 +74,7 @@ export function isManualMode(words: string[], value: string): boolean {
 }
 
 /** Inside a branch, case or ternary whose condition names an exceptional case (identity, minor, court order, fraud ...). */
-export function inExceptionalCase(node: IrNode): boolean {
+export function inExceptionalCase(node: IrNode, exceptional: ReadonlySet<string> = EXCEPTIONAL): boolean {
   let child: IrNode = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
     if (p.kind === 'function' && !p.isLambda) break;
@@ -83,9 +83,9 @@ export function inExceptionalCase(node: IrNode): boolean {
     else if (p.kind === 'conditional' && child !== p.test) test = p.test;
     else if (p.kind === 'switch') {
       const c = p.cases.find((x) => x.body.includes(child));
-      if (c && expressionWords(p.discriminant).concat(c.tests.flatMap((t) => expressionWords(t))).some((w) => EXCEPTIONAL.has(w))) return true;
+      if (c && expressionWords(p.discriminant).concat(c.tests.flatMap((t) => expressionWords(t))).some((w) => exceptional.has(w))) return true;
     }
-    if (test && has(expressionWords(test), EXCEPTIONAL)) return true;
+    if (test && has(expressionWords(test), exceptional)) return true;
   }
   return false;
 }
