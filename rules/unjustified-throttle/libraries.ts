@@ -89,6 +89,8 @@ export function checkDrfThrottleField(ctx: CodeContext, node: IrNode, report: Re
     const scope = stringValue(ctx.code, node.value);
     if (!scope || classifyName(scope) === 'auth' || classifyName(cls.name) === 'auth') return;
     if (classifyName(cls.name) !== 'ehi' && classifyName(scope) !== 'ehi') return;
+    // With `throttle_classes` beside it, the view's one throttle is reported there (one practice, one finding).
+    if (classifyName(cls.name) === 'ehi' && cls.members.some((m) => m.kind === 'variable' && m.name === 'throttle_classes' && !(m.value?.kind === 'array' && m.value.elements.length === 0))) return;
     report({ at: node, messageId: 'limiter', data: { what: `\`throttle_scope = "${scope}"\``, evidence: `view ${cls.name}` } }, node);
   }
 }
