@@ -9,17 +9,10 @@ import type { CallNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
 import { CodeContext, defineRule } from '../server/src/core/rule';
 import { appRegistrationScope, ehiScope, isAppRegistrationWords, briefEvidence } from '../server/src/domain/access-path';
-import { inExceptionalCase } from '../server/src/domain/review';
+import { inExceptionalCase, isGateSwitch, isManualMode, NEGATION, QUERY_WORDS, READ_VERB, REQUEST_OBJECT, REVIEW_NOUN, REVIEW_QUALIFIER, REVIEWERS, ROUTE_VERB, STATUS_NAME } from '../server/src/domain/review';
 import { codeBoolean, codeSettings, configSettings } from '../server/src/analysis/named-values';
 import { calleeLast, calleeName, callSite, dotted, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, stringValue } from '../server/src/analysis/values';
 
-const REVIEW_NOUN = new Set(['review', 'approval', 'approve', 'adjudication', 'vetting']);
-const REVIEW_QUALIFIER = new Set(['pending', 'awaiting', 'await', 'awaits', 'needs', 'need', 'requires', 'required', 'require', 'manual', 'legal', 'committee', 'compliance', 'privacy', 'him', 'human', 'under', 'in', 'for']);
-/** Who reviews: a routine request sent to them waits for a person. */
-const REVIEWERS = new Set(['legal', 'committee', 'compliance', 'counsel', 'attorney', 'lawyer']);
-const STATUS_NAME = new Set(['status', 'state', 'stage', 'disposition', 'phase', 'step']);
-/** What is being reviewed is a request for EHI, an app registration, or a release of information. */
-const REQUEST_OBJECT = new Set(['request', 'requests', 'registration', 'registrations', 'submission', 'disclosure', 'disclosures', 'roi', 'app', 'apps', 'client', 'clients', 'application', 'applications']);
 /** Reviews of other things: payments, content, clinical work products, staff accounts. */
 const OTHER_OBJECT = new Set([
   'refund', 'refunds', 'payment', 'payments', 'invoice', 'invoices', 'comment', 'comments', 'post', 'posts', 'content', 'moderation', 'expense', 'timesheet', 'leave',
@@ -40,9 +33,6 @@ const EXCEPTIONAL = new Set([
   'signed', 'signature', 'expired', 'invalid', 'incomplete', 'missing', 'unsigned', 'sealed', 'restricted', 'vip', 'confidential', 'dispute', 'disputed',
   'duplicate', 'amendment', 'litigation', 'irb', 'research', 'unmatched', 'error', 'errors', 'failed', 'failure', 'failures', 'appeal', 'appeals', 'large', 'oversized',
 ]);
-const ROUTE_VERB = new Set(['route', 'send', 'queue', 'enqueue', 'submit', 'forward', 'escalate', 'refer', 'assign', 'flag', 'mark', 'hold', 'park', 'add', 'push', 'put', 'create', 'start', 'request', 'open', 'file', 'publish', 'to', 'for']);
-const READ_VERB = new Set(['get', 'find', 'list', 'count', 'is', 'has', 'fetch', 'load', 'search', 'query', 'remove', 'delete', 'cancel', 'complete', 'approve', 'reject', 'close', 'resolve', 'skip', 'bypass']);
-const QUERY_WORDS = new Set(['where', 'filter', 'find', 'query', 'count', 'search', 'get', 'list', 'exists', 'match', 'exclude', 'select', 'eq', 'equals', 'by']);
 /**
  * Where a copy goes, not where the request waits: audit trails, logs, archives, monitoring. Routing a
  * copy there (a Mirth `router.routeMessage('Compliance Audit Writer', ...)`, `complianceAudit.submit(...)`)
@@ -64,7 +54,6 @@ const NOT_REQUEST_CONFIG = new Set([
   'template', 'templates', 'letter', 'letters', 'wording', 'notification', 'notifications', 'email', 'emails', 'sms', 'reviewer', 'reviewers', 'staff', 'admin',
   'role', 'roles', 'permission', 'permissions', 'analytics', 'reporting', 'dashboard', 'ui',
   'retention', 'purge', 'destruction', 'deploy', 'deploys', 'deployment', 'deployments', 'pipeline', 'pipelines', 'ci', 'cicd', 'build', 'builds', 'merge', 'pull', 'rollout', 'promotion']);
-const NEGATION = new Set(['skip', 'bypass', 'disable', 'disabled', 'no', 'without', 'waive', 'waived', 'not']);
 
 export default defineRule({
   meta: {
@@ -164,27 +153,6 @@ function isReviewState(text: string): boolean {
   const reviewNoun = words.some((w) => REVIEW_NOUN.has(w));
   if (reviewNoun && words.some((w) => REVIEW_QUALIFIER.has(w))) return true;
   return (words.includes('pending') || words.includes('awaiting')) && has(words, REVIEWERS);
-}
-
-/** `requireManualApproval: true`, `manualReview: true`, `requiresLegalReview: true`, `autoApprove: false`, `autoFulfill: false`. */
-function isGateSwitch(words: string[], all: string[], value: boolean): boolean {
-  const joined = words.join('');
-  const auto = /^(auto|automatic|automatically)(approve|approval|approved|fulfil|fulfill|fulfilment|fulfillment)/.test(joined) || (words[0] === 'auto' && words.some((w) => /^(approve|approval|fulfil|fulfill|fulfilment|fulfillment)$/.test(w)));
-  if (auto) {
-    // OAuth clients' `autoApprove` skips the patient's consent screen; it routes nothing to staff.
-    if (!value && all.some((w) => /^(oauth|oauth2|security|consent|scope|scopes|authorization)$/.test(w)) && !has(all, new Set(['registration', 'registrations', 'register', 'onboarding', 'developer', 'developers']))) return false;
-    return !value;
-  }
-  const reviewWord = words.some((w) => /^(review|reviews|approval|approve|approvals)$/.test(w));
-  const gateWord = words.some((w) => /^(require|requires|required|manual|manually|legal|committee|human|mandatory|enforce|enforced|always)$/.test(w));
-  return value && reviewWord && gateWord;
-}
-
-/** `approvalMode: manual`, `fulfillment: legal-review`, `reviewMode: committee`. */
-function isManualMode(words: string[], value: string): boolean {
-  const keyAboutReview = words.some((w) => /^(approval|approvals|review|fulfil|fulfill|fulfilment|fulfillment)$/.test(w));
-  const valueWords = identifierWords(value);
-  return keyAboutReview && valueWords.length <= 3 && valueWords.some((w) => /^(manual|legal|committee|human|staff)$/.test(w));
 }
 
 /** Configuration about EHI requests (app registration is `app-registration-gate`'s). */
