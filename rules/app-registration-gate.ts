@@ -9,7 +9,7 @@ import type { CodeModel } from '../server/src/core/code-model';
 import { ConfigNode, items, scalar, scalarBoolean, scalarString } from '../server/src/core/formats/tree';
 import type { IfNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
-import { CodeContext, ConfigContext, defineRule } from '../server/src/core/rule';
+import { CodeContext, ConfigContext, defineRule, reportOncePerSpan } from '../server/src/core/rule';
 import { codeBoolean, codeDuration, codeSettings, configDuration, configSettings, DurationSetting } from '../server/src/analysis/named-values';
 import { isRejection } from '../server/src/analysis/responses';
 import { absenceTest, callSite, enclosingNameWords, expressionWords, hasWord as has, identifierWords, memberName, stringValue } from '../server/src/analysis/values';
@@ -146,13 +146,7 @@ export default defineRule({
   },
 
   code(ctx) {
-    const reported = new Set<string>();
-    const report = (at: Span, messageId: string, data: Record<string, string>): void => {
-      const key = `${at.start}:${at.end}`;
-      if (reported.has(key)) return;
-      reported.add(key);
-      ctx.report({ at, messageId, data });
-    };
+    const report = reportOncePerSpan(ctx);
     return {
       call(call) {
         if (call.isDecorator) return;

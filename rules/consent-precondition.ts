@@ -5,16 +5,11 @@
  * every data class. Documented in `meta.docs` (docs/rules/consent-precondition.md).
  */
 import { scalar, scalarBoolean, scalarString } from '../server/src/core/formats/tree';
-import type { IrNode, Span } from '../server/src/core/ir';
-import { defineRule } from '../server/src/core/rule';
+import type { IrNode } from '../server/src/core/ir';
+import { clipMessageValue, defineRule, reportOncePerSpan } from '../server/src/core/rule';
 import { codeBoolean, codeSettings, configSettings } from '../server/src/analysis/named-values';
 import { stringValue } from '../server/src/analysis/values';
 import { consentDefaultSetting, consentGateOf, consentRefusalsIn } from '../server/src/domain/consent';
-
-function clip(text: string, max = 40): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
 
 export default defineRule({
   meta: {
@@ -64,17 +59,11 @@ export default defineRule({
   code(ctx) {
     const { code } = ctx;
     const auditPattern = new RegExp(ctx.options.auditPattern, 'i');
-    const reported = new Set<string>();
-    const report = (at: Span, messageId: string, data: Record<string, string>): void => {
-      const key = `${at.start}:${at.end}`;
-      if (reported.has(key)) return;
-      reported.add(key);
-      ctx.report({ at, messageId, data });
-    };
+    const report = reportOncePerSpan(ctx);
     const check = (scope: IrNode): void => {
       for (const refusal of consentRefusalsIn(code, scope)) {
         const gate = consentGateOf(code, refusal, auditPattern);
-        if (gate) report(gate.test, 'gate', { test: clip(code.textOf(gate.test)), purpose: gate.purpose, asked: gate.asked });
+        if (gate) report(gate.test, 'gate', { test: clipMessageValue(code.textOf(gate.test)), purpose: gate.purpose, asked: gate.asked });
       }
     };
     return {

@@ -7,7 +7,7 @@
 import type { CodeModel } from '../server/src/core/code-model';
 import type { ConfigEntry, ConfigNode } from '../server/src/core/formats/tree';
 import type { IrNode, Span } from '../server/src/core/ir';
-import { CodeContext, defineRule } from '../server/src/core/rule';
+import { clipMessageValue, CodeContext, defineRule, reportOncePerSpan } from '../server/src/core/rule';
 import { codeSettings, configSettings } from '../server/src/analysis/named-values';
 import { isRejection } from '../server/src/analysis/responses';
 import { calleeLast, dotted, identifierWords } from '../server/src/analysis/values';
@@ -16,11 +16,6 @@ import { requesterClassOf, requesterTest, TermKind, termKindOf } from '../server
 
 const TERM: Record<TermKind, string> = { limit: 'rate limits', fee: 'fees', priority: 'priority', feature: 'features' };
 const LIMITER_CALL = /^(rateLimit|rateLimiter|RateLimit|RateLimiter|expressRateLimit|slowDown|throttle|createRateLimiter|createLimiter|RateLimiterMemory|RateLimiterRedis|fastifyRateLimit|ratelimit|AddFixedWindowLimiter|AddTokenBucketLimiter|AddSlidingWindowLimiter|AddConcurrencyLimiter)$/;
-
-function clip(text: string, max = 40): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
 
 export default defineRule({
   meta: {
@@ -76,13 +71,7 @@ export default defineRule({
 
   code(ctx) {
     const { code } = ctx;
-    const reported = new Set<string>();
-    const report = (at: Span, messageId: string, data: Record<string, string>): void => {
-      const key = `${at.start}:${at.end}`;
-      if (reported.has(key)) return;
-      reported.add(key);
-      ctx.report({ at, messageId, data });
-    };
+    const report = reportOncePerSpan(ctx);
     if (!mentionsHealthCare(code)) return {};
     return {
       conditional(node) {
@@ -92,14 +81,14 @@ export default defineRule({
         const kind = target ? termKindOf(target.words) : undefined;
         if (!target || !kind) return;
         if ((kind === 'fee' || kind === 'feature') && !requesterTest(node.test, true)) return;
-        report(node, 'choice', { test: clip(code.textOf(node.test)), term: TERM[kind], requester, target: target.name });
+        report(node, 'choice', { test: clipMessageValue(code.textOf(node.test)), term: TERM[kind], requester, target: target.name });
       },
       if(node) {
         const requester = requesterTest(node.test);
         if (!requester) return;
         const set = assignedTerm(code, node.consequent) ?? (node.alternate ? assignedTerm(code, node.alternate) : undefined);
         if (set) {
-          report(node.test, 'branch', { test: clip(code.textOf(node.test)), term: TERM[set], requester });
+          report(node.test, 'branch', { test: clipMessageValue(code.textOf(node.test)), term: TERM[set], requester });
           return;
         }
         if (!isRejection(code, node.consequent)) return;
@@ -108,7 +97,7 @@ export default defineRule({
         if (!strict) return;
         const handler = ehiContext(code, node);
         if (!handler) return;
-        report(node.test, 'feature', { test: clip(code.textOf(node.test)), evidence: clip(handler.evidence, 45), requester: strict });
+        report(node.test, 'feature', { test: clipMessageValue(code.textOf(node.test)), evidence: clipMessageValue(handler.evidence, 45), requester: strict });
       },
       end() {
         checkCodeMaps(ctx, report);

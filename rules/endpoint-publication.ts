@@ -9,7 +9,7 @@ import type { CodeModel } from '../server/src/core/code-model';
 import { scalar, scalarBoolean, scalarString } from '../server/src/core/formats/tree';
 import type { CallNode, FunctionNode, IrNode, Span } from '../server/src/core/ir';
 import { walk } from '../server/src/core/ir';
-import { CodeContext, defineRule } from '../server/src/core/rule';
+import { CodeContext, defineRule, reportOncePerSpan } from '../server/src/core/rule';
 import { codeBoolean, codeSettings, configSettings } from '../server/src/analysis/named-values';
 import { calleeLast, dotted, identifierWords, stringValue } from '../server/src/analysis/values';
 import { helperStatus, statusOf } from '../server/src/analysis/responses';
@@ -101,13 +101,7 @@ export default defineRule({
   },
 
   code(ctx) {
-    const reported = new Set<string>();
-    const report = (at: Span, messageId: string, data: Record<string, string>): void => {
-      const key = `${at.start}:${at.end}`;
-      if (reported.has(key)) return;
-      reported.add(key);
-      ctx.report({ at, messageId, data });
-    };
+    const report = reportOncePerSpan(ctx);
     return {
       function(fn) {
         const directory = directoryHandler(ctx.code, fn);

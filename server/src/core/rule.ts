@@ -189,6 +189,26 @@ export interface Rule<S extends OptionsSchema = OptionsSchema> {
 }
 
 /**
+ * A reporter that reports each span once: the same construct reached by two visitors (a call and the
+ * handler around it) is one finding.
+ */
+export function reportOncePerSpan(ctx: { report(report: Report): void }): (at: Span, messageId: string, data: Record<string, string>) => void {
+  const reported = new Set<string>();
+  return (at, messageId, data) => {
+    const key = `${at.start}:${at.end}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    ctx.report({ at, messageId, data });
+  };
+}
+
+/** A value quoted in a message: white space collapsed, cut to `max` characters with an ellipsis. */
+export function clipMessageValue(text: string, max = 40): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/**
  * Defines a rule; checks at load time that its messages, languages and option defaults are
  * coherent. The type of `ctx.ruleOptions` in its checks is inferred from `meta.options`.
  */
